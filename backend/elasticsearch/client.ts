@@ -1,0 +1,56 @@
+import type { Client } from '@elastic/elasticsearch';
+
+import type { ElasticsearchSettings, SecureJsonData } from '../../src/settings/model';
+import { instanceResource, type DatasourceInstance } from '../settings/instances';
+import type { ErrorContext } from '../net/describeError';
+
+/** @elastic/elasticsearch takes a quarter of a second to load, so it is loaded on first use, not at start. */
+let clientModule: Promise<typeof import('@elastic/elasticsearch')> | undefined;
+export function loadElasticsearchModule() {
+  clientModule ??= import('@elastic/elasticsearch');
+  return clientModule;
+}
+
+export function elasticsearchSettings(instance: DatasourceInstance): ElasticsearchSettings {
+  const es = instance.settings.elasticsearch;
+  if (!es) {
+    throw new Error('Elasticsearch is not configured in this datasource; set its URL in the datasource settings');
+  }
+  return es;
+}
+
+export function elasticsearchErrorContext(es: ElasticsearchSettings, secrets: SecureJsonData): ErrorContext {
+  return {
+    service: 'Elasticsearch',
+    url: es.url,
+    timeoutSeconds: es.timeoutSeconds,
+    secrets: [secrets.elasticsearchPassword, secrets.elasticsearchApiKey],
+  };
+}
+
+function createClient(module: typeof import('@elastic/elasticsearch'), es: ElasticsearchSettings, secrets: SecureJsonData): Client {
+  const auth =
+    es.auth === 'basic'
+      ? { username: es.username ?? '', password: secrets.elasticsearchPassword ?? '' }
+      : es.auth === 'apiKey'
+        ? { apiKey: secrets.elasticsearchApiKey ?? '' }
+        : undefined;
+  return new module.Client({
+    node: es.url,
+    auth,
+    tls: { rejectUnauthorized: !es.tlsSkipVerify, ca: secrets.elasticsearchCaCert || undefined },
+    requestTimeout: es.timeoutSeconds * 1000,
+    // Grafana retries dashboards itself and alerting has its own schedule: fail fast, once.
+    maxRetries: 1,
+    name: 'argoperf-workflows-datasource',
+  });
+}
+
+export async function elasticsearchClient(instance: DatasourceInstance): Promise<Client> {
+  const es = elasticsearchSettings(instance);
+  const module = await loadElasticsearchModule();
+  return instanceResource(instance, 'elasticsearch', () => {
+    const client = createClient(module, es, instance.settings.secrets);
+    return { value: client, close: () => client.close() };
+  });
+}

@@ -1,0 +1,52 @@
+import { labelNameOf } from '../../src/query/groupBy';
+import type { DurationsQuery } from '../../src/query/model';
+import { percentileOf } from '../../src/query/stats';
+import { FIELDS, groupField } from './fieldNames';
+import { searchFilters, type TimeWindow } from './searchFilters';
+
+/**
+ * The Elasticsearch request for a durations query: groups (terms or multi_terms) × date_histogram ×
+ * stats/percentiles on duration_ms. One search answers every series.
+ */
+export interface DurationsSearch {
+  body: Record<string, unknown>;
+  /** Label name per group key, in groupBy order. */
+  labelNames: string[];
+  percents: number[];
+}
+
+function groupAggregation(query: DurationsQuery, inner: Record<string, unknown>): Record<string, unknown> {
+  const fields = query.groupBy.map((key) => groupField(key, query.level));
+  if (fields.length === 1) {
+    return { terms: { field: fields[0], size: query.limit, order: { _count: 'desc' } }, aggs: inner };
+  }
+  return {
+    multi_terms: { terms: fields.map((field) => ({ field })), size: query.limit, order: { _count: 'desc' } },
+    aggs: inner,
+  };
+}
+
+export function durationsSearch(query: DurationsQuery, window: TimeWindow, intervalMs: number): DurationsSearch {
+  const percents = [...new Set(query.stats.map(percentileOf).filter((p): p is number => p !== undefined))];
+  const statAggs: Record<string, unknown> = { duration: { stats: { field: FIELDS.durationMs } } };
+  if (percents.length > 0) {
+    statAggs.percentiles = { percentiles: { field: FIELDS.durationMs, percents, keyed: false } };
+  }
+  const overTime = {
+    over_time: {
+      date_histogram: { field: FIELDS.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
+      aggs: statAggs,
+    },
+  };
+  const aggs = query.groupBy.length === 0 ? overTime : { groups: groupAggregation(query, overTime) };
+  return {
+    body: {
+      size: 0,
+      track_total_hits: false,
+      query: { bool: { filter: searchFilters(query.level, window, query.filters) } },
+      aggs,
+    },
+    labelNames: query.groupBy.map(labelNameOf),
+    percents,
+  };
+}

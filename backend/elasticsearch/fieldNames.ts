@@ -1,0 +1,47 @@
+import type { GroupKey, PlainGroupKey } from '../../src/query/groupBy';
+import type { Filters, Level } from '../../src/query/model';
+
+/**
+ * Document field names of our index template (docs/contracts.md). The datasource's field mapping
+ * (for teams with their own documents) will override these in one place.
+ */
+export const FIELDS = {
+  kind: 'doc_kind',
+  start: '@timestamp',
+  durationMs: 'duration_ms',
+  labels: 'labels',
+} as const;
+
+const GROUP_FIELDS: Record<Level, Record<PlainGroupKey, string>> = {
+  workflow: {
+    namespace: 'namespace',
+    workflow: 'workflow.name',
+    template: 'workflow.template',
+    task: 'node.display_name',
+    cron: 'workflow.cron',
+    node: 'node.name',
+    phase: 'phase',
+  },
+  node: {
+    namespace: 'namespace',
+    workflow: 'workflow.name',
+    template: 'node.template',
+    task: 'node.display_name',
+    cron: 'workflow.cron',
+    node: 'node.name',
+    phase: 'phase',
+  },
+};
+
+export function groupField(key: GroupKey, level: Level): string {
+  return key.startsWith('label:') ? `${FIELDS.labels}.${key.slice('label:'.length)}` : GROUP_FIELDS[level][key as PlainGroupKey];
+}
+
+export const FILTER_FIELDS: Record<keyof Filters, PlainGroupKey> = {
+  namespaces: 'namespace',
+  workflows: 'workflow',
+  templates: 'template',
+  tasks: 'task',
+  crons: 'cron',
+  phases: 'phase',
+};

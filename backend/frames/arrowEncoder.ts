@@ -1,0 +1,138 @@
+import {
+  Bool,
+  Field as ArrowField,
+  Float64,
+  makeData,
+  RecordBatch,
+  Schema,
+  Struct,
+  Table,
+  tableToIPC,
+  TimestampNanosecond,
+  Utf8,
+  type Data,
+  type DataType,
+} from 'apache-arrow';
+
+import type { Field, Frame } from './frame';
+
+/**
+ * Encodes a frame as an Arrow IPC *file* the way grafana-plugin-sdk-go's MarshalArrow does: plain Utf8
+ * strings (never dictionaries), nanosecond timestamps, schema metadata name/refId/meta and field
+ * metadata labels/config as JSON. Vectors are built from typed arrays directly, avoiding apache-arrow's
+ * defaults (dictionary strings, millisecond dates) that Grafana cannot read.
+ */
+const textEncoder = new TextEncoder();
+
+function validityBitmap(values: ReadonlyArray<unknown>): { nullCount: number; nullBitmap?: Uint8Array } {
+  let nullCount = 0;
+  const bitmap = new Uint8Array((values.length + 7) >> 3);
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === null || values[i] === undefined) {
+      nullCount++;
+    } else {
+      bitmap[i >> 3] |= 1 << (i & 7);
+    }
+  }
+  return nullCount === 0 ? { nullCount } : { nullCount, nullBitmap: bitmap };
+}
+
+function timeData(values: ReadonlyArray<number | null>): Data {
+  const nanos = new BigInt64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const ms = values[i];
+    if (ms !== null && ms !== undefined) {
+      // Whole milliseconds plus the fraction rounded to microseconds: a double holding epoch
+      // milliseconds carries no more than that.
+      const whole = Math.floor(ms);
+      nanos[i] = BigInt(whole) * 1_000_000n + BigInt(Math.round((ms - whole) * 1000)) * 1000n;
+    }
+  }
+  return makeData({ type: new TimestampNanosecond(), length: values.length, ...validityBitmap(values), data: nanos });
+}
+
+function numberData(values: ReadonlyArray<number | null>): Data {
+  const data = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    data[i] = values[i] ?? 0;
+  }
+  return makeData({ type: new Float64(), length: values.length, ...validityBitmap(values), data });
+}
+
+function stringData(values: ReadonlyArray<string | null>): Data {
+  const encoded = values.map((value) => textEncoder.encode(value ?? ''));
+  const offsets = new Int32Array(values.length + 1);
+  for (let i = 0; i < encoded.length; i++) {
+    offsets[i + 1] = offsets[i] + encoded[i].length;
+  }
+  const data = new Uint8Array(offsets[values.length]);
+  encoded.forEach((bytes, i) => data.set(bytes, offsets[i]));
+  return makeData({ type: new Utf8(), length: values.length, ...validityBitmap(values), valueOffsets: offsets, data });
+}
+
+function booleanData(values: ReadonlyArray<boolean | null>): Data {
+  const data = new Uint8Array((values.length + 7) >> 3);
+  values.forEach((value, i) => {
+    if (value) {
+      data[i >> 3] |= 1 << (i & 7);
+    }
+  });
+  return makeData({ type: new Bool(), length: values.length, ...validityBitmap(values), data });
+}
+
+function fieldData(field: Field): Data {
+  switch (field.type) {
+    case 'time':
+      return timeData(field.values);
+    case 'number':
+      return numberData(field.values);
+    case 'string':
+      return stringData(field.values);
+    case 'boolean':
+      return booleanData(field.values);
+  }
+}
+
+function fieldMetadata(field: Field): Map<string, string> {
+  const metadata = new Map<string, string>();
+  if (field.labels && Object.keys(field.labels).length > 0) {
+    metadata.set('labels', JSON.stringify(field.labels));
+  }
+  if (field.config && Object.keys(field.config).length > 0) {
+    metadata.set('config', JSON.stringify(field.config));
+  }
+  return metadata;
+}
+
+function frameMetadata(frame: Frame): Map<string, string> {
+  const metadata = new Map<string, string>([
+    ['name', frame.name ?? ''],
+    ['refId', frame.refId ?? ''],
+  ]);
+  if (frame.meta) {
+    metadata.set('meta', JSON.stringify(frame.meta));
+  }
+  return metadata;
+}
+
+export function encodeFrame(frame: Frame): Uint8Array {
+  const length = frame.fields[0]?.values.length ?? 0;
+  frame.fields.forEach((field) => {
+    if (field.values.length !== length) {
+      throw new Error(`frame field ${field.name} has ${field.values.length} values, expected ${length}`);
+    }
+  });
+  const columns = frame.fields.map(fieldData);
+  const schema = new Schema(
+    frame.fields.map((field, i) => {
+      const nullable = field.nullable ?? columns[i].nullCount > 0;
+      return new ArrowField(field.name, columns[i].type as DataType, nullable, fieldMetadata(field));
+    }),
+    frameMetadata(frame)
+  );
+  const batches =
+    frame.fields.length === 0
+      ? []
+      : [new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children: columns }))];
+  return tableToIPC(new Table(schema, batches), 'file');
+}

@@ -1,0 +1,39 @@
+import { checkArgo, type ServiceHealth } from '../argo/checkArgo';
+import { checkElasticsearch } from '../elasticsearch/checkElasticsearch';
+import { logger } from '../log/logger';
+import { HealthStatus, type CheckHealthRequest, type CheckHealthResponse } from '../protocol/messages';
+import { getInstance } from '../settings/instances';
+
+/**
+ * Diagnostics.CheckHealth ("Save & test"): validates the settings, then checks each configured
+ * service. Every failure is one plain sentence; details per service go to jsonDetails.
+ */
+export async function checkHealth(request: CheckHealthRequest, signal: AbortSignal): Promise<CheckHealthResponse> {
+  const lookup = getInstance(request.pluginContext);
+  if ('error' in lookup) {
+    return { status: HealthStatus.ERROR, message: lookup.error };
+  }
+  const { settings } = lookup.instance;
+  const checks: Array<Promise<[string, ServiceHealth]>> = [];
+  if (settings.elasticsearch) {
+    checks.push(checkElasticsearch(lookup.instance, signal).then((health) => ['elasticsearch', health]));
+  }
+  if (settings.argo) {
+    checks.push(checkArgo(settings.argo, settings.secrets, signal).then((health) => ['argo', health]));
+  }
+  const results = await Promise.all(
+    checks.map((check) =>
+      check.catch((error: unknown): [string, ServiceHealth] => ['internal', { ok: false, message: `health check failed: ${(error as Error)?.message}` }])
+    )
+  );
+  const ok = results.every(([, health]) => health.ok);
+  const message = results.map(([, health]) => health.message).join('. ');
+  if (!ok) {
+    logger.info('health check failed', { datasource: lookup.instance.uid, message });
+  }
+  return {
+    status: ok ? HealthStatus.OK : HealthStatus.ERROR,
+    message,
+    jsonDetails: Buffer.from(JSON.stringify(Object.fromEntries(results))),
+  };
+}

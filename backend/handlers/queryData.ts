@@ -1,0 +1,87 @@
+import { parseQuery } from '../../src/query/parseQuery';
+import { logger } from '../log/logger';
+import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from '../protocol/messages';
+import { QueryError } from '../queries/namespaceAccess';
+import { getInstance, type DatasourceInstance } from '../settings/instances';
+import { requestContext, type RequestContext } from './requestContext';
+
+/**
+ * Data.QueryData: answers every refId, each on its own. A bad query or a failing upstream becomes that
+ * refId's error; the other refIds still answer, and nothing here may throw out of the handler.
+ */
+function errorResponse(message: string, status: number, errorSource: 'plugin' | 'downstream'): DataResponse {
+  return { error: message, status, errorSource };
+}
+
+function decodeQueryJson(query: DataQuery): { value: unknown } | { error: string } {
+  const text = Buffer.from(query.json ?? new Uint8Array()).toString('utf8');
+  if (text.trim() === '') {
+    return { value: {} };
+  }
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    return { error: `query JSON is malformed (${(error as Error).message}); save the query again from the query editor` };
+  }
+}
+
+async function answer(query: DataQuery, instance: DatasourceInstance, context: RequestContext): Promise<DataResponse> {
+  const decoded = decodeQueryJson(query);
+  if ('error' in decoded) {
+    return errorResponse(decoded.error, 400, 'plugin');
+  }
+  const raw = decoded.value;
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    const target = raw as Record<string, unknown>;
+    // Grafana passes queryType beside the JSON (alert rules store it there); the JSON wins when both exist.
+    target.queryType ??= query.queryType || undefined;
+    target.refId = query.refId;
+  }
+  const parsed = parseQuery(raw);
+  if ('error' in parsed) {
+    return errorResponse(parsed.error, 400, 'plugin');
+  }
+  const range = query.timeRange;
+  if (!range || !(range.toEpochMS > range.fromEpochMS)) {
+    return errorResponse('timeRange: the query has no valid time range (from must be before to)', 400, 'plugin');
+  }
+  const { runQuery } = await import('../queries/runQuery');
+  const { encodeFrame } = await import('../frames/arrowEncoder');
+  const frames = await runQuery(parsed.query, {
+    instance,
+    context,
+    fromMs: range.fromEpochMS,
+    toMs: range.toEpochMS,
+    intervalMs: query.intervalMS,
+    maxDataPoints: query.maxDataPoints,
+  });
+  return { frames: frames.map(encodeFrame), status: 200 };
+}
+
+async function answerSafely(query: DataQuery, instance: DatasourceInstance, context: RequestContext): Promise<DataResponse> {
+  try {
+    return await answer(query, instance, context);
+  } catch (error) {
+    if (error instanceof QueryError) {
+      return errorResponse(error.message, error.status, error.source);
+    }
+    logger.error('query failed unexpectedly', { refId: query.refId, error: (error as Error)?.message ?? String(error) });
+    return errorResponse(`internal error while answering this query: ${(error as Error)?.message ?? String(error)}`, 500, 'plugin');
+  }
+}
+
+export async function queryData(request: QueryDataRequest, signal: AbortSignal): Promise<QueryDataResponse> {
+  const responses: Record<string, DataResponse> = {};
+  const lookup = getInstance(request.pluginContext);
+  const context = requestContext(request.pluginContext, request.headers, signal);
+  const queries = request.queries ?? [];
+  const answers = await Promise.all(
+    queries.map((query) =>
+      'error' in lookup ? Promise.resolve(errorResponse(lookup.error, 400, 'plugin')) : answerSafely(query, lookup.instance, context)
+    )
+  );
+  queries.forEach((query, i) => {
+    responses[query.refId || 'A'] = answers[i];
+  });
+  return { responses };
+}

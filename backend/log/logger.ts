@@ -1,0 +1,55 @@
+/**
+ * Logs as hclog JSON lines on stderr, the only log format Grafana's plugin host parses: string @level,
+ * @message and @timestamp (six fractional digits), levels trace|debug|info|warn|error.
+ * stdout belongs to the go-plugin handshake and is never written here.
+ */
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Record<string, string | number | boolean | undefined>;
+
+const LEVEL_ORDER: Record<LogLevel, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4 };
+/** go-plugin reads stderr with a 64 KiB line buffer; stay well below it. */
+const MAX_MESSAGE = 8 * 1024;
+
+export function hclogTimestamp(date: Date): string {
+  // toISOString has three fractional digits; hclog's layout wants exactly six.
+  return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+export interface Logger {
+  trace(message: string, fields?: LogFields): void;
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+export function createLogger(
+  write: (line: string) => void = (line) => process.stderr.write(line),
+  minLevel: LogLevel = 'debug'
+): Logger {
+  const log = (level: LogLevel, message: string, fields?: LogFields) => {
+    if (LEVEL_ORDER[level] < LEVEL_ORDER[minLevel]) {
+      return;
+    }
+    const entry: Record<string, string | number | boolean> = {
+      '@level': level,
+      '@message': message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message,
+      '@timestamp': hclogTimestamp(new Date()),
+    };
+    for (const [key, value] of Object.entries(fields ?? {})) {
+      if (value !== undefined && !key.startsWith('@')) {
+        entry[key] = typeof value === 'string' && value.length > MAX_MESSAGE ? `${value.slice(0, MAX_MESSAGE)}…` : value;
+      }
+    }
+    write(`${JSON.stringify(entry)}\n`);
+  };
+  return {
+    trace: (m, f) => log('trace', m, f),
+    debug: (m, f) => log('debug', m, f),
+    info: (m, f) => log('info', m, f),
+    warn: (m, f) => log('warn', m, f),
+    error: (m, f) => log('error', m, f),
+  };
+}
+
+export const logger = createLogger();

@@ -1,0 +1,58 @@
+import { logger } from './log/logger';
+
+/**
+ * Entry point of the datasource executable that Grafana starts. Nothing may reach stdout before the
+ * handshake line, so console output is sent to stderr first of all.
+ */
+for (const method of ['log', 'info', 'debug'] as const) {
+  console[method] = (...args: unknown[]) => logger.debug(args.map(String).join(' '));
+}
+
+const MAGIC_COOKIE_KEY = 'grafana_plugin_type';
+const MAGIC_COOKIE_VALUE = 'datasource';
+
+async function main(): Promise<void> {
+  if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
+    process.stderr.write(
+      'This binary is a plugin for Grafana (Argo Workflows Performance datasource). It is not meant to be run directly: ' +
+        'install the app into Grafana\'s plugins folder and Grafana will start it.\n'
+    );
+    process.exit(1);
+  }
+  const { createServer, listen, handshakeLine } = await import('./server/startServer');
+  const { scheduleExit } = await import('./handlers/shutdown');
+  const server = createServer();
+  const port = await listen(server);
+  process.stdout.write(handshakeLine(port));
+  logger.info('plugin started', { port, pid: process.pid, node: process.version });
+
+  // The host signals the whole process group on Ctrl-C and then shuts plugins down in order.
+  process.on('SIGINT', () => logger.debug('plugin received interrupt signal, ignoring'));
+  process.on('SIGTERM', () => scheduleExit(() => server.forceShutdown(), 'SIGTERM'));
+  // If Grafana dies without calling Shutdown, do not linger as an orphan.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      scheduleExit(() => server.forceShutdown(), 'parent process exited');
+    }
+  }, 2000).unref();
+  // Load the heavy modules now, off the start-up path, so the first query does not wait for them.
+  setTimeout(() => {
+    void import('./elasticsearch/client').then((m) => m.loadElasticsearchModule());
+    void Promise.all([
+      import('./handlers/queryData'),
+      import('./handlers/checkHealth'),
+      import('./handlers/callResource'),
+      import('./frames/arrowEncoder'),
+      import('./queries/runQuery'),
+    ]);
+  }, 50).unref();
+}
+
+process.on('uncaughtException', (error) => logger.error('uncaught exception', { error: error.message }));
+process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: String((reason as Error)?.message ?? reason) }));
+
+main().catch((error: unknown) => {
+  logger.error('plugin failed to start', { error: (error as Error)?.message ?? String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+/**
+ * Turns a failure talking to Elasticsearch or the Argo Server into one plain sentence a Grafana admin
+ * can act on. Never a stack trace, and never a secret: every known secret value is masked.
+ */
+export interface ErrorContext {
+  /** "Elasticsearch" or "the Argo Server". */
+  service: string;
+  url: string;
+  timeoutSeconds: number;
+  secrets?: Array<string | undefined>;
+}
+
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'EPROTO',
+]);
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      return code;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) {
+    return error.message.split('\n')[0];
+  }
+  return String(error);
+}
+
+export function maskSecrets(text: string, secrets: Array<string | undefined> = []): string {
+  let masked = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 4) {
+      masked = masked.split(secret).join('***');
+    }
+  }
+  return masked;
+}
+
+export function statusMessage(status: number, ctx: ErrorContext, detail = ''): string {
+  const suffix = detail ? `: ${detail}` : '';
+  if (status === 401) {
+    return `${ctx.service} rejected the credentials (401 Unauthorized); check the user, password, API key or token in the datasource settings${suffix}`;
+  }
+  if (status === 403) {
+    return `${ctx.service} denied access (403 Forbidden); the configured user or token lacks permission${suffix}`;
+  }
+  if (status === 404) {
+    return `${ctx.service} answered 404 Not Found at ${ctx.url}; check the URL (and its path prefix)${suffix}`;
+  }
+  if (status === 429) {
+    return `${ctx.service} is overloaded (429 Too Many Requests); try again shortly${suffix}`;
+  }
+  if (status >= 500) {
+    return `${ctx.service} failed with status ${status}${suffix}`;
+  }
+  return `${ctx.service} answered status ${status}${suffix}`;
+}
+
+export function describeError(error: unknown, ctx: ErrorContext): string {
+  const code = errorCode(error);
+  const message = messageOf(error);
+  const name = error instanceof Error ? error.name : '';
+  let text: string;
+  if (code === 'ECONNREFUSED') {
+    text = `connection refused by ${ctx.url}: ${ctx.service} is not listening there; check that it runs and that the URL and port are right`;
+  } else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    text = `the host of ${ctx.url} cannot be found (DNS lookup failed); check the URL`;
+  } else if (code === 'ECONNRESET' || code === 'EPIPE') {
+    text = `${ctx.service} at ${ctx.url} closed the connection unexpectedly; if it serves https, use an https:// URL`;
+  } else if ((code && TLS_CODES.has(code)) || /certificate|SSL|TLS|self[- ]signed/i.test(message)) {
+    text = `TLS failure talking to ${ctx.service} at ${ctx.url} (${message}); add the server's CA certificate in the datasource settings, or turn on "Skip TLS verify" for testing`;
+  } else if (name === 'TimeoutError' || code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || /timed? ?out/i.test(message)) {
+    text = `${ctx.service} at ${ctx.url} did not answer within ${ctx.timeoutSeconds} s (timeout); raise the timeout in the datasource settings or check the server's load`;
+  } else if (name === 'AbortError' || code === 'ABORT_ERR') {
+    text = `the request to ${ctx.service} was cancelled`;
+  } else {
+    text = `${ctx.service} at ${ctx.url} could not be queried: ${message}`;
+  }
+  return maskSecrets(text, ctx.secrets);
+}

@@ -1,0 +1,69 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+
+/**
+ * A small JSON GET over node's http/https with the TLS options Grafana admins expect (custom CA,
+ * explicit skip-verify), a deadline and cancellation. Used for the Argo Server.
+ */
+export interface JsonRequest {
+  url: string;
+  headers?: Record<string, string>;
+  timeoutMs: number;
+  tlsSkipVerify?: boolean;
+  caCert?: string;
+  signal?: AbortSignal;
+  /** Refuse bodies larger than this (bytes). */
+  maxBytes?: number;
+}
+
+export interface JsonResponse {
+  status: number;
+  body: unknown;
+  /** The raw text when the body is not JSON. */
+  text?: string;
+}
+
+export class HttpTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`timed out after ${ms} ms`);
+    this.name = 'TimeoutError';
+  }
+}
+
+export function requestJson(request: JsonRequest): Promise<JsonResponse> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(request.url);
+    const transport = url.protocol === 'https:' ? https : http;
+    const options: https.RequestOptions = {
+      method: 'GET',
+      headers: { Accept: 'application/json', ...request.headers },
+      signal: request.signal,
+      rejectUnauthorized: !request.tlsSkipVerify,
+      ca: request.caCert || undefined,
+    };
+    const req = transport.request(url, options, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (request.maxBytes && size > request.maxBytes) {
+          req.destroy(new Error(`answer larger than ${request.maxBytes} bytes`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
+        } catch {
+          resolve({ status: res.statusCode ?? 0, body: undefined, text });
+        }
+      });
+      res.on('error', reject);
+    });
+    req.setTimeout(request.timeoutMs, () => req.destroy(new HttpTimeoutError(request.timeoutMs)));
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -1,0 +1,33 @@
+import type { Filters } from '../../src/query/model';
+
+export class QueryError extends Error {
+  constructor(
+    message: string,
+    /** downstream: the outside system failed; plugin: the query or settings are wrong. */
+    readonly source: 'plugin' | 'downstream' = 'plugin',
+    readonly status = 400
+  ) {
+    super(message);
+    this.name = 'QueryError';
+  }
+}
+
+/**
+ * Applies the datasource's namespace allow-list to a query's filters: a query naming another namespace
+ * is refused, and a query naming none is limited to the allowed ones.
+ */
+export function restrictNamespaces(filters: Filters, allowed: string[] | undefined): Filters {
+  if (!allowed || allowed.length === 0) {
+    return filters;
+  }
+  const asked = filters.namespaces ?? [];
+  const refused = asked.filter((namespace) => !allowed.includes(namespace));
+  if (refused.length > 0) {
+    throw new QueryError(
+      `filters.namespaces: ${refused.map((n) => `"${n}"`).join(', ')} not allowed for this datasource; it may read only ${allowed.join(', ')}`,
+      'plugin',
+      403
+    );
+  }
+  return { ...filters, namespaces: asked.length > 0 ? asked : allowed };
+}

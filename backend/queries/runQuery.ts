@@ -1,0 +1,12 @@
+import type { ArgoPerfQuery } from '../../src/query/model';
+import type { Frame } from '../frames/frame';
+import { runDurations } from './runDurations';
+import type { QueryInput } from './queryInput';
+
+/** Routes a validated query to the runner of its queryType. Later query types add a line here. */
+export function runQuery(query: ArgoPerfQuery, input: QueryInput): Promise<Frame[]> {
+  switch (query.queryType) {
+    case 'durations':
+      return runDurations(query, input);
+  }
+}

@@ -1,0 +1,70 @@
+import { Server, ServerCredentials, type UntypedServiceImplementation } from '@grpc/grpc-js';
+
+import type {
+  CallResourceRequest,
+  CallResourceResponse,
+  CheckHealthRequest,
+  CheckHealthResponse,
+  QueryDataRequest,
+  QueryDataResponse,
+} from '../protocol/messages';
+import { healthStatus } from '../handlers/health';
+import { scheduleExit } from '../handlers/shutdown';
+import { serviceDefinition } from './protocol';
+import { serverStream, unary } from './grpcHandlers';
+
+/** The go-plugin handshake: core protocol 1, Grafana's plugin protocol 2, our address, gRPC. */
+export function handshakeLine(port: number): string {
+  return `1|2|tcp|127.0.0.1:${port}|grpc\n`;
+}
+
+/**
+ * The query, health and resource handlers pull in zod, Elasticsearch's client and Arrow: they load on
+ * first use (and are warmed up right after the handshake), keeping them off the start-up path.
+ */
+const queryData = lazy<QueryDataRequest, QueryDataResponse>(() => import('../handlers/queryData').then((m) => m.queryData));
+const checkHealth = lazy<CheckHealthRequest, CheckHealthResponse>(() => import('../handlers/checkHealth').then((m) => m.checkHealth));
+const callResource = lazy<CallResourceRequest, CallResourceResponse>(() => import('../handlers/callResource').then((m) => m.callResource));
+
+type Handler<Req, Res> = (request: Req, signal: AbortSignal) => Promise<Res>;
+
+function lazy<Req, Res>(load: () => Promise<Handler<Req, Res>>): Handler<Req, Res> {
+  let loaded: Promise<Handler<Req, Res>> | undefined;
+  return async (request, signal) => (await (loaded ??= load()))(request, signal);
+}
+
+export function createServer(): Server {
+  // Grafana sends settings with every request; 16 MiB receive as in the Go SDK, unlimited send.
+  const server = new Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024, 'grpc.max_send_message_length': -1 });
+  const stop = () => server.forceShutdown();
+  const services: Array<[string, UntypedServiceImplementation]> = [
+    ['pluginv2.Data', { QueryData: unary('QueryData', queryData) }],
+    [
+      'pluginv2.Diagnostics',
+      {
+        CheckHealth: unary('CheckHealth', checkHealth),
+        // Not implemented: Grafana treats an empty metrics payload as "no metrics".
+        CollectMetrics: unary('CollectMetrics', async () => ({ metrics: { prometheus: new Uint8Array() } })),
+      },
+    ],
+    ['pluginv2.Resource', { CallResource: serverStream('CallResource', async (request, signal) => [await callResource(request, signal)]) }],
+    ['plugin.GRPCController', { Shutdown: unary('Shutdown', async () => (scheduleExit(stop, 'Shutdown called by the host'), {})) }],
+    [
+      'grpc.health.v1.Health',
+      {
+        Check: unary('Health.Check', async (request: { service: string }) => healthStatus(request.service)),
+        Watch: serverStream('Health.Watch', async (request: { service: string }) => [healthStatus(request.service)]),
+      },
+    ],
+  ];
+  for (const [name, implementation] of services) {
+    server.addService(serviceDefinition(name), implementation);
+  }
+  return server;
+}
+
+export function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+  });
+}

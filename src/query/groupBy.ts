@@ -1,0 +1,21 @@
+/**
+ * What a query can group by. `label:<key>` groups by a workflow label (for example
+ * `label:team`). The backend maps each key to a document field through the datasource's field mapping.
+ */
+export const GROUP_KEYS = ['namespace', 'workflow', 'template', 'task', 'cron', 'node', 'phase'] as const;
+export type PlainGroupKey = (typeof GROUP_KEYS)[number];
+export type GroupKey = PlainGroupKey | `label:${string}`;
+
+const LABEL_KEY = /^label:[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?$/;
+
+export function groupKeyProblem(key: string): string | undefined {
+  if ((GROUP_KEYS as readonly string[]).includes(key) || LABEL_KEY.test(key)) {
+    return undefined;
+  }
+  return `"${key}" cannot be grouped by; use one of ${GROUP_KEYS.join(', ')} or label:<workflow label key>`;
+}
+
+/** The label name a group key gets on a series (label:team → team). */
+export function labelNameOf(key: GroupKey): string {
+  return key.startsWith('label:') ? key.slice('label:'.length) : key;
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+import { describeIssues } from '../query/validationMessage';
+
+/**
+ * Datasource settings. jsonData holds everything that is not secret; secrets live only in
+ * secureJsonData, which Grafana stores encrypted and sends to the backend decrypted with each request.
+ */
+const httpUrl = z
+  .string()
+  .trim()
+  .min(1, 'is empty; enter the server URL, for example https://argo-server.argo:2746')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http:// or https:// URL');
+
+const timeoutSeconds = z.number().int('must be a whole number of seconds').min(1).max(600);
+
+export const ELASTICSEARCH_AUTH = ['none', 'basic', 'apiKey'] as const;
+
+export const elasticsearchSettingsSchema = z.object({
+  url: httpUrl,
+  index: z.string().trim().min(1, 'is empty; enter an index name or pattern, for example argo-workflows-*').default('argo-workflows-*'),
+  auth: z.enum(ELASTICSEARCH_AUTH).default('none'),
+  username: z.string().optional(),
+  tlsSkipVerify: z.boolean().default(false),
+  timeoutSeconds: timeoutSeconds.default(30),
+});
+
+export const argoSettingsSchema = z.object({
+  url: httpUrl,
+  tlsSkipVerify: z.boolean().default(false),
+  timeoutSeconds: timeoutSeconds.default(30),
+});
+
+export const jsonDataSchema = z
+  .object({
+    elasticsearch: elasticsearchSettingsSchema.optional(),
+    argo: argoSettingsSchema.optional(),
+    /** When set, queries may only read these namespaces. */
+    namespaces: z.array(z.string().min(1)).optional(),
+  })
+  .refine((data) => data.elasticsearch || data.argo, {
+    message: 'configure Elasticsearch, the Argo Server, or both',
+  });
+
+export type ElasticsearchSettings = z.infer<typeof elasticsearchSettingsSchema>;
+export type ArgoSettings = z.infer<typeof argoSettingsSchema>;
+export type JsonData = z.infer<typeof jsonDataSchema>;
+/** What the config editor edits: everything optional while the user types. */
+export type JsonDataInput = z.input<typeof jsonDataSchema>;
+
+/** Keys of secureJsonData. Values never enter jsonData, logs or error text. */
+export const SECURE_KEYS = [
+  'elasticsearchPassword',
+  'elasticsearchApiKey',
+  'elasticsearchCaCert',
+  'argoToken',
+  'argoCaCert',
+] as const;
+export type SecureKey = (typeof SECURE_KEYS)[number];
+export type SecureJsonData = Partial<Record<SecureKey, string>>;
+
+export interface DatasourceSettings extends JsonData {
+  secrets: SecureJsonData;
+}
+
+export type ParsedSettings = { settings: DatasourceSettings } | { error: string };
+
+export function parseSettings(jsonData: unknown, secure: Record<string, string>): ParsedSettings {
+  const result = jsonDataSchema.safeParse(jsonData ?? {});
+  if (!result.success) {
+    return { error: `datasource settings: ${describeIssues(result.error)}` };
+  }
+  const secrets: SecureJsonData = {};
+  for (const key of SECURE_KEYS) {
+    const value = secure[key];
+    if (value) {
+      secrets[key] = value;
+    }
+  }
+  const es = result.data.elasticsearch;
+  if (es?.auth === 'basic' && (!es.username || !secrets.elasticsearchPassword)) {
+    return { error: 'datasource settings: elasticsearch.username and the password are both needed for basic auth' };
+  }
+  if (es?.auth === 'apiKey' && !secrets.elasticsearchApiKey) {
+    return { error: 'datasource settings: the Elasticsearch API key is empty; enter it or set auth to none' };
+  }
+  return { settings: { ...result.data, secrets } };
+}
