@@ -12,4 +12,5 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'cjs', 'json', 'proto'],
   testTimeout: 30000,
+  setupFiles: ['<rootDir>/backend/test/setup.cjs'],
 };

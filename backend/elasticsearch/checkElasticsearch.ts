@@ -10,9 +10,9 @@ export async function checkElasticsearch(instance: DatasourceInstance, signal: A
   const { errors } = await loadElasticsearchModule();
   const client = await elasticsearchClient(instance);
   try {
-    const info = await client.info({}, { signal });
+    const info = await client.info({}, { signal, maxRetries: 0 });
     const version = info.version.number;
-    const resolved = await client.indices.resolveIndex({ name: es.index, expand_wildcards: 'open' }, { signal });
+    const resolved = await client.indices.resolveIndex({ name: es.index, expand_wildcards: 'open' }, { signal, maxRetries: 0 });
     const matches = resolved.indices.length + resolved.aliases.length + resolved.data_streams.length;
     if (matches === 0) {
       return {

@@ -52,4 +52,9 @@ export function createLogger(
   };
 }
 
-export const logger = createLogger();
+function levelFromEnv(): LogLevel {
+  const level = process.env.ARGOPERF_LOG_LEVEL?.toLowerCase();
+  return level && level in LEVEL_ORDER ? (level as LogLevel) : 'debug';
+}
+
+export const logger = createLogger(undefined, levelFromEnv());

@@ -31,14 +31,15 @@ function errorCode(error: unknown): string | undefined {
     }
     current = (current as { cause?: unknown }).cause;
   }
-  return undefined;
+  // Some clients (Elasticsearch's) keep only the message of the socket error, e.g. "connect ECONNREFUSED".
+  const fromMessage = /\b(E[A-Z_]{3,}|ERR_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_[A-Z_]+|CERT_[A-Z_]+)\b/.exec(messageOf(error));
+  return fromMessage?.[1];
 }
 
+// Duck-typed rather than instanceof: errors may come from another realm (vm contexts, test runners).
 function messageOf(error: unknown): string {
-  if (error instanceof Error) {
-    return error.message.split('\n')[0];
-  }
-  return String(error);
+  const message = (error as { message?: unknown } | null)?.message;
+  return (typeof message === 'string' ? message : String(error)).split('\n')[0];
 }
 
 export function maskSecrets(text: string, secrets: Array<string | undefined> = []): string {
@@ -74,7 +75,7 @@ export function statusMessage(status: number, ctx: ErrorContext, detail = ''): s
 export function describeError(error: unknown, ctx: ErrorContext): string {
   const code = errorCode(error);
   const message = messageOf(error);
-  const name = error instanceof Error ? error.name : '';
+  const name = String((error as { name?: unknown } | null)?.name ?? '');
   let text: string;
   if (code === 'ECONNREFUSED') {
     text = `connection refused by ${ctx.url}: ${ctx.service} is not listening there; check that it runs and that the URL and port are right`;

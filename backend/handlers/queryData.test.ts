@@ -1,0 +1,80 @@
+import { closedPort, dataQuery, pluginContext } from '../test/pluginContext';
+import { queryData } from './queryData';
+
+const signal = new AbortController().signal;
+
+describe('QueryData with bad input', () => {
+  let esUrl: string;
+  beforeAll(async () => {
+    esUrl = `http://127.0.0.1:${await closedPort()}`;
+  });
+
+  it('answers every refId on its own, naming the field that is wrong', async () => {
+    const response = await queryData(
+      {
+        pluginContext: pluginContext({ elasticsearch: { url: esUrl, index: 'argo-*' } }),
+        headers: {},
+        queries: [
+          dataQuery('unknownType', { queryType: 'flamegraph' }),
+          dataQuery('malformed', '{"queryType": "durations", '),
+          dataQuery('wrongType', { queryType: 'durations', limit: 'ten' }),
+          dataQuery('badPercentile', { queryType: 'durations', stats: ['p50', 'p150'] }),
+          dataQuery('missingType', { groupBy: ['workflow'] }),
+          dataQuery('textGroup', { queryType: 'durations', groupBy: ['no such key'] }),
+          dataQuery('valid', { queryType: 'durations' }),
+        ],
+      },
+      signal
+    );
+    const errors = Object.fromEntries(Object.entries(response.responses).map(([refId, r]) => [refId, r.error]));
+    expect(errors.unknownType).toMatch(/^queryType: "flamegraph" is unknown/);
+    expect(errors.malformed).toMatch(/^query JSON is malformed/);
+    expect(errors.wrongType).toMatch(/^limit: /);
+    expect(errors.badPercentile).toBe('stats[1]: percentile 150 is outside 0–100; use a value such as p95 or p99');
+    expect(errors.missingType).toMatch(/^queryType: missing/);
+    expect(errors.textGroup).toMatch(/^groupBy\[0\]: "no such key" cannot be grouped by/);
+    // The valid query reaches Elasticsearch, which is not there: a downstream error, not a crash.
+    expect(errors.valid).toMatch(/connection refused by http:\/\/127\.0\.0\.1:\d+/);
+    expect(response.responses.valid.errorSource).toBe('downstream');
+    expect(response.responses.badPercentile.errorSource).toBe('plugin');
+    expect(response.responses.badPercentile.status).toBe(400);
+  });
+
+  it('takes queryType from the DataQuery when the JSON lacks it (alert rules)', async () => {
+    const query = { ...dataQuery('A', { stats: ['p999'] }), queryType: 'durations' };
+    const response = await queryData({ pluginContext: pluginContext({ elasticsearch: { url: esUrl } }), headers: {}, queries: [query] }, signal);
+    expect(response.responses.A.error).toBe('stats[0]: percentile 999 is outside 0–100; use a value such as p95 or p99');
+  });
+
+  it('fails every refId with the settings problem when the settings do not validate', async () => {
+    const response = await queryData(
+      {
+        pluginContext: pluginContext({ elasticsearch: { url: 'ftp://nope' } }),
+        headers: {},
+        queries: [dataQuery('A', { queryType: 'durations' }), dataQuery('B', { queryType: 'durations' })],
+      },
+      signal
+    );
+    expect(response.responses.A.error).toBe('datasource settings: elasticsearch.url: must be an http:// or https:// URL');
+    expect(response.responses.B.error).toBe(response.responses.A.error);
+  });
+
+  it('refuses a namespace outside the allow-list', async () => {
+    const response = await queryData(
+      {
+        pluginContext: pluginContext({ elasticsearch: { url: esUrl }, namespaces: ['ml'] }),
+        headers: {},
+        queries: [dataQuery('A', { queryType: 'durations', filters: { namespaces: ['ml', 'finance'] } })],
+      },
+      signal
+    );
+    expect(response.responses.A.error).toBe('filters.namespaces: "finance" not allowed for this datasource; it may read only ml');
+    expect(response.responses.A.status).toBe(403);
+  });
+
+  it('rejects a time range that ends before it starts', async () => {
+    const query = dataQuery('A', { queryType: 'durations' }, { fromEpochMS: 2000, toEpochMS: 1000 });
+    const response = await queryData({ pluginContext: pluginContext({ elasticsearch: { url: esUrl } }), headers: {}, queries: [query] }, signal);
+    expect(response.responses.A.error).toMatch(/^timeRange: /);
+  });
+});
