@@ -15,14 +15,39 @@ interface TimeBucket {
   duration: StatsAgg;
   percentiles?: { values: Array<{ key: number; value: number | null }> };
 }
+interface GroupLevel {
+  buckets: GroupBucket[];
+  sum_other_doc_count?: number;
+}
 interface GroupBucket {
-  key: string | number | Array<string | number>;
-  key_as_string?: string;
-  over_time: { buckets: TimeBucket[] };
+  key: string | number;
+  doc_count: number;
+  groups?: GroupLevel;
+  over_time?: { buckets: TimeBucket[] };
 }
 export interface DurationsAggregations {
-  groups?: { buckets: GroupBucket[]; sum_other_doc_count?: number };
+  groups?: GroupLevel;
   over_time?: { buckets: TimeBucket[] };
+}
+
+interface Group {
+  keys: string[];
+  docCount: number;
+  buckets: TimeBucket[];
+}
+
+/** Flattens nested terms levels into groups; counts documents each level left out. */
+function flattenGroups(level: GroupLevel, keys: string[], groups: Group[]): number {
+  let leftOut = level.sum_other_doc_count ?? 0;
+  for (const bucket of level.buckets) {
+    const path = [...keys, String(bucket.key)];
+    if (bucket.groups) {
+      leftOut += flattenGroups(bucket.groups, path, groups);
+    } else {
+      groups.push({ keys: path, docCount: bucket.doc_count, buckets: bucket.over_time?.buckets ?? [] });
+    }
+  }
+  return leftOut;
 }
 
 function statValue(stat: Stat, bucket: TimeBucket): number | null {
@@ -44,10 +69,6 @@ function statValue(stat: Stat, bucket: TimeBucket): number | null {
   return null;
 }
 
-function groupLabels(bucket: GroupBucket, labelNames: string[]): Record<string, string> {
-  const keys = Array.isArray(bucket.key) ? bucket.key : [bucket.key];
-  return Object.fromEntries(labelNames.map((name, i) => [name, String(keys[i])]));
-}
 
 export function durationsFrames(
   query: DurationsQuery,
@@ -55,11 +76,16 @@ export function durationsFrames(
   aggregations: DurationsAggregations,
   executedQueryString: string
 ): Frame[] {
-  const groups: Array<{ labels: Record<string, string>; buckets: TimeBucket[] }> = aggregations.groups
-    ? aggregations.groups.buckets.map((bucket) => ({ labels: groupLabels(bucket, search.labelNames), buckets: bucket.over_time.buckets }))
-    : [{ labels: {}, buckets: aggregations.over_time?.buckets ?? [] }];
+  let groups: Group[] = [{ keys: [], docCount: 0, buckets: aggregations.over_time?.buckets ?? [] }];
+  let otherDocs = 0;
+  if (aggregations.groups) {
+    groups = [];
+    otherDocs = flattenGroups(aggregations.groups, [], groups);
+    groups.sort((a, b) => b.docCount - a.docCount);
+    otherDocs += groups.slice(query.limit).reduce((sum, group) => sum + group.docCount, 0);
+    groups = groups.slice(0, query.limit);
+  }
   const notices: Notice[] = [];
-  const otherDocs = aggregations.groups?.sum_other_doc_count ?? 0;
   if (otherDocs > 0) {
     notices.push({
       severity: 'warning',
@@ -71,9 +97,10 @@ export function durationsFrames(
     if (group.buckets.length === 0) {
       continue;
     }
+    const groupLabels = Object.fromEntries(search.labelNames.map((name, i) => [name, group.keys[i]]));
     for (const stat of query.stats) {
-      const labels = { ...group.labels, stat };
-      const legend = [...Object.values(group.labels), stat].join(' ');
+      const labels = { ...groupLabels, stat };
+      const legend = [...group.keys, stat].join(' ');
       frames.push({
         refId: query.refId,
         fields: [

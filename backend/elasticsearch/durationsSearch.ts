@@ -5,8 +5,9 @@ import { FIELDS, groupField } from './fieldNames';
 import { searchFilters, type TimeWindow } from './searchFilters';
 
 /**
- * The Elasticsearch request for a durations query: groups (terms or multi_terms) × date_histogram ×
- * stats/percentiles on duration_ms. One search answers every series.
+ * The Elasticsearch request for a durations query: groups (nested terms, one level per group key) ×
+ * date_histogram × stats/percentiles on duration_ms. One search answers every series. Nested terms
+ * rather than multi_terms: it needs no x-pack module and works on every 8.x/9.x distribution.
  */
 export interface DurationsSearch {
   body: Record<string, unknown>;
@@ -15,14 +16,12 @@ export interface DurationsSearch {
   percents: number[];
 }
 
-function groupAggregation(query: DurationsQuery, inner: Record<string, unknown>): Record<string, unknown> {
-  const fields = query.groupBy.map((key) => groupField(key, query.level));
-  if (fields.length === 1) {
-    return { terms: { field: fields[0], size: query.limit, order: { _count: 'desc' } }, aggs: inner };
-  }
+/** groups → groups → … → over_time; each level keeps the `limit` largest values. */
+function groupAggregation(fields: string[], limit: number, inner: Record<string, unknown>): Record<string, unknown> {
+  const [field, ...rest] = fields;
   return {
-    multi_terms: { terms: fields.map((field) => ({ field })), size: query.limit, order: { _count: 'desc' } },
-    aggs: inner,
+    terms: { field, size: limit, order: { _count: 'desc' } },
+    aggs: rest.length === 0 ? inner : { groups: groupAggregation(rest, limit, inner) },
   };
 }
 
@@ -38,7 +37,8 @@ export function durationsSearch(query: DurationsQuery, window: TimeWindow, inter
       aggs: statAggs,
     },
   };
-  const aggs = query.groupBy.length === 0 ? overTime : { groups: groupAggregation(query, overTime) };
+  const fields = query.groupBy.map((key) => groupField(key, query.level));
+  const aggs = fields.length === 0 ? overTime : { groups: groupAggregation(fields, query.limit, overTime) };
   return {
     body: {
       size: 0,

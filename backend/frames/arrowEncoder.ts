@@ -24,7 +24,7 @@ import type { Field, Frame } from './frame';
  */
 const textEncoder = new TextEncoder();
 
-function validityBitmap(values: ReadonlyArray<unknown>): { nullCount: number; nullBitmap?: Uint8Array } {
+function validityBitmap(values: readonly unknown[]): { nullCount: number; nullBitmap?: Uint8Array } {
   let nullCount = 0;
   const bitmap = new Uint8Array((values.length + 7) >> 3);
   for (let i = 0; i < values.length; i++) {

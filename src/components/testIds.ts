@@ -1,21 +1,19 @@
+/** Test ids of the app pages (the datasource's live in src/datasource/testIds.ts). */
 export const testIds = {
   appConfig: {
-    apiKey: 'data-testid ac-api-key',
-    apiUrl: 'data-testid ac-api-url',
-    submit: 'data-testid ac-submit-form',
+    container: 'data-testid argoperf-app-config',
   },
-  pageOne: {
-    container: 'data-testid pg-one-container',
-    navigateToFour: 'data-testid navigate-to-four',
+  datasourceStatus: {
+    addDatasource: 'data-testid argoperf-add-datasource',
+    configured: 'data-testid argoperf-configured-datasources',
   },
-  pageTwo: {
-    container: 'data-testid pg-two-container',
+  overview: {
+    container: 'data-testid argoperf-overview',
   },
-  pageThree: {
-    container: 'data-testid pg-three-container',
+  workflowDetail: {
+    container: 'data-testid argoperf-workflow-detail',
   },
-  pageFour: {
-    container: 'data-testid pg-four-container',
-    navigateBack: 'data-testid navigate-back',
+  cronSchedules: {
+    container: 'data-testid argoperf-cron-schedules',
   },
 };

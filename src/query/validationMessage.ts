@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** Formats one schema issue as "<field path>: <what is wrong>", the form every user-facing error takes. */
-export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, part) => {
     if (typeof part === 'number') {
       return `${acc}[${part}]`;

@@ -1,23 +1,20 @@
 import React from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { AppRootProps } from '@grafana/data';
-import { ROUTES } from '../../constants';
-const PageOne = React.lazy(() => import('../../pages/PageOne'));
-const PageTwo = React.lazy(() => import('../../pages/PageTwo'));
-const PageThree = React.lazy(() => import('../../pages/PageThree'));
-const PageFour = React.lazy(() => import('../../pages/PageFour'));
+import type { AppRootProps } from '@grafana/data';
 
-function App(props: AppRootProps) {
+import { ROUTES } from '../../constants';
+
+const Overview = React.lazy(() => import('../../pages/Overview'));
+const WorkflowDetail = React.lazy(() => import('../../pages/WorkflowDetail'));
+const CronSchedules = React.lazy(() => import('../../pages/CronSchedules'));
+
+function App(_props: AppRootProps) {
   return (
     <Routes>
-      <Route path={ROUTES.Two} element={<PageTwo />} />
-      <Route path={`${ROUTES.Three}/:id?`} element={<PageThree />} />
-
-      {/* Full-width page (this page will have no side navigation) */}
-      <Route path={ROUTES.Four} element={<PageFour />} />
-
-      {/* Default page */}
-      <Route path="*" element={<PageOne />} />
+      <Route path={ROUTES.WorkflowDetail} element={<WorkflowDetail />} />
+      <Route path={ROUTES.CronSchedules} element={<CronSchedules />} />
+      {/* The overview is the default page (ROUTES.Overview and anything unknown). */}
+      <Route path="*" element={<Overview />} />
     </Routes>
   );
 }

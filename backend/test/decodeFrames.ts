@@ -1,0 +1,28 @@
+import { tableFromIPC } from 'apache-arrow';
+
+/** A decoded frame, read back with apache-arrow's own reader (not our encoder). */
+export interface DecodedSeries {
+  labels: Record<string, string>;
+  times: number[];
+  values: Array<number | null>;
+  meta: Record<string, unknown> | undefined;
+  fieldCount: number;
+}
+
+export function decodeSeries(bytes: Uint8Array): DecodedSeries {
+  const table = tableFromIPC(bytes);
+  const metaText = table.schema.metadata.get('meta');
+  const meta = metaText ? (JSON.parse(metaText) as Record<string, unknown>) : undefined;
+  if (table.schema.fields.length === 0) {
+    return { labels: {}, times: [], values: [], meta, fieldCount: 0 };
+  }
+  const valueField = table.schema.fields[1];
+  const nanos = table.getChildAt(0)!.data.flatMap((data) => Array.from(data.values as BigInt64Array));
+  return {
+    labels: JSON.parse(valueField.metadata.get('labels') ?? '{}'),
+    times: nanos.map((ns) => Number(ns / 1_000_000n)),
+    values: Array.from({ length: table.numRows }, (_, i) => table.getChildAt(1)!.get(i) as number | null),
+    meta,
+    fieldCount: table.schema.fields.length,
+  };
+}

@@ -1,0 +1,45 @@
+import React from 'react';
+import { MemoryRouter } from 'react-router-dom';
+import { render, screen, within } from '@testing-library/react';
+
+import { DATASOURCE_TYPE } from '../../constants';
+import { pageText } from '../../pages/pageText';
+import { installFakeDatasources, ROUTER_FUTURE } from '../../testing/fakeDatasourceSrv';
+import { testIds } from '../testIds';
+import { DatasourceStatus } from './DatasourceStatus';
+
+// Grafana renders pages inside its router; links to its own pages need one.
+const renderStatus = () =>
+  render(
+    <MemoryRouter future={ROUTER_FUTURE}>
+      <DatasourceStatus />
+    </MemoryRouter>
+  );
+
+describe('DatasourceStatus', () => {
+  test('without a datasource it offers to add one', () => {
+    installFakeDatasources([{ uid: 'p1', name: 'Prometheus', type: 'prometheus' }]);
+    renderStatus();
+    expect(screen.getByText(pageText.datasources.none)).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.datasourceStatus.addDatasource)).toHaveAttribute(
+      'href',
+      `/connections/datasources/${DATASOURCE_TYPE}`
+    );
+  });
+
+  test('lists the datasources of this app with links to their settings', () => {
+    installFakeDatasources([
+      { uid: 'a1', name: 'Argo prod', type: DATASOURCE_TYPE },
+      { uid: 'p1', name: 'Prometheus', type: 'prometheus' },
+    ]);
+    renderStatus();
+    const list = screen.getByTestId(testIds.datasourceStatus.configured);
+    expect(within(list).getByText(/Argo prod/)).toBeInTheDocument();
+    expect(within(list).queryByText(/Prometheus/)).not.toBeInTheDocument();
+    expect(within(list).getByRole('link', { name: pageText.datasources.settings })).toHaveAttribute(
+      'href',
+      '/connections/datasources/edit/a1'
+    );
+    expect(screen.queryByTestId(testIds.datasourceStatus.addDatasource)).not.toBeInTheDocument();
+  });
+});

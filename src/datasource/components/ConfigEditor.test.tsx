@@ -1,0 +1,148 @@
+import React, { useState } from 'react';
+import { fireEvent, render, screen } from '@testing-library/react';
+
+import { datasourceSettings } from '../../testing/datasourceSettings';
+import { testIds } from '../testIds';
+import type { ArgoPerfJsonData } from '../types';
+import { ConfigEditor } from './ConfigEditor';
+import { configText } from './config/configText';
+import type { ConfigEditorProps } from './config/settingsEditing';
+
+type Options = ConfigEditorProps['options'];
+
+const ids = testIds.configEditor;
+
+/** Renders the editor the way Grafana does: every change comes back as the new options. */
+function renderEditor(initial: Options) {
+  const changes: Options[] = [];
+  function Harness() {
+    const [options, setOptions] = useState(initial);
+    return (
+      <ConfigEditor
+        options={options}
+        onOptionsChange={(next) => {
+          changes.push(next);
+          setOptions(next);
+        }}
+      />
+    );
+  }
+  render(<Harness />);
+  return { latest: () => changes[changes.length - 1] };
+}
+
+const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
+const toggle = (testId: string) => fireEvent.click(screen.getByTestId(testId));
+
+describe('ConfigEditor', () => {
+  test('a new datasource shows both sections switched off and says what is missing', () => {
+    renderEditor(datasourceSettings());
+    expect(screen.getByText(configText.elasticsearch.title)).toBeInTheDocument();
+    expect(screen.getByText(configText.argo.title)).toBeInTheDocument();
+    expect(screen.queryByTestId(ids.elasticsearchUrl)).not.toBeInTheDocument();
+    expect(screen.getByTestId(ids.generalProblems)).toHaveTextContent(
+      'configure Elasticsearch, the Argo Server, or both'
+    );
+  });
+
+  test('switching Elasticsearch on writes its defaults, then edits land in jsonData', () => {
+    const { latest } = renderEditor(datasourceSettings());
+    toggle(ids.elasticsearchEnabled);
+    expect(latest().jsonData.elasticsearch).toEqual({
+      url: '',
+      index: 'argo-workflows-*',
+      auth: 'none',
+      tlsSkipVerify: false,
+      timeoutSeconds: 30,
+    });
+
+    type(ids.elasticsearchUrl, 'http://elasticsearch:9200');
+    type(ids.elasticsearchIndex, 'ci-runs-*');
+    type(ids.elasticsearchTimeout, '45');
+    toggle(ids.elasticsearchSkipVerify);
+    expect(latest().jsonData.elasticsearch).toEqual({
+      url: 'http://elasticsearch:9200',
+      index: 'ci-runs-*',
+      auth: 'none',
+      tlsSkipVerify: true,
+      timeoutSeconds: 45,
+    });
+    expect(screen.queryByTestId(ids.generalProblems)).not.toBeInTheDocument();
+  });
+
+  test('a bad URL shows the validation message on the field', () => {
+    renderEditor(datasourceSettings({ argo: { url: 'https://argo-server.argo:2746' } }));
+    expect(screen.queryByText('must be an http:// or https:// URL')).not.toBeInTheDocument();
+    type(ids.argoUrl, 'argo-server:2746');
+    expect(screen.getByText('must be an http:// or https:// URL')).toBeInTheDocument();
+  });
+
+  test('switching a section off removes it from jsonData', () => {
+    const { latest } = renderEditor(
+      datasourceSettings({ argo: { url: 'https://argo' }, elasticsearch: { url: 'http://es' } })
+    );
+    toggle(ids.argoEnabled);
+    expect(latest().jsonData.argo).toBeUndefined();
+    expect(latest().jsonData.elasticsearch).toEqual({ url: 'http://es' });
+  });
+
+  test('basic auth: the username goes to jsonData, the password only to secureJsonData', () => {
+    const { latest } = renderEditor(datasourceSettings({ elasticsearch: { url: 'http://es:9200' } }));
+    fireEvent.click(screen.getByLabelText(configText.elasticsearch.auth.basic));
+    expect(screen.getByText(/username and the password are both needed/)).toBeInTheDocument();
+
+    type(ids.elasticsearchUsername, 'grafana');
+    type(ids.elasticsearchPassword, 's3cret');
+    const options = latest();
+    expect(options.jsonData.elasticsearch).toEqual(expect.objectContaining({ auth: 'basic', username: 'grafana' }));
+    expect(options.secureJsonData).toEqual({ elasticsearchPassword: 's3cret' });
+    expect(JSON.stringify(options.jsonData)).not.toContain('s3cret');
+    expect(screen.queryByText(/username and the password are both needed/)).not.toBeInTheDocument();
+  });
+
+  test('API key auth stores the key as a secret', () => {
+    const { latest } = renderEditor(datasourceSettings({ elasticsearch: { url: 'http://es:9200' } }));
+    fireEvent.click(screen.getByLabelText(configText.elasticsearch.auth.apiKey));
+    type(ids.elasticsearchApiKey, 'ZW5jb2RlZA==');
+    expect(latest().jsonData.elasticsearch?.auth).toBe('apiKey');
+    expect(latest().secureJsonData).toEqual({ elasticsearchApiKey: 'ZW5jb2RlZA==' });
+  });
+
+  test('Argo token and CA certificates are secrets', () => {
+    const { latest } = renderEditor(
+      datasourceSettings({ argo: { url: 'https://argo' }, elasticsearch: { url: 'http://es' } })
+    );
+    type(ids.argoToken, 'token-value');
+    type(ids.argoCaCert, '-----BEGIN CERTIFICATE-----\nargo');
+    type(ids.elasticsearchCaCert, '-----BEGIN CERTIFICATE-----\nes');
+    expect(latest().secureJsonData).toEqual({
+      argoToken: 'token-value',
+      argoCaCert: '-----BEGIN CERTIFICATE-----\nargo',
+      elasticsearchCaCert: '-----BEGIN CERTIFICATE-----\nes',
+    });
+    expect(JSON.stringify(latest().jsonData)).not.toContain('token-value');
+  });
+
+  test('a stored secret shows as configured and Reset clears it', () => {
+    const jsonData: ArgoPerfJsonData = { argo: { url: 'https://argo' } };
+    const { latest } = renderEditor(datasourceSettings(jsonData, { argoToken: true }));
+    const token = screen.getByTestId(ids.argoToken);
+    expect(token).toHaveValue('configured');
+    expect(token).toBeDisabled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(latest().secureJsonFields.argoToken).toBe(false);
+    expect(latest().secureJsonData).toEqual({ argoToken: '' });
+    expect(screen.getByTestId(ids.argoToken)).toBeEnabled();
+  });
+
+  test('namespaces are added to the allow-list', () => {
+    const { latest } = renderEditor(datasourceSettings({ argo: { url: 'https://argo' } }));
+    const input = screen.getByPlaceholderText(configText.namespaces.placeholder);
+    fireEvent.change(input, { target: { value: 'ml' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    fireEvent.change(input, { target: { value: 'data' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(latest().jsonData.namespaces).toEqual(['ml', 'data']);
+  });
+});

@@ -1,0 +1,147 @@
+import React, { useState } from 'react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+
+import { ArgoPerfDataSource } from '../datasource';
+import { instanceSettings } from '../../testing/datasourceSettings';
+import { installFakeTemplateSrv } from '../../testing/fakeTemplateSrv';
+import { testIds } from '../testIds';
+import type { ArgoPerfDataQuery } from '../types';
+import { QueryEditor } from './QueryEditor';
+import { queryText } from './query/queryText';
+
+const ids = testIds.queryEditor;
+
+const stored: ArgoPerfDataQuery = {
+  refId: 'A',
+  queryType: 'durations',
+  level: 'workflow',
+  groupBy: ['workflow'],
+  stats: ['p50', 'p95'],
+  filters: {},
+  limit: 20,
+};
+
+/** Renders the editor as a panel does: each change comes back as the new query. */
+function renderEditor(initial: ArgoPerfDataQuery, values: Record<string, string[]> = {}) {
+  const datasource = new ArgoPerfDataSource(instanceSettings());
+  // The resource calls reach the plugin backend through Grafana; answer them here.
+  const getResource = jest
+    .spyOn(datasource, 'getResource')
+    .mockImplementation(async (path) => ({ values: values[path] ?? [] }));
+  const changes: ArgoPerfDataQuery[] = [];
+  const onRunQuery = jest.fn();
+  function Harness() {
+    const [query, setQuery] = useState(initial);
+    const onChange = (next: ArgoPerfDataQuery) => {
+      changes.push(next);
+      setQuery(next);
+    };
+    return <QueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />;
+  }
+  render(<Harness />);
+  return { latest: () => changes[changes.length - 1], onRunQuery, getResource };
+}
+
+/** Opens a combobox, optionally types, and waits for its (debounced, possibly async) options. */
+async function openOptions(containerTestId: string, typed?: string) {
+  const input = within(screen.getByTestId(containerTestId)).getByRole('combobox');
+  fireEvent.click(input);
+  if (typed !== undefined) {
+    fireEvent.change(input, { target: { value: typed } });
+  }
+  await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  return screen.getAllByRole('option');
+}
+
+async function choose(containerTestId: string, optionText: RegExp, typed?: string) {
+  const options = await openOptions(containerTestId, typed);
+  const option = options.find((element) => optionText.test(element.textContent ?? ''));
+  if (!option) {
+    throw new Error(`no option ${optionText} among ${options.map((element) => element.textContent).join(', ')}`);
+  }
+  fireEvent.click(option);
+}
+
+describe('QueryEditor', () => {
+  beforeEach(() => installFakeTemplateSrv({ namespace: 'ml', workflow: ['nightly-train', 'hourly-ingest'] }));
+
+  test('measuring steps sets level node and runs the query', () => {
+    const { latest, onRunQuery } = renderEditor(stored);
+    fireEvent.click(screen.getByLabelText(queryText.level.options.node));
+    expect(latest()).toEqual({ ...stored, level: 'node' });
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
+  test('group by adds a key from the list', async () => {
+    const { latest, onRunQuery } = renderEditor(stored);
+    await choose(ids.groupBy, new RegExp(queryText.groupBy.options.template), 'template');
+    expect(latest().groupBy).toEqual(['workflow', 'template']);
+    expect(onRunQuery).toHaveBeenCalled();
+  });
+
+  test('a typed group key becomes a workflow label key', async () => {
+    const { latest } = renderEditor(stored);
+    await choose(ids.groupBy, /^team/, 'team');
+    expect(latest().groupBy).toEqual(['workflow', 'label:team']);
+  });
+
+  test('a typed number becomes a percentile statistic', async () => {
+    const { latest } = renderEditor(stored);
+    await choose(ids.stats, /^99\.9/, '99.9');
+    expect(latest().stats).toEqual(['p50', 'p95', 'p99.9']);
+  });
+
+  test('statistics from the list', async () => {
+    const { latest } = renderEditor(stored);
+    await choose(ids.stats, new RegExp(queryText.stats.options.max), 'max');
+    expect(latest().stats).toEqual(['p50', 'p95', 'max']);
+  });
+
+  test('the limit is written while typing and the query runs when leaving the field', () => {
+    const { latest, onRunQuery } = renderEditor(stored);
+    const limit = screen.getByTestId(ids.limit);
+    fireEvent.change(limit, { target: { value: '50' } });
+    expect(latest().limit).toBe(50);
+    expect(onRunQuery).not.toHaveBeenCalled();
+    fireEvent.blur(limit);
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
+  test('filter options come from the backend, in the chosen namespace, plus dashboard variables', async () => {
+    const { latest, getResource } = renderEditor(
+      { ...stored, filters: { namespaces: ['$namespace'] } },
+      { workflows: ['nightly-train', 'weekly-report'] }
+    );
+    const options = await openOptions(ids.filter('workflows'));
+    expect(options.map((option) => option.textContent)).toEqual(
+      expect.arrayContaining(['$namespace', '$workflow', 'nightly-train', 'weekly-report'])
+    );
+    expect(getResource).toHaveBeenCalledWith('workflows', { namespace: 'ml' });
+
+    fireEvent.click(options.find((option) => option.textContent === 'weekly-report')!);
+    expect(latest().filters).toEqual({ namespaces: ['$namespace'], workflows: ['weekly-report'] });
+  });
+
+  test('phases are offered without asking the backend', async () => {
+    const { latest, getResource } = renderEditor(stored);
+    await choose(ids.filter('phases'), /^Failed$/);
+    expect(latest().filters).toEqual({ phases: ['Failed'] });
+    expect(getResource).not.toHaveBeenCalled();
+  });
+
+  test('an invalid query shows the problem, names the field and is not run', () => {
+    const { onRunQuery } = renderEditor({ ...stored, level: 'node', groupBy: ['task'] });
+    expect(screen.queryByTestId(ids.problem)).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByLabelText(queryText.level.options.workflow));
+    expect(screen.getByTestId(ids.problem)).toHaveTextContent('groupBy[0]: "task" needs level "node"');
+    expect(onRunQuery).not.toHaveBeenCalled();
+  });
+
+  test('a stored query without optional fields shows the defaults', () => {
+    renderEditor({ refId: 'A', queryType: 'durations' });
+    expect(within(screen.getByTestId(ids.groupBy)).getByText(queryText.groupBy.options.workflow)).toBeInTheDocument();
+    expect(screen.getByTestId(ids.limit)).toHaveValue(20);
+    expect(screen.queryByTestId(ids.problem)).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,31 @@
+import React from 'react';
+import { InlineField, Input } from '@grafana/ui';
+
+import { testIds } from '../../testIds';
+import { queryText } from './queryText';
+
+interface Props {
+  value?: number;
+  onChange: (limit: number | undefined) => void;
+  /** Runs the query once the user leaves the field, not on every keystroke. */
+  onCommit: () => void;
+}
+
+export function LimitField({ value, onChange, onCommit }: Props) {
+  return (
+    <InlineField label={queryText.limit.label} tooltip={queryText.limit.tooltip} labelWidth={14}>
+      <Input
+        type="number"
+        width={10}
+        min={1}
+        value={value ?? ''}
+        data-testid={testIds.queryEditor.limit}
+        onChange={(event) => {
+          const text = event.currentTarget.value;
+          onChange(text === '' ? undefined : Number(text));
+        }}
+        onBlur={onCommit}
+      />
+    </InlineField>
+  );
+}

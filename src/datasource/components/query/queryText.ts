@@ -1,0 +1,56 @@
+import type { PlainGroupKey } from '../../../query/groupBy';
+import type { Level } from '../../../query/model';
+import type { PlainStat } from '../../../query/stats';
+
+/** What the query editor says. Tests import these so the UI and its tests cannot drift apart. */
+export const queryText = {
+  level: {
+    label: 'Measure',
+    tooltip: 'Whole workflow runs, or the steps inside them (tasks, steps and pods).',
+    options: { workflow: 'Workflow runs', node: 'Steps' } satisfies Record<Level, string>,
+  },
+  groupBy: {
+    label: 'Group by',
+    tooltip: 'One series per value of these keys. Type a workflow label key (for example team) to group by that label.',
+    placeholder: 'No grouping',
+    options: {
+      namespace: 'Namespace',
+      workflow: 'Workflow',
+      template: 'Workflow template',
+      task: 'Step (task name)',
+      cron: 'Cron workflow',
+      node: 'Node',
+      phase: 'Phase',
+    } satisfies Record<PlainGroupKey, string>,
+    stepsOnly: 'Needs "Measure: Steps"',
+    labelKey: 'Workflow label',
+  },
+  stats: {
+    label: 'Statistics',
+    tooltip: 'Duration statistics per time bucket. Type a percentile such as p75 or 99.9 for another one.',
+    options: {
+      avg: 'Average',
+      min: 'Minimum',
+      max: 'Maximum',
+      count: 'Number of runs',
+    } satisfies Record<PlainStat, string>,
+    percentile: (p: string) => `${p}th percentile`,
+  },
+  filters: {
+    label: {
+      namespaces: 'Namespaces',
+      workflows: 'Workflows',
+      templates: 'Templates',
+      tasks: 'Steps',
+      crons: 'Cron workflows',
+      phases: 'Phases',
+    },
+    placeholder: 'Any',
+    variable: 'Dashboard variable',
+  },
+  limit: {
+    label: 'Limit',
+    tooltip: 'Most groups returned; the rest are left out, with a notice on the result.',
+  },
+  problemTitle: 'This query cannot run yet',
+};

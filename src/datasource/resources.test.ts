@@ -1,0 +1,32 @@
+import { parseVariableQuery, RESOURCE_KINDS, valuesOf } from './resources';
+
+describe('parseVariableQuery', () => {
+  test.each(RESOURCE_KINDS)('%s lists every value', (kind) => {
+    expect(parseVariableQuery(kind)).toEqual({ kind });
+  });
+
+  test('a namespace narrows the list', () => {
+    expect(parseVariableQuery(' workflows?namespace=$namespace ')).toEqual({
+      kind: 'workflows',
+      namespace: '$namespace',
+    });
+  });
+
+  test('an empty namespace is no namespace', () => {
+    expect(parseVariableQuery('crons?namespace=')).toEqual({ kind: 'crons' });
+  });
+
+  test('an unknown list is refused with the ones that exist', () => {
+    const parsed = parseVariableQuery('pods');
+    expect(parsed).toEqual({ error: expect.stringContaining('"pods" is not a list') });
+    expect('error' in parsed && parsed.error).toContain(RESOURCE_KINDS.join(', '));
+  });
+});
+
+describe('valuesOf', () => {
+  test('keeps the strings of the answer', () => {
+    expect(valuesOf({ values: ['ml', 3, 'data', null] })).toEqual(['ml', 'data']);
+    expect(valuesOf({})).toEqual([]);
+    expect(valuesOf(undefined)).toEqual([]);
+  });
+});

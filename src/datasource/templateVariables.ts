@@ -1,0 +1,45 @@
+import type { ScopedVars } from '@grafana/data';
+import type { TemplateSrv } from '@grafana/runtime';
+
+import type { Filters } from '../query/model';
+
+// Private-use characters mark where a variable's values go; they never occur in names Argo allows.
+const SLOT_START = '\uE000';
+const SLOT_END = '\uE001';
+const SLOT = new RegExp(`${SLOT_START}(\\d+)${SLOT_END}`);
+
+/**
+ * Interpolates one list entry. A multi-value variable yields one entry per value (`$workflow` with
+ * train and eval → ["train", "eval"]); text around a variable is kept on every value (`ml-$team` →
+ * ["ml-a", "ml-b"]). Unknown variables stay as written, so the backend can name them in its error.
+ */
+export function expandEntry(entry: string, templateSrv: TemplateSrv, scopedVars?: ScopedVars): string[] {
+  const slots: string[][] = [];
+  const skeleton = templateSrv.replace(entry, scopedVars, (value: unknown) => {
+    slots.push(Array.isArray(value) ? value.map(String) : [String(value ?? '')]);
+    return `${SLOT_START}${slots.length - 1}${SLOT_END}`;
+  });
+  // split() with a capture group alternates literal text (even indexes) and slot numbers (odd ones).
+  return skeleton
+    .split(SLOT)
+    .reduce<string[]>(
+      (entries, part, index) =>
+        index % 2 === 0
+          ? entries.map((text) => text + part)
+          : entries.flatMap((text) => slots[Number(part)].map((value) => text + value)),
+      ['']
+    );
+}
+
+/** Interpolates every list of a query's filters; empty entries and repeats are dropped. */
+export function interpolateFilters(filters: Filters, templateSrv: TemplateSrv, scopedVars?: ScopedVars): Filters {
+  const result: Filters = {};
+  for (const [key, entries] of Object.entries(filters) as Array<[keyof Filters, string[] | undefined]>) {
+    if (!entries) {
+      continue;
+    }
+    const expanded = entries.flatMap((entry) => expandEntry(entry, templateSrv, scopedVars));
+    result[key] = [...new Set(expanded.filter((value) => value !== ''))];
+  }
+  return result;
+}

@@ -1,0 +1,16 @@
+import type { DataSourceJsonData } from '@grafana/data';
+import type { DataQuery } from '@grafana/schema';
+
+import type { DurationsQuery } from '../query/model';
+import type { JsonDataInput, SecureJsonData } from '../settings/model';
+
+/**
+ * A panel target as Grafana stores it: the shared query model with every field optional, because
+ * dashboards hold queries from older versions and half-edited ones. parseQuery turns it into a typed query.
+ */
+export interface ArgoPerfDataQuery extends DataQuery, Partial<Omit<DurationsQuery, 'refId' | 'queryType'>> {}
+
+/** jsonData of a datasource instance: the shared settings model, as the config editor edits it. */
+export type ArgoPerfJsonData = DataSourceJsonData & JsonDataInput;
+
+export type ArgoPerfSecureJsonData = SecureJsonData;
