@@ -28,12 +28,12 @@ async function main(): Promise<void> {
 
   // The host signals the whole process group on Ctrl-C and then shuts plugins down in order.
   process.on('SIGINT', () => logger.debug('plugin received interrupt signal, ignoring'));
-  process.on('SIGTERM', () => scheduleExit(() => server.forceShutdown(), 'SIGTERM'));
+  process.on('SIGTERM', () => scheduleExit(server, 'SIGTERM'));
   // If Grafana dies without calling Shutdown, do not linger as an orphan.
   const parent = process.ppid;
   setInterval(() => {
     if (process.ppid !== parent) {
-      scheduleExit(() => server.forceShutdown(), 'parent process exited');
+      scheduleExit(server, 'parent process exited');
     }
   }, 2000).unref();
   // Load the heavy modules now, off the start-up path, so the first query does not wait for them.

@@ -36,7 +36,6 @@ function lazy<Req, Res>(load: () => Promise<Handler<Req, Res>>): Handler<Req, Re
 export function createServer(): Server {
   // Grafana sends settings with every request; 16 MiB receive as in the Go SDK, unlimited send.
   const server = new Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024, 'grpc.max_send_message_length': -1 });
-  const stop = () => server.forceShutdown();
   const services: Array<[string, UntypedServiceImplementation]> = [
     ['pluginv2.Data', { QueryData: unary('QueryData', queryData) }],
     [
@@ -48,7 +47,7 @@ export function createServer(): Server {
       },
     ],
     ['pluginv2.Resource', { CallResource: serverStream('CallResource', async (request, signal) => [await callResource(request, signal)]) }],
-    ['plugin.GRPCController', { Shutdown: unary('Shutdown', async () => (scheduleExit(stop, 'Shutdown called by the host'), {})) }],
+    ['plugin.GRPCController', { Shutdown: unary('Shutdown', async () => (scheduleExit(server, 'Shutdown called by the host'), {})) }],
     [
       'grpc.health.v1.Health',
       {
