@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The whole test run (`npm test`): static checks, unit and integration tests against a real
+# Elasticsearch node, Grafana's own plugin host (Go) against the packaged executable, and the start
+# check in an Alpine-like chroot. Every stage runs even when an earlier one fails; the last line is
+# the tally, "summary: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+RESULTS=$ROOT/.cache/test-results
+mkdir -p "$RESULTS"
+EXECUTABLE=$ROOT/dist/datasource/gpx_argoperf_workflows_linux_amd64
+
+passed=0
+failed=0
+failures=()
+started=$(date +%s)
+
+stage() { echo; echo "=== $1 ($(( $(date +%s) - started )) s)"; }
+count() { passed=$((passed + $1)); failed=$((failed + $2)); if [ "$2" -gt 0 ]; then failures+=("$3"); fi; }
+check() { # one pass/fail check from a command's exit status
+  local name=$1; shift
+  if "$@"; then count 1 0 "$name"; else count 0 1 "$name"; fi
+}
+
+if [ ! -d node_modules ]; then
+  stage "npm ci"
+  npm ci --no-audit --no-fund
+fi
+if [ ! -x "$EXECUTABLE" ] || [ ! -f build/backend/main.cjs ]; then
+  echo "The plugin is not built: run npm run build first (README)." >&2
+  exit 1
+fi
+
+stage "Elasticsearch"
+ES_URL=$(scripts/elasticsearch/start.sh) || { echo "Elasticsearch did not start" >&2; exit 1; }
+export ES_URL
+trap 'scripts/elasticsearch/stop.sh >/dev/null 2>&1 || true' EXIT
+echo "Elasticsearch at $ES_URL"
+
+stage "typecheck and lint"
+check "typecheck (frontend)" npx tsc --noEmit
+check "typecheck (backend)" npx tsc -p backend/tsconfig.json
+check "lint" npx eslint --cache .
+
+stage "jest: frontend and backend, unit and integration"
+npx jest --ci --maxWorkers 2 --json --outputFile="$RESULTS/jest.json"
+if [ -f "$RESULTS/jest.json" ]; then
+  read -r jp jf < <(node -e "const r=require('$RESULTS/jest.json'); console.log(r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites)")
+  count "$jp" "$jf" "jest"
+else
+  count 0 1 "jest (no result file)"
+fi
+
+stage "Grafana host check (go-plugin + grafana-plugin-sdk-go + dataplane)"
+PLUGIN_EXECUTABLE=$EXECUTABLE hosttest/run.sh 2>&1 | tee "$RESULTS/hosttest.log"
+gp=$(grep -cE '^\s*--- PASS' "$RESULTS/hosttest.log")
+gf=$(grep -cE '^\s*--- FAIL|^FAIL|^panic:' "$RESULTS/hosttest.log")
+[ "$gp" -gt 0 ] || gf=$((gf + 1))
+count "$gp" "$gf" "host check"
+
+stage "start in an Alpine-like chroot (amd64, arm64 under qemu)"
+check "alpine chroot" test/alpine/run.sh --arch all
+
+echo
+echo "took $(( $(date +%s) - started )) s"
+if [ ${#failures[@]} -gt 0 ]; then
+  echo "failed: ${failures[*]}"
+fi
+echo "summary: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
