@@ -15,7 +15,7 @@ failed=0
 failures=()
 started=$(date +%s)
 
-stage() { echo; echo "=== $1 ($(( $(date +%s) - started )) s)"; }
+stage() { echo; echo "##### $1 ($(( $(date +%s) - started )) s)"; }
 count() { passed=$((passed + $1)); failed=$((failed + $2)); if [ "$2" -gt 0 ]; then failures+=("$3"); fi; }
 check() { # one pass/fail check from a command's exit status
   local name=$1; shift

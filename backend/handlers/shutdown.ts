@@ -1,13 +1,18 @@
 import type { Server } from '@grpc/grpc-js';
 
 import { logger } from '../log/logger';
-import { disposeAllInstances } from '../settings/instances';
 
 /**
  * plugin.GRPCController/Shutdown: Grafana calls it before killing the process and SIGKILLs after 2 s.
- * Let in-flight calls (the Shutdown reply among them) finish, close clients, exit; force it after 500 ms.
+ * Let in-flight calls (the Shutdown reply among them) finish, run the cleanup hooks (closing clients),
+ * exit; force it after 500 ms. Modules register hooks so this file stays light on the start-up path.
  */
+const hooks: Array<() => Promise<void>> = [];
 let exiting = false;
+
+export function onShutdown(hook: () => Promise<void>): void {
+  hooks.push(hook);
+}
 
 export function scheduleExit(server: Server, reason: string): void {
   if (exiting) {
@@ -21,7 +26,7 @@ export function scheduleExit(server: Server, reason: string): void {
   }, 500);
   setImmediate(() => {
     server.tryShutdown(() => {
-      disposeAllInstances().finally(() => {
+      Promise.allSettled(hooks.map((hook) => hook())).finally(() => {
         clearTimeout(force);
         process.exit(0);
       });

@@ -25,10 +25,11 @@ export interface Logger {
 
 export function createLogger(
   write: (line: string) => void = (line) => process.stderr.write(line),
-  minLevel: LogLevel = 'debug'
+  minLevel: LogLevel | (() => LogLevel) = 'debug'
 ): Logger {
+  const threshold = typeof minLevel === 'function' ? minLevel : () => minLevel;
   const log = (level: LogLevel, message: string, fields?: LogFields) => {
-    if (LEVEL_ORDER[level] < LEVEL_ORDER[minLevel]) {
+    if (LEVEL_ORDER[level] < LEVEL_ORDER[threshold()]) {
       return;
     }
     const entry: Record<string, string | number | boolean> = {
@@ -57,4 +58,6 @@ function levelFromEnv(): LogLevel {
   return level && level in LEVEL_ORDER ? (level as LogLevel) : 'debug';
 }
 
-export const logger = createLogger(undefined, levelFromEnv());
+// The level is read when logging, not at load: the executable's startup snapshot is built with
+// another environment than the one Grafana starts it with.
+export const logger = createLogger(undefined, levelFromEnv);

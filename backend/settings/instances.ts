@@ -1,4 +1,5 @@
 import { parseSettings, type DatasourceSettings } from '../../src/settings/model';
+import { onShutdown } from '../handlers/shutdown';
 import type { PluginContext } from '../protocol/messages';
 
 /**
@@ -97,3 +98,5 @@ export async function disposeAllInstances(): Promise<void> {
   }
   entries.clear();
 }
+
+onShutdown(disposeAllInstances);

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// Spawn → go-plugin handshake timing for a datasource executable.
+//
+//   node scripts/package/measure-start.mjs [--runs 20] [--warmup 1] [--json] [--quiet] <executable> [args...]
+//
+// Each run spawns the executable the way Grafana does (env: grafana_plugin_type=datasource only),
+// times until the first complete stdout line, checks that line is `1|2|tcp|127.0.0.1:<port>|grpc`,
+// then kills the process (SIGKILL, its whole process group) and waits for it to exit. Prints the
+// median/min/max in ms to stdout; exits 1 if any run fails. Warm-up runs are not counted.
+// Also reports the CPU time the process had used when the handshake arrived (sum over its threads,
+// from /proc/<pid>/task/*/schedstat), which is far less sensitive to a busy machine than wall time.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+const args = process.argv.slice(2);
+let runs = 20;
+let warmup = 1;
+let json = false;
+let quiet = false;
+while (args.length && args[0].startsWith('--')) {
+  const a = args.shift();
+  if (a === '--runs') {runs = Number(args.shift());}
+  else if (a === '--warmup') {warmup = Number(args.shift());}
+  else if (a === '--json') {json = true;}
+  else if (a === '--quiet') {quiet = true;}
+  else if (a === '--') {break;}
+  else {fail(`unknown option ${a}`);}
+}
+if (!args.length || !(runs >= 1) || !(warmup >= 0)) {
+  fail('usage: measure-start.mjs [--runs N] [--warmup N] [--json] [--quiet] <executable> [args...]');
+}
+const [exe, ...exeArgs] = args;
+const HANDSHAKE = /^1\|2\|tcp\|127\.0\.0\.1:(\d+)\|grpc$/;
+
+function fail(msg) {
+  process.stderr.write(`measure-start: ${msg}\n`);
+  process.exit(1);
+}
+
+// CPU time (ms) used so far by all threads of pid, or NaN when /proc is not available
+function cpuMs(pid) {
+  try {
+    let ns = 0;
+    for (const t of readdirSync(`/proc/${pid}/task`)) {
+      ns += Number(readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').split(' ')[0]);
+    }
+    return ns / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
+function once(timeoutMs = 15000) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(exe, exeArgs, {
+      env: { grafana_plugin_type: 'datasource' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // own process group, so a kill reaches everything it started
+    });
+    let out = '';
+    let err = '';
+    let done = false;
+    const finish = (e, ms, line, cpu) => {
+      if (done) {return;}
+      done = true;
+      clearTimeout(timer);
+      const exited = new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', r)));
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+      exited.then(() => (e ? reject(e) : resolve({ ms, line, cpu })));
+    };
+    const timer = setTimeout(() => finish(new Error(`no handshake within ${timeoutMs} ms; stderr: ${err.slice(0, 2000)}`)), timeoutMs);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const nl = out.indexOf('\n');
+      if (nl < 0) {return;}
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      const cpu = cpuMs(child.pid);
+      const line = out.slice(0, nl);
+      if (!HANDSHAKE.test(line)) {finish(new Error(`first stdout line is not a handshake: ${JSON.stringify(line)}`));}
+      else {finish(null, ms, line, cpu);}
+    });
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', (e) => finish(e));
+    child.on('exit', (code, sig) => finish(new Error(`exited (code ${code}, signal ${sig}) before the handshake; stderr: ${err.slice(0, 2000)}`)));
+  });
+}
+
+const times = [];
+const cpus = [];
+let lastLine = '';
+for (let i = 0; i < warmup + runs; i++) {
+  let r;
+  try {
+    r = await once();
+  } catch (e) {
+    fail(`run ${i + 1}: ${e.message}`);
+  }
+  lastLine = r.line;
+  if (i >= warmup) {
+    times.push(r.ms);
+    cpus.push(r.cpu);
+  }
+}
+const med = (xs) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+const sorted = [...times].sort((a, b) => a - b);
+const median = med(times);
+const res = {
+  executable: exe,
+  runs,
+  medianMs: +median.toFixed(1),
+  minMs: +sorted[0].toFixed(1),
+  maxMs: +sorted[sorted.length - 1].toFixed(1),
+  timesMs: times.map((t) => +t.toFixed(1)),
+  cpuMedianMs: +med(cpus).toFixed(1),
+  handshake: lastLine,
+};
+if (json) {process.stdout.write(JSON.stringify(res) + '\n');}
+else if (quiet) {process.stderr.write(`handshake OK (${res.medianMs} ms): ${lastLine}\n`);}
+else
+  {process.stdout.write(
+    `${exe}\n  runs ${runs} (+${warmup} warm-up)  median ${res.medianMs} ms  min ${res.minMs}  max ${res.maxMs}` +
+      `  (CPU used by then: median ${res.cpuMedianMs} ms)\n  handshake: ${lastLine}\n`
+  );}
