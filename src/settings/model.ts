@@ -6,25 +6,34 @@ import { describeIssues } from '../query/validationMessage';
  * Datasource settings. jsonData holds everything that is not secret; secrets live only in
  * secureJsonData, which Grafana stores encrypted and sends to the backend decrypted with each request.
  */
-const httpUrl = z
-  .string()
-  .trim()
-  .min(1, 'is empty; enter the server URL, for example https://argo-server.argo:2746')
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http:// or https:// URL');
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** An http(s) URL; an empty one gets a single message with an example, not two. */
+const httpUrl = (example: string) =>
+  z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      if (value === '') {
+        ctx.addIssue({ code: 'custom', message: `is empty; enter the server URL, for example ${example}` });
+      } else if (!isHttpUrl(value)) {
+        ctx.addIssue({ code: 'custom', message: 'must be an http:// or https:// URL' });
+      }
+    });
 
 const timeoutSeconds = z.number().int('must be a whole number of seconds').min(1).max(600);
 
 export const ELASTICSEARCH_AUTH = ['none', 'basic', 'apiKey'] as const;
 
 export const elasticsearchSettingsSchema = z.object({
-  url: httpUrl,
+  url: httpUrl('http://elasticsearch:9200'),
   index: z.string().trim().min(1, 'is empty; enter an index name or pattern, for example argo-workflows-*').default('argo-workflows-*'),
   auth: z.enum(ELASTICSEARCH_AUTH).default('none'),
   username: z.string().optional(),
@@ -33,7 +42,7 @@ export const elasticsearchSettingsSchema = z.object({
 });
 
 export const argoSettingsSchema = z.object({
-  url: httpUrl,
+  url: httpUrl('https://argo-server.argo:2746'),
   tlsSkipVerify: z.boolean().default(false),
   timeoutSeconds: timeoutSeconds.default(30),
 });
@@ -43,7 +52,7 @@ export const jsonDataSchema = z
     elasticsearch: elasticsearchSettingsSchema.optional(),
     argo: argoSettingsSchema.optional(),
     /** When set, queries may only read these namespaces. */
-    namespaces: z.array(z.string().min(1)).optional(),
+    namespaces: z.array(z.string().trim().min(1, 'is empty; enter a namespace name or remove the entry')).optional(),
   })
   .refine((data) => data.elasticsearch || data.argo, {
     message: 'configure Elasticsearch, the Argo Server, or both',

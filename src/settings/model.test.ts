@@ -1,0 +1,32 @@
+import { parseSettings } from './model';
+
+describe('parseSettings', () => {
+  it('fills defaults and keeps secrets apart from jsonData', () => {
+    const parsed = parseSettings({ elasticsearch: { url: 'http://es:9200' } }, { elasticsearchPassword: '', argoToken: 't0ken', other: 'x' });
+    expect(parsed).toEqual({
+      settings: {
+        elasticsearch: { url: 'http://es:9200', index: 'argo-workflows-*', auth: 'none', tlsSkipVerify: false, timeoutSeconds: 30 },
+        secrets: { argoToken: 't0ken' },
+      },
+    });
+  });
+
+  it.each([
+    [{ elasticsearch: { url: '' } }, 'datasource settings: elasticsearch.url: is empty; enter the server URL, for example http://elasticsearch:9200'],
+    [{ argo: { url: 'argo:2746' } }, 'datasource settings: argo.url: must be an http:// or https:// URL'],
+    [{ argo: { url: 'https://a', timeoutSeconds: 0 } }, 'datasource settings: argo.timeoutSeconds: Too small: expected number to be >=1'],
+    [{ argo: { url: 'https://a' }, namespaces: [' '] }, 'datasource settings: namespaces[0]: is empty; enter a namespace name or remove the entry'],
+    [{ elasticsearch: { url: 'http://es', auth: 'kerberos' } }, 'datasource settings: elasticsearch.auth: Invalid option: expected one of "none"|"basic"|"apiKey"'],
+  ])('names the field for %j', (jsonData, message) => {
+    expect(parseSettings(jsonData, {})).toEqual({ error: message });
+  });
+
+  it('asks for the secrets an auth mode needs', () => {
+    expect(parseSettings({ elasticsearch: { url: 'http://es', auth: 'basic', username: 'u' } }, {})).toEqual({
+      error: 'datasource settings: elasticsearch.username and the password are both needed for basic auth',
+    });
+    expect(parseSettings({ elasticsearch: { url: 'http://es', auth: 'apiKey' } }, {})).toEqual({
+      error: 'datasource settings: the Elasticsearch API key is empty; enter it or set auth to none',
+    });
+  });
+});
