@@ -1,9 +1,10 @@
 import React from 'react';
-import { Field, FieldSet, Input, SecretInput, Switch, Text } from '@grafana/ui';
+import { Field, Input, SecretInput } from '@grafana/ui';
 
 import type { ArgoPerfJsonData } from '../../types';
 import { testIds } from '../../testIds';
 import { configText } from './configText';
+import { OptionalServiceSection } from './OptionalServiceSection';
 import { SectionProblems } from './SectionProblems';
 import { argoDefaults } from './settingsDefaults';
 import type { SettingsEditing } from './settingsEditing';
@@ -22,19 +23,14 @@ export function ArgoServerSection({ editing }: { editing: SettingsEditing }) {
     editing.updateJsonData({ argo: { ...argoDefaults, ...argo, ...patch } });
 
   return (
-    <FieldSet label={text.title}>
-      <Text element="p" color="secondary">
-        {text.description}
-      </Text>
-      <Field label={text.enabled}>
-        <Switch
-          value={Boolean(argo)}
-          data-testid={ids.argoEnabled}
-          onChange={(event) =>
-            editing.updateJsonData({ argo: event.currentTarget.checked ? { ...argoDefaults } : undefined })
-          }
-        />
-      </Field>
+    <OptionalServiceSection
+      title={text.title}
+      description={text.description}
+      enabledLabel={text.enabled}
+      enabled={Boolean(argo)}
+      switchTestId={ids.argoEnabled}
+      onToggle={(enabled) => editing.updateJsonData({ argo: enabled ? { ...argoDefaults } : undefined })}
+    >
       {argo && (
         <>
           <Field
@@ -75,6 +71,6 @@ export function ArgoServerSection({ editing }: { editing: SettingsEditing }) {
           />
         </>
       )}
-    </FieldSet>
+    </OptionalServiceSection>
   );
 }

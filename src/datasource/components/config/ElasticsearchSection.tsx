@@ -1,10 +1,11 @@
 import React from 'react';
-import { Field, FieldSet, Input, Switch, Text } from '@grafana/ui';
+import { Field, Input } from '@grafana/ui';
 
 import type { ArgoPerfJsonData } from '../../types';
 import { testIds } from '../../testIds';
 import { configText } from './configText';
 import { ElasticsearchAuthFields } from './ElasticsearchAuthFields';
+import { OptionalServiceSection } from './OptionalServiceSection';
 import { SectionProblems } from './SectionProblems';
 import { elasticsearchDefaults } from './settingsDefaults';
 import type { SettingsEditing } from './settingsEditing';
@@ -23,21 +24,16 @@ export function ElasticsearchSection({ editing }: { editing: SettingsEditing }) 
     editing.updateJsonData({ elasticsearch: { ...elasticsearchDefaults, ...es, ...patch } });
 
   return (
-    <FieldSet label={text.title}>
-      <Text element="p" color="secondary">
-        {text.description}
-      </Text>
-      <Field label={text.enabled}>
-        <Switch
-          value={Boolean(es)}
-          data-testid={ids.elasticsearchEnabled}
-          onChange={(event) =>
-            editing.updateJsonData({
-              elasticsearch: event.currentTarget.checked ? { ...elasticsearchDefaults } : undefined,
-            })
-          }
-        />
-      </Field>
+    <OptionalServiceSection
+      title={text.title}
+      description={text.description}
+      enabledLabel={text.enabled}
+      enabled={Boolean(es)}
+      switchTestId={ids.elasticsearchEnabled}
+      onToggle={(enabled) =>
+        editing.updateJsonData({ elasticsearch: enabled ? { ...elasticsearchDefaults } : undefined })
+      }
+    >
       {es && (
         <>
           <Field
@@ -89,6 +85,6 @@ export function ElasticsearchSection({ editing }: { editing: SettingsEditing }) 
           />
         </>
       )}
-    </FieldSet>
+    </OptionalServiceSection>
   );
 }
