@@ -68,6 +68,25 @@ describe('backend process', () => {
     expect(await call(health, 'Check', { service: 'plugin' })).toEqual({ status: 1 });
     expect(await call(health, 'Check', { service: 'nope' })).toEqual({ status: 3 });
 
+    // Services and methods we do not serve answer UNIMPLEMENTED (12), as Grafana expects.
+    const StreamClient = makeGenericClientConstructor(
+      {
+        SubscribeStream: {
+          path: '/pluginv2.Stream/SubscribeStream',
+          requestStream: false,
+          responseStream: false,
+          requestSerialize: (value: Buffer) => value,
+          requestDeserialize: (value: Buffer) => value,
+          responseSerialize: (value: Buffer) => value,
+          responseDeserialize: (value: Buffer) => value,
+        },
+      },
+      'Stream'
+    );
+    const stream = new StreamClient(address, credentials.createInsecure());
+    await expect(call(stream, 'SubscribeStream', Buffer.alloc(0))).rejects.toMatchObject({ code: 12 });
+    stream.close();
+
     child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(child.exitCode).toBeNull();
