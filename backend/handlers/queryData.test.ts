@@ -72,6 +72,17 @@ describe('QueryData with bad input', () => {
     expect(response.responses.A.status).toBe(403);
   });
 
+  it('refuses an unbounded or too long time range before asking Elasticsearch', async () => {
+    const day = 24 * 3_600_000;
+    const queries = [
+      dataQuery('allTime', { queryType: 'durations' }, { fromEpochMS: 0, toEpochMS: 253_402_300_799_000 }),
+      dataQuery('year', { queryType: 'durations' }, { fromEpochMS: 0, toEpochMS: 365 * day }),
+    ];
+    const response = await queryData({ pluginContext: pluginContext({ elasticsearch: { url: esUrl }, maxRangeDays: 90 }), headers: {}, queries }, signal);
+    expect(response.responses.allTime.error).toMatch(/^timeRange: 2932897 days is longer than this datasource allows \(90 days\)/);
+    expect(response.responses.year.error).toMatch(/^timeRange: 365 days is longer than this datasource allows \(90 days\); narrow the time range/);
+  });
+
   it('rejects a time range that ends before it starts', async () => {
     const query = dataQuery('A', { queryType: 'durations' }, { fromEpochMS: 2000, toEpochMS: 1000 });
     const response = await queryData({ pluginContext: pluginContext({ elasticsearch: { url: esUrl } }), headers: {}, queries: [query] }, signal);

@@ -2,6 +2,7 @@ import { parseQuery } from '../../src/query/parseQuery';
 import { logger } from '../log/logger';
 import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from '../protocol/messages';
 import { QueryError } from '../queries/namespaceAccess';
+import { checkTimeRange } from '../queries/timeRangeGuard';
 import { getInstance, type DatasourceInstance } from '../settings/instances';
 import { requestContext, type RequestContext } from './requestContext';
 
@@ -41,10 +42,8 @@ async function answer(query: DataQuery, instance: DatasourceInstance, context: R
   if ('error' in parsed) {
     return errorResponse(parsed.error, 400, 'plugin');
   }
-  const range = query.timeRange;
-  if (!range || !(range.toEpochMS > range.fromEpochMS)) {
-    return errorResponse('timeRange: the query has no valid time range (from must be before to)', 400, 'plugin');
-  }
+  checkTimeRange(query.timeRange, instance.settings.maxRangeDays);
+  const range = query.timeRange!;
   const { runQuery } = await import('../queries/runQuery');
   const { encodeFrame } = await import('../frames/arrowEncoder');
   const frames = await runQuery(parsed.query, {

@@ -17,6 +17,7 @@ export const testIds = {
     argoSkipVerify: 'data-testid argoperf-argo-skip-verify',
     argoCaCert: 'data-testid argoperf-argo-ca-cert',
     namespaces: 'data-testid argoperf-namespaces',
+    maxRangeDays: 'data-testid argoperf-max-range-days',
     generalProblems: 'data-testid argoperf-settings-problems',
   },
   queryEditor: {

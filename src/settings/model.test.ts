@@ -6,6 +6,7 @@ describe('parseSettings', () => {
     expect(parsed).toEqual({
       settings: {
         elasticsearch: { url: 'http://es:9200', index: 'argo-workflows-*', auth: 'none', tlsSkipVerify: false, timeoutSeconds: 30 },
+        maxRangeDays: 400,
         secrets: { argoToken: 't0ken' },
       },
     });

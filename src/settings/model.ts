@@ -53,6 +53,8 @@ export const jsonDataSchema = z
     argo: argoSettingsSchema.optional(),
     /** When set, queries may only read these namespaces. */
     namespaces: z.array(z.string().trim().min(1, 'is empty; enter a namespace name or remove the entry')).optional(),
+    /** Longest time range one query may read; protects Elasticsearch from unbounded scans. */
+    maxRangeDays: z.number().int('must be a whole number of days').min(1).max(3660).default(400),
   })
   .refine((data) => data.elasticsearch || data.argo, {
     message: 'configure Elasticsearch, the Argo Server, or both',

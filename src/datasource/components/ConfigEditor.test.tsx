@@ -145,4 +145,14 @@ describe('ConfigEditor', () => {
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(latest().jsonData.namespaces).toEqual(['ml', 'data']);
   });
+
+  test('the longest time range is a number of days, validated by the shared settings model', () => {
+    const { latest } = renderEditor(datasourceSettings({ argo: { url: 'https://argo' } }));
+    type(ids.maxRangeDays, '90');
+    expect(latest().jsonData.maxRangeDays).toBe(90);
+    type(ids.maxRangeDays, '0');
+    expect(screen.getByText(/Too small: expected number to be >=1/)).toBeInTheDocument();
+    type(ids.maxRangeDays, '');
+    expect(latest().jsonData.maxRangeDays).toBeUndefined();
+  });
 });

@@ -6,6 +6,7 @@ import { configText } from './config/configText';
 import { ArgoServerSection } from './config/ArgoServerSection';
 import { ElasticsearchSection } from './config/ElasticsearchSection';
 import { NamespacesSection } from './config/NamespacesSection';
+import { QueryLimitsSection } from './config/QueryLimitsSection';
 import { settingsEditing, type ConfigEditorProps } from './config/settingsEditing';
 
 /**
@@ -26,6 +27,7 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <ElasticsearchSection editing={editing} />
       <ArgoServerSection editing={editing} />
       <NamespacesSection editing={editing} />
+      <QueryLimitsSection editing={editing} />
     </>
   );
 }

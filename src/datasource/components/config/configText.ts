@@ -68,4 +68,11 @@ export const configText = {
       'Queries of this datasource may only read these namespaces; the backend enforces it. Leave empty to allow every namespace the credentials can read.',
     placeholder: 'Type a namespace and press Enter',
   },
+  limits: {
+    title: 'Limits',
+    maxRangeDays: {
+      label: 'Longest time range (days)',
+      description: 'Queries over a longer time range are refused instead of scanning years of history. Default 400.',
+    },
+  },
 };

@@ -1,0 +1,20 @@
+import { QueryError } from './namespaceAccess';
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * Refuses time ranges that are empty, inverted, unbounded (epoch 0, year 9999 — what "all time" tends
+ * to look like) or longer than the datasource allows, before anything reaches Elasticsearch.
+ */
+export function checkTimeRange(range: { fromEpochMS: number; toEpochMS: number } | null | undefined, maxRangeDays: number): void {
+  if (!range || !Number.isFinite(range.fromEpochMS) || !Number.isFinite(range.toEpochMS) || !(range.toEpochMS > range.fromEpochMS)) {
+    throw new QueryError('timeRange: the query has no valid time range (from must be before to)');
+  }
+  const days = (range.toEpochMS - range.fromEpochMS) / DAY_MS;
+  if (days > maxRangeDays) {
+    throw new QueryError(
+      `timeRange: ${Math.round(days)} days is longer than this datasource allows (${maxRangeDays} days); ` +
+        'narrow the time range, or raise "Longest time range" (maxRangeDays) in the datasource settings'
+    );
+  }
+}
