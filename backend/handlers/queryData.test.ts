@@ -1,4 +1,5 @@
 import { closedPort, dataQuery, pluginContext } from '../test/pluginContext';
+import { startServer } from '../test/tlsServer';
 import { queryData } from './queryData';
 
 const signal = new AbortController().signal;
@@ -81,6 +82,26 @@ describe('QueryData with bad input', () => {
     const response = await queryData({ pluginContext: pluginContext({ elasticsearch: { url: esUrl }, maxRangeDays: 90 }), headers: {}, queries }, signal);
     expect(response.responses.allTime.error).toMatch(/^timeRange: 2932897 days is longer than this datasource allows \(90 days\)/);
     expect(response.responses.year.error).toMatch(/^timeRange: 365 days is longer than this datasource allows \(90 days\); narrow the time range/);
+  });
+
+  it('reports a slow Elasticsearch as a timeout, after the configured seconds', async () => {
+    const silent = await startServer(() => undefined);
+    const started = Date.now();
+    const response = await queryData(
+      {
+        pluginContext: pluginContext({ elasticsearch: { url: silent.url, timeoutSeconds: 1 } }),
+        headers: {},
+        queries: [dataQuery('A', { queryType: 'durations' })],
+      },
+      signal
+    );
+    expect(response.responses.A.error).toBe(
+      `Elasticsearch at ${silent.url} did not answer within 1 s (timeout); raise the timeout in the datasource settings or check the server's load`
+    );
+    expect(response.responses.A.errorSource).toBe('downstream');
+    // One retry at most: about two timeouts, never the default 30 s.
+    expect(Date.now() - started).toBeLessThan(5000);
+    await silent.close().catch(() => undefined);
   });
 
   it('rejects a time range that ends before it starts', async () => {
