@@ -1,7 +1,8 @@
 import type { DurationsQuery } from '../../src/query/model';
 import { percentileOf, type Stat } from '../../src/query/stats';
-import { DATAPLANE_VERSION, type Frame, type Notice } from '../frames/frame';
+import { DATAPLANE_VERSION, type Frame } from '../frames/frame';
 import type { DurationsSearch } from './durationsSearch';
+import { largestGroups, type GroupLevel } from './groupBuckets';
 
 /** Turns the aggregation answer into dataplane timeseries-multi frames: one per (group, stat). */
 interface StatsAgg {
@@ -15,40 +16,10 @@ interface TimeBucket {
   duration: StatsAgg;
   percentiles?: { values: Array<{ key: number; value: number | null }> };
 }
-interface GroupLevel {
-  buckets: GroupBucket[];
-  sum_other_doc_count?: number;
-}
-interface GroupBucket {
-  key: string | number;
-  doc_count: number;
-  groups?: GroupLevel;
+interface TimeBuckets {
   over_time?: { buckets: TimeBucket[] };
 }
-export interface DurationsAggregations {
-  groups?: GroupLevel;
-  over_time?: { buckets: TimeBucket[] };
-}
-
-interface Group {
-  keys: string[];
-  docCount: number;
-  buckets: TimeBucket[];
-}
-
-/** Flattens nested terms levels into groups; counts documents each level left out. */
-function flattenGroups(level: GroupLevel, keys: string[], groups: Group[]): number {
-  let leftOut = level.sum_other_doc_count ?? 0;
-  for (const bucket of level.buckets) {
-    const path = [...keys, String(bucket.key)];
-    if (bucket.groups) {
-      leftOut += flattenGroups(bucket.groups, path, groups);
-    } else {
-      groups.push({ keys: path, docCount: bucket.doc_count, buckets: bucket.over_time?.buckets ?? [] });
-    }
-  }
-  return leftOut;
-}
+export type DurationsAggregations = TimeBuckets & { groups?: GroupLevel<TimeBuckets> };
 
 function statValue(stat: Stat, bucket: TimeBucket): number | null {
   const p = percentileOf(stat);
@@ -69,32 +40,17 @@ function statValue(stat: Stat, bucket: TimeBucket): number | null {
   return null;
 }
 
-
 export function durationsFrames(
   query: DurationsQuery,
   search: DurationsSearch,
   aggregations: DurationsAggregations,
   executedQueryString: string
 ): Frame[] {
-  let groups: Group[] = [{ keys: [], docCount: 0, buckets: aggregations.over_time?.buckets ?? [] }];
-  let otherDocs = 0;
-  if (aggregations.groups) {
-    groups = [];
-    otherDocs = flattenGroups(aggregations.groups, [], groups);
-    groups.sort((a, b) => b.docCount - a.docCount);
-    otherDocs += groups.slice(query.limit).reduce((sum, group) => sum + group.docCount, 0);
-    groups = groups.slice(0, query.limit);
-  }
-  const notices: Notice[] = [];
-  if (otherDocs > 0) {
-    notices.push({
-      severity: 'warning',
-      text: `Only the ${query.limit} groups with the most runs are shown; ${otherDocs} runs in other groups were left out. Raise Limit in the query to see more.`,
-    });
-  }
+  const { groups, notices } = largestGroups(aggregations, query.limit);
   const frames: Frame[] = [];
   for (const group of groups) {
-    if (group.buckets.length === 0) {
+    const buckets = group.bucket.over_time?.buckets ?? [];
+    if (buckets.length === 0) {
       continue;
     }
     const groupLabels = Object.fromEntries(search.labelNames.map((name, i) => [name, group.keys[i]]));
@@ -104,14 +60,14 @@ export function durationsFrames(
       frames.push({
         refId: query.refId,
         fields: [
-          { name: 'time', type: 'time', nullable: false, values: group.buckets.map((b) => b.key) },
+          { name: 'time', type: 'time', nullable: false, values: buckets.map((b) => b.key) },
           {
             name: 'duration',
             type: 'number',
             nullable: true,
             labels,
             config: { unit: stat === 'count' ? 'none' : 's', displayNameFromDS: legend },
-            values: group.buckets.map((b) => statValue(stat, b)),
+            values: buckets.map((b) => statValue(stat, b)),
           },
         ],
         meta: { type: 'timeseries-multi', typeVersion: DATAPLANE_VERSION },

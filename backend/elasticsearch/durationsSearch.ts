@@ -2,6 +2,7 @@ import { labelNameOf } from '../../src/query/groupBy';
 import type { DurationsQuery } from '../../src/query/model';
 import { percentileOf } from '../../src/query/stats';
 import { FIELDS, groupField } from './fieldNames';
+import { groupedAggs } from './groupBuckets';
 import { searchFilters, type TimeWindow } from './searchFilters';
 
 /**
@@ -14,15 +15,6 @@ export interface DurationsSearch {
   /** Label name per group key, in groupBy order. */
   labelNames: string[];
   percents: number[];
-}
-
-/** groups → groups → … → over_time; each level keeps the `limit` largest values. */
-function groupAggregation(fields: string[], limit: number, inner: Record<string, unknown>): Record<string, unknown> {
-  const [field, ...rest] = fields;
-  return {
-    terms: { field, size: limit, order: { _count: 'desc' } },
-    aggs: rest.length === 0 ? inner : { groups: groupAggregation(rest, limit, inner) },
-  };
 }
 
 export function durationsSearch(query: DurationsQuery, window: TimeWindow, intervalMs: number): DurationsSearch {
@@ -38,7 +30,7 @@ export function durationsSearch(query: DurationsQuery, window: TimeWindow, inter
     },
   };
   const fields = query.groupBy.map((key) => groupField(key, query.level));
-  const aggs = fields.length === 0 ? overTime : { groups: groupAggregation(fields, query.limit, overTime) };
+  const aggs = groupedAggs(fields, query.limit, overTime);
   return {
     body: {
       size: 0,

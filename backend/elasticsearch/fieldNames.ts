@@ -9,6 +9,9 @@ export const FIELDS = {
   kind: 'doc_kind',
   start: '@timestamp',
   durationMs: 'duration_ms',
+  phase: 'phase',
+  /** Why a run or step failed (Argo's status message), a keyword. */
+  message: 'message',
   labels: 'labels',
 } as const;
 

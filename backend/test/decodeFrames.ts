@@ -26,3 +26,34 @@ export function decodeSeries(bytes: Uint8Array): DecodedSeries {
     fieldCount: table.schema.fields.length,
   };
 }
+
+/** Any decoded frame as named columns (times as epoch milliseconds), with field labels and config. */
+export interface DecodedTable {
+  columns: Record<string, Array<string | number | null>>;
+  fields: Array<{ name: string; labels: Record<string, string>; config: Record<string, unknown> }>;
+  meta: Record<string, unknown> | undefined;
+  rows: number;
+}
+
+export function decodeTable(bytes: Uint8Array): DecodedTable {
+  const table = tableFromIPC(bytes);
+  const metaText = table.schema.metadata.get('meta');
+  const columns: DecodedTable['columns'] = {};
+  table.schema.fields.forEach((field, i) => {
+    const vector = table.getChildAt(i)!;
+    columns[field.name] = Array.from({ length: table.numRows }, (_, row) => {
+      const value = vector.get(row) as unknown;
+      return typeof value === 'bigint' ? Number(value / 1_000_000n) : (value as string | number | null);
+    });
+  });
+  return {
+    columns,
+    fields: table.schema.fields.map((field) => ({
+      name: field.name,
+      labels: JSON.parse(field.metadata.get('labels') ?? '{}'),
+      config: JSON.parse(field.metadata.get('config') ?? '{}'),
+    })),
+    meta: metaText ? (JSON.parse(metaText) as Record<string, unknown>) : undefined,
+    rows: table.numRows,
+  };
+}

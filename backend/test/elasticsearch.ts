@@ -1,6 +1,7 @@
 import { Client } from '@elastic/elasticsearch';
 
-import { HISTORY_MAPPING, type HistoryDoc } from './history';
+import { installIndexTemplate } from '../elasticsearch/installIndexTemplate';
+import type { HistoryDoc } from './history';
 
 /** The real Elasticsearch node started by scripts/elasticsearch/start.sh. There is no fallback. */
 export function elasticsearchUrl(): string {
@@ -11,9 +12,18 @@ export function elasticsearchUrl(): string {
   return url;
 }
 
+/**
+ * Creates `index` through the product's index template (installed for exactly this index name, then
+ * removed again: the index keeps the mapping) and indexes `docs` into it.
+ */
 export async function createHistoryIndex(index: string, docs: HistoryDoc[]): Promise<Client> {
   const client = new Client({ node: elasticsearchUrl() });
-  await client.indices.create({ index, mappings: HISTORY_MAPPING as never, settings: { number_of_replicas: 0 } });
+  await installIndexTemplate(client, { name: index, indexPatterns: [index] }, { manageRetention: false });
+  try {
+    await client.indices.create({ index, settings: { number_of_replicas: 0 } });
+  } finally {
+    await client.indices.deleteIndexTemplate({ name: index });
+  }
   const operations = docs.flatMap((doc) => [{ index: { _index: index } }, doc]);
   const result = await client.bulk({ operations, refresh: true });
   if (result.errors) {

@@ -13,7 +13,12 @@ export interface HistoryDoc {
   workflow: { name: string; uid: string; template?: string; cron?: string };
   node?: { id: string; name: string; display_name: string; template: string; type: string; retry_attempt?: number };
   labels: Record<string, string>;
+  /** Why a failed run or step failed (Argo's status message); absent otherwise. */
+  message?: string;
 }
+
+/** Failure messages as Argo reports them; chosen from the run and step index, not drawn at random. */
+export const FAILURE_REASONS = ['Error (exit code 1)', 'OOMKilled', 'pod deleted', 'Error (exit code 137)'];
 
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -54,11 +59,16 @@ export function generateHistory(fromMs: number, toMs: number, seed = 42): Histor
       const uid = `${spec.name}-${run}-${Math.floor(random() * 1e9).toString(16)}`;
       const failed = random() < 0.1;
       let cursor = start;
-      for (const task of spec.tasks) {
+      let workflowMessage: string | undefined;
+      for (const [taskIndex, task] of spec.tasks.entries()) {
         const attempts = random() < 0.15 ? 2 : 1;
         for (let attempt = 0; attempt < attempts; attempt++) {
           const seconds = Math.max(1, Math.round((spec.baseSeconds / spec.tasks.length) * drift * (0.6 + random() * 0.8)));
           const phase = attempt < attempts - 1 || (failed && task === spec.tasks[spec.tasks.length - 1]) ? 'Failed' : 'Succeeded';
+          const message = phase === 'Failed' ? FAILURE_REASONS[(run + taskIndex + attempt) % FAILURE_REASONS.length] : undefined;
+          if (message && attempt === attempts - 1) {
+            workflowMessage = message;
+          }
           docs.push({
             doc_kind: 'node',
             '@timestamp': new Date(cursor).toISOString(),
@@ -69,6 +79,7 @@ export function generateHistory(fromMs: number, toMs: number, seed = 42): Histor
             workflow: { name: spec.name, uid, template: spec.name, cron: spec.cron },
             node: { id: `${uid}-${task}-${attempt}`, name: `${uid}.${task}(${attempt})`, display_name: task, template: task, type: 'Pod', retry_attempt: attempt },
             labels: { team: spec.team },
+            ...(message ? { message } : {}),
           });
           cursor += seconds * 1000;
         }
@@ -82,32 +93,9 @@ export function generateHistory(fromMs: number, toMs: number, seed = 42): Histor
         namespace: spec.namespace,
         workflow: { name: spec.name, uid, template: spec.name, cron: spec.cron },
         labels: { team: spec.team },
+        ...(failed && workflowMessage ? { message: workflowMessage } : {}),
       });
     }
   }
   return docs;
 }
-
-export const HISTORY_MAPPING = {
-  dynamic: 'strict',
-  properties: {
-    doc_kind: { type: 'keyword' },
-    '@timestamp': { type: 'date' },
-    end: { type: 'date' },
-    duration_ms: { type: 'long' },
-    phase: { type: 'keyword' },
-    namespace: { type: 'keyword' },
-    workflow: { properties: { name: { type: 'keyword' }, uid: { type: 'keyword' }, template: { type: 'keyword' }, cron: { type: 'keyword' } } },
-    node: {
-      properties: {
-        id: { type: 'keyword' },
-        name: { type: 'keyword' },
-        display_name: { type: 'keyword' },
-        template: { type: 'keyword' },
-        type: { type: 'keyword' },
-        retry_attempt: { type: 'integer' },
-      },
-    },
-    labels: { type: 'flattened' },
-  },
-} as const;

@@ -21,6 +21,9 @@ export const testIds = {
     generalProblems: 'data-testid argoperf-settings-problems',
   },
   queryEditor: {
+    queryType: 'data-testid argoperf-query-type',
+    view: 'data-testid argoperf-outcomes-view',
+    measures: 'data-testid argoperf-outcomes-measures',
     groupBy: 'data-testid argoperf-group-by',
     stats: 'data-testid argoperf-stats',
     limit: 'data-testid argoperf-limit',

@@ -17,6 +17,16 @@ describe('the shared query model', () => {
     });
   });
 
+  it('fills the defaults of heatmap and outcomes queries', () => {
+    expect(defaultQuery('A', 'heatmap')).toEqual({
+      refId: 'A', queryType: 'heatmap', schemaVersion: QUERY_SCHEMA_VERSION, source: 'elasticsearch', level: 'workflow', filters: {},
+    });
+    expect(defaultQuery('A', 'outcomes')).toEqual({
+      refId: 'A', queryType: 'outcomes', schemaVersion: QUERY_SCHEMA_VERSION, source: 'elasticsearch', level: 'workflow', filters: {},
+      view: 'overTime', groupBy: ['workflow'], measures: ['succeeded', 'failed', 'error', 'failure_rate'], limit: 20,
+    });
+  });
+
   it('ignores Grafana’s own target fields and keeps ours', () => {
     const parsed = parseQuery({
       refId: 'A',
@@ -40,7 +50,10 @@ describe('the shared query model', () => {
     [{ queryType: 'durations', level: 'pod' }, 'level: Invalid option: expected one of "workflow"|"node"'],
     [{ queryType: 'durations', filters: { owners: ['a'] } }, 'filters: Unrecognized key: "owners"'],
     [{ queryType: 'durations', limit: 2.5 }, 'limit: must be a whole number'],
-    [{ queryType: 7 }, 'queryType: 7 is unknown; use one of durations'],
+    [{ queryType: 'outcomes', measures: ['skipped'] }, 'measures[0]: Invalid option: expected one of "succeeded"|"failed"|"error"|"failure_rate"'],
+    [{ queryType: 'outcomes', groupBy: ['task'] }, 'groupBy[0]: "task" needs level "node": workflow runs have no task; set level to node'],
+    [{ queryType: 'outcomes', view: 'pie' }, 'view: Invalid option: expected one of "overTime"|"reasons"'],
+    [{ queryType: 7 }, 'queryType: 7 is unknown; use one of durations, heatmap, outcomes'],
     [[], 'query: must be a JSON object'],
   ])('names the field: %j', (raw, message) => {
     expect(parseQuery(raw)).toEqual({ error: message });

@@ -1,6 +1,6 @@
 import { describeIssues } from './validationMessage';
 import { migrateQuery } from './migrateQuery';
-import { AVAILABLE_QUERY_TYPES, QUERY_TYPES, querySchemas, type ArgoPerfQuery } from './model';
+import { AVAILABLE_QUERY_TYPES, QUERY_TYPES, querySchemas, type ArgoPerfQuery, type QueryOf } from './model';
 
 export type ParsedQuery = { query: ArgoPerfQuery } | { error: string };
 
@@ -31,11 +31,11 @@ export function parseQuery(raw: unknown): ParsedQuery {
   return { query: result.data };
 }
 
-/** A query with every default filled in, for new panels in the editor. */
-export function defaultQuery(refId = 'A'): ArgoPerfQuery {
-  const parsed = parseQuery({ refId, queryType: 'durations' });
+/** A query with every default filled in, for new panels (durations) and for the editor's type picker. */
+export function defaultQuery<T extends keyof typeof querySchemas = 'durations'>(refId = 'A', queryType?: T): QueryOf<T> {
+  const parsed = parseQuery({ refId, queryType: queryType ?? 'durations' });
   if ('error' in parsed) {
     throw new Error(parsed.error);
   }
-  return parsed.query;
+  return parsed.query as QueryOf<T>;
 }

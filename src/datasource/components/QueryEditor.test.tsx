@@ -144,4 +144,33 @@ describe('QueryEditor', () => {
     expect(screen.getByTestId(ids.limit)).toHaveValue(20);
     expect(screen.queryByTestId(ids.problem)).not.toBeInTheDocument();
   });
+
+  test('the query type picker switches to outcomes, keeping level, filters and grouping', () => {
+    const { latest, onRunQuery } = renderEditor({ ...stored, level: 'node', filters: { namespaces: ['ml'] } });
+    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.outcomes!));
+    expect(latest()).toEqual({ refId: 'A', queryType: 'outcomes', level: 'node', groupBy: ['workflow'], filters: { namespaces: ['ml'] }, limit: 20 });
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId(ids.measures)).toBeInTheDocument();
+    expect(screen.queryByTestId(ids.stats)).not.toBeInTheDocument();
+  });
+
+  test('outcomes: the reasons view hides the measures, and measures come from the list', async () => {
+    const { latest } = renderEditor({ refId: 'A', queryType: 'outcomes', measures: ['failure_rate'] });
+    await choose(ids.measures, new RegExp(`^${queryText.measures.options.failed}$`), 'fail');
+    expect(latest().measures).toEqual(['failure_rate', 'failed']);
+    await choose(ids.measures, /^Error/, 'Error');
+    expect(latest().measures).toEqual(['failure_rate', 'failed', 'error']);
+    fireEvent.click(within(screen.getByTestId(ids.view)).getByLabelText(queryText.view.options.reasons));
+    expect(latest().view).toBe('reasons');
+    expect(screen.queryByTestId(ids.measures)).not.toBeInTheDocument();
+  });
+
+  test('heatmap shows only the level and the filters, and drops grouping', () => {
+    const { latest } = renderEditor(stored);
+    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.heatmap!));
+    expect(latest()).toEqual({ refId: 'A', queryType: 'heatmap', level: 'workflow', filters: {} });
+    expect(screen.queryByTestId(ids.groupBy)).not.toBeInTheDocument();
+    expect(screen.getByTestId(ids.filter('namespaces'))).toBeInTheDocument();
+    expect(screen.queryByTestId(ids.problem)).not.toBeInTheDocument();
+  });
 });

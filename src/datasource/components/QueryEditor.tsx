@@ -1,72 +1,67 @@
 import React from 'react';
 import type { QueryEditorProps } from '@grafana/data';
-import { Alert, InlineFieldRow, Stack } from '@grafana/ui';
+import { Alert, Stack } from '@grafana/ui';
 
+import { AVAILABLE_QUERY_TYPES, type ArgoPerfQuery, type querySchemas } from '../../query/model';
 import { defaultQuery, parseQuery } from '../../query/parseQuery';
 import type { ArgoPerfDataSource } from '../datasource';
 import { testIds } from '../testIds';
 import type { ArgoPerfDataQuery, ArgoPerfJsonData } from '../types';
-import { ChoiceListField } from './query/ChoiceListField';
+import { DurationsSection } from './query/DurationsSection';
 import { FiltersSection } from './query/FiltersSection';
-import { LevelField } from './query/LevelField';
-import { LimitField } from './query/LimitField';
-import { GROUP_BY_OPTIONS, STAT_OPTIONS, toGroupKey, toStat } from './query/queryOptions';
+import { HeatmapSection } from './query/HeatmapSection';
+import { OutcomesSection } from './query/OutcomesSection';
+import { QueryTypeField } from './query/QueryTypeField';
 import { queryText } from './query/queryText';
 
 export type Props = QueryEditorProps<ArgoPerfDataSource, ArgoPerfDataQuery, ArgoPerfJsonData>;
+type EditorQueryType = keyof typeof querySchemas;
 
 /** Whether a parseQuery error names this field (messages read "groupBy[1]: ..." or "stats: ..."). */
 const names = (problem: string, field: string) => new RegExp(`(^|; )${field}\\b`).test(problem);
 
-/** Editor of the durations query (src/query/model.ts): what to measure, how to group, which statistics, which runs. */
+/** Fields only one query type has; they are dropped when the user picks another type. */
+const TYPE_ONLY_FIELDS = ['stats', 'view', 'measures'] as const;
+
+function editorQueryType(query: ArgoPerfDataQuery): EditorQueryType {
+  const type = query.queryType ?? 'durations';
+  return (AVAILABLE_QUERY_TYPES as readonly string[]).includes(type) ? (type as EditorQueryType) : 'durations';
+}
+
+/** Editor of every query type (src/query/model.ts): the type, its own section, then which runs to read. */
 export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) {
+  const queryType = editorQueryType(query);
   // Show defaults for fields a stored query leaves out; only what the user changes is written back.
-  const shown = { ...defaultQuery(query.refId), ...query };
+  const shown = { ...defaultQuery(query.refId, queryType), ...query, queryType } as ArgoPerfQuery;
   const parsed = parseQuery(query);
   const problem = 'error' in parsed ? parsed.error : '';
 
-  const change = (patch: Partial<ArgoPerfDataQuery>, run = true) => {
-    const next: ArgoPerfDataQuery = { ...query, queryType: 'durations', ...patch };
+  const write = (next: ArgoPerfDataQuery, run: boolean) => {
     onChange(next);
     // An invalid query would only fail in the backend; its problem is already shown below.
     if (run && !('error' in parseQuery(next))) {
       onRunQuery();
     }
   };
+  const change = (patch: Partial<ArgoPerfDataQuery>, run = true) => write({ ...query, queryType, ...patch }, run);
+  const changeType = (type: EditorQueryType) => {
+    // Level, filters and grouping carry over; statistics, view and measures belong to one type.
+    const next: ArgoPerfDataQuery = { ...query, queryType: type };
+    TYPE_ONLY_FIELDS.forEach((field) => delete next[field]);
+    if (type === 'heatmap') {
+      delete next.groupBy;
+      delete next.limit;
+    }
+    write(next, true);
+  };
+  const section = { query, change, invalid: (field: string) => names(problem, field) };
 
   return (
     <Stack direction="column" gap={0}>
-      <InlineFieldRow>
-        <LevelField value={shown.level} onChange={(level) => change({ level })} />
-        <LimitField
-          value={query.limit ?? shown.limit}
-          onChange={(limit) => change({ limit }, false)}
-          onCommit={() => change({})}
-        />
-      </InlineFieldRow>
-      <InlineFieldRow>
-        <ChoiceListField
-          label={queryText.groupBy.label}
-          tooltip={queryText.groupBy.tooltip}
-          placeholder={queryText.groupBy.placeholder}
-          options={GROUP_BY_OPTIONS}
-          value={shown.groupBy}
-          normalize={toGroupKey}
-          onChange={(groupBy) => change({ groupBy: groupBy.map(toGroupKey) })}
-          testId={testIds.queryEditor.groupBy}
-          invalid={names(problem, 'groupBy')}
-        />
-        <ChoiceListField
-          label={queryText.stats.label}
-          tooltip={queryText.stats.tooltip}
-          options={STAT_OPTIONS}
-          value={shown.stats}
-          normalize={toStat}
-          onChange={(stats) => change({ stats: stats.map(toStat) })}
-          testId={testIds.queryEditor.stats}
-          invalid={names(problem, 'stats')}
-        />
-      </InlineFieldRow>
+      <QueryTypeField value={queryType} onChange={(type) => changeType(type as EditorQueryType)} />
+      {shown.queryType === 'durations' && <DurationsSection {...section} shown={shown} />}
+      {shown.queryType === 'heatmap' && <HeatmapSection {...section} shown={shown} />}
+      {shown.queryType === 'outcomes' && <OutcomesSection {...section} shown={shown} />}
       <FiltersSection datasource={datasource} filters={shown.filters} onChange={(filters) => change({ filters })} />
       {problem && (
         <Alert severity="error" title={queryText.problemTitle} data-testid={testIds.queryEditor.problem}>

@@ -1,9 +1,34 @@
 import type { PlainGroupKey } from '../../../query/groupBy';
-import type { Level } from '../../../query/model';
+import type { Level, QueryType } from '../../../query/model';
+import type { OutcomeMeasure, OutcomeView } from '../../../query/outcomesQuery';
 import type { PlainStat } from '../../../query/stats';
 
 /** What the query editor says. Tests import these so the UI and its tests cannot drift apart. */
 export const queryText = {
+  queryType: {
+    label: 'Query',
+    tooltip: 'What to show: duration statistics, the distribution of durations, or how runs end.',
+    options: {
+      durations: 'Durations',
+      heatmap: 'Duration heatmap',
+      outcomes: 'Outcomes',
+    } satisfies Partial<Record<QueryType, string>> as Partial<Record<QueryType, string>>,
+  },
+  view: {
+    label: 'Show',
+    tooltip: 'Counts and failure rate over time, or a table of the most frequent failure messages.',
+    options: { overTime: 'Over time', reasons: 'Failure reasons' } satisfies Record<OutcomeView, string>,
+  },
+  measures: {
+    label: 'Measures',
+    tooltip: 'Runs per outcome per time bucket, and the failure rate: (failed + error) ÷ finished runs.',
+    options: {
+      succeeded: 'Succeeded',
+      failed: 'Failed',
+      error: 'Error',
+      failure_rate: 'Failure rate',
+    } satisfies Record<OutcomeMeasure, string>,
+  },
   level: {
     label: 'Measure',
     tooltip: 'Whole workflow runs, or the steps inside them (tasks, steps and pods).',

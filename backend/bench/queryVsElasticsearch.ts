@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+import { Client } from '@elastic/elasticsearch';
+import { credentials, makeGenericClientConstructor } from '@grpc/grpc-js';
+import { tableFromIPC } from 'apache-arrow';
+
+import { encodeFrame } from '../frames/arrowEncoder';
+import type { Frame } from '../frames/frame';
+import type { QueryDataRequest, QueryDataResponse } from '../protocol/messages';
+import { serviceDefinition } from '../server/protocol';
+import { BENCH_INDEX, ensureBenchHistory } from './benchHistory';
+
+/**
+ * Issue 3's benchmark: for each query type over 30 days grouped by workflow, the time the packaged
+ * backend takes to answer QueryData over gRPC (as Grafana calls it) ÷ the time Elasticsearch alone
+ * takes for the very same search body sent directly over HTTP. Runs interleaved; medians.
+ * Elasticsearch's shard request cache is off on the benchmark index so both sides really search.
+ *
+ *   ES_URL=... node scripts/run-ts.mjs backend/bench/queryVsElasticsearch.ts [runs]
+ */
+const RUNS = Number(process.argv[2] ?? 15);
+const EXECUTABLE = join(__dirname, '../../dist/datasource/gpx_argoperf_workflows_linux_amd64');
+const QUERIES: Array<{ name: string; json: Record<string, unknown> }> = [
+  { name: 'durations (p50, p95, max per workflow)', json: { queryType: 'durations', level: 'workflow', groupBy: ['workflow'], stats: ['p50', 'p95', 'max'], limit: 50 } },
+  { name: 'durations (node level, p95 per workflow)', json: { queryType: 'durations', level: 'node', groupBy: ['workflow'], stats: ['p95'], limit: 50 } },
+];
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function startPlugin(): Promise<{ address: string; stop: () => void }> {
+  const child = spawn(EXECUTABLE, [], { env: { grafana_plugin_type: 'datasource', ARGOPERF_LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+    child.once('exit', () => reject(new Error(`${EXECUTABLE} exited; run npm run build first`)));
+  });
+  return { address: line.split('|')[3], stop: () => child.kill() };
+}
+
+function frameEncodingRate(): string {
+  const points = 100_000;
+  const frame: Frame = {
+    fields: [
+      { name: 'time', type: 'time', nullable: false, values: Array.from({ length: points }, (_, i) => 1_700_000_000_000 + i * 1000) },
+      { name: 'duration', type: 'number', nullable: true, labels: { workflow: 'w' }, values: Array.from({ length: points }, (_, i) => i / 7) },
+    ],
+    meta: { type: 'timeseries-multi', typeVersion: [0, 1] },
+  };
+  encodeFrame(frame);
+  const started = performance.now();
+  let frames = 0;
+  while (performance.now() - started < 3000) {
+    encodeFrame(frame);
+    frames++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return `${(frames / seconds).toFixed(1)} frames/s of ${points} points (${((frames * points) / seconds / 1e6).toFixed(2)} M points/s)`;
+}
+
+async function main(): Promise<void> {
+  const esUrl = process.env.ES_URL;
+  if (!esUrl) {
+    throw new Error('ES_URL is not set (scripts/elasticsearch/start.sh)');
+  }
+  const es = new Client({ node: esUrl });
+  const history = await ensureBenchHistory(es);
+  await es.indices.putSettings({ index: BENCH_INDEX, settings: { 'index.requests.cache.enable': false } });
+  const plugin = await startPlugin();
+  const Data = makeGenericClientConstructor(serviceDefinition('pluginv2.Data'), 'Data');
+  const data = new Data(plugin.address, credentials.createInsecure(), { 'grpc.max_receive_message_length': -1 });
+  const queryData = (request: QueryDataRequest) =>
+    new Promise<QueryDataResponse>((resolve, reject) =>
+      (data as unknown as { QueryData: Function }).QueryData(request, (error: Error | null, response: QueryDataResponse) => (error ? reject(error) : resolve(response)))
+    );
+  const pluginContext = {
+    orgId: 1,
+    pluginId: 'argoperf-workflows-datasource',
+    dataSourceInstanceSettings: { uid: 'bench', name: 'bench', lastUpdatedMS: 1, jsonData: Buffer.from(JSON.stringify({ elasticsearch: { url: esUrl, index: BENCH_INDEX } })), decryptedSecureJsonData: {} },
+  };
+  console.log(`history: ${history.nodeDocs} node and ${history.workflowDocs} workflow documents over 30 days; ${RUNS} interleaved runs each\n`);
+  console.log('| query | backend QueryData (median) | Elasticsearch alone (median) | ratio |');
+  console.log('| --- | --- | --- | --- |');
+  for (const query of QUERIES) {
+    const request = {
+      pluginContext,
+      headers: {},
+      queries: [{ refId: 'A', maxDataPoints: 1000, intervalMS: 3_600_000, timeRange: { fromEpochMS: history.fromMs, toEpochMS: history.toMs }, json: Buffer.from(JSON.stringify(query.json)), queryType: '' }],
+    } as unknown as QueryDataRequest;
+    const first = (await queryData(request)).responses.A;
+    if (first.error) {
+      throw new Error(`${query.name}: ${first.error}`);
+    }
+    const meta = JSON.parse(tableFromIPC(first.frames![0]).schema.metadata.get('meta') ?? '{}');
+    const body = meta.executedQueryString as string;
+    const direct = () => fetch(`${esUrl}/${BENCH_INDEX}/_search`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then((r) => r.text());
+    await direct();
+    const backendTimes: number[] = [];
+    const esTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      let t = performance.now();
+      await queryData(request);
+      backendTimes.push(performance.now() - t);
+      t = performance.now();
+      await direct();
+      esTimes.push(performance.now() - t);
+    }
+    const [b, e] = [median(backendTimes), median(esTimes)];
+    console.log(`| ${query.name} | ${b.toFixed(1)} ms | ${e.toFixed(1)} ms | ${(b / e).toFixed(2)} |`);
+  }
+  console.log(`\nframe encoding: ${frameEncodingRate()}`);
+  data.close();
+  plugin.stop();
+  await es.close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+});

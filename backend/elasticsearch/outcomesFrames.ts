@@ -1,0 +1,68 @@
+import type { OutcomeMeasure, OutcomesQuery } from '../../src/query/outcomesQuery';
+import { DATAPLANE_VERSION, type Frame } from '../frames/frame';
+import { largestGroups, type GroupLevel } from './groupBuckets';
+import type { OutcomesSearch } from './outcomesSearch';
+
+/**
+ * Turns the outcomes aggregation answer into dataplane timeseries-multi frames: one per (group,
+ * measure), labelled with the group keys and `outcome`. Counts are runs; failure_rate is
+ * (failed + error) ÷ (succeeded + failed + error) in the bucket, 0–1.
+ */
+interface Count {
+  doc_count: number;
+}
+interface TimeBucket {
+  key: number;
+  outcomes: { buckets: { succeeded: Count; failed: Count; error: Count } };
+}
+interface TimeBuckets {
+  over_time?: { buckets: TimeBucket[] };
+}
+export type OutcomesAggregations = TimeBuckets & { groups?: GroupLevel<TimeBuckets> };
+
+function measureValue(measure: OutcomeMeasure, bucket: TimeBucket): number {
+  const { succeeded, failed, error } = bucket.outcomes.buckets;
+  if (measure !== 'failure_rate') {
+    return bucket.outcomes.buckets[measure].doc_count;
+  }
+  const finished = succeeded.doc_count + failed.doc_count + error.doc_count;
+  return finished === 0 ? 0 : (failed.doc_count + error.doc_count) / finished;
+}
+
+export function outcomesFrames(query: OutcomesQuery, search: OutcomesSearch, aggregations: OutcomesAggregations, executedQueryString: string): Frame[] {
+  const { groups, notices } = largestGroups(aggregations, query.limit);
+  const frames: Frame[] = [];
+  for (const group of groups) {
+    const buckets = group.bucket.over_time?.buckets ?? [];
+    if (buckets.length === 0) {
+      continue;
+    }
+    const groupLabels = Object.fromEntries(search.labelNames.map((name, i) => [name, group.keys[i]]));
+    for (const outcome of query.measures) {
+      const rate = outcome === 'failure_rate';
+      frames.push({
+        refId: query.refId,
+        fields: [
+          { name: 'time', type: 'time', nullable: false, values: buckets.map((b) => b.key) },
+          {
+            name: rate ? 'failure_rate' : 'runs',
+            type: 'number',
+            nullable: false,
+            labels: { ...groupLabels, outcome },
+            config: rate
+              ? { unit: 'percentunit', min: 0, max: 1, displayNameFromDS: [...group.keys, 'failure rate'].join(' ') }
+              : { unit: 'none', displayNameFromDS: [...group.keys, outcome].join(' ') },
+            values: buckets.map((b) => measureValue(outcome, b)),
+          },
+        ],
+        meta: { type: 'timeseries-multi', typeVersion: DATAPLANE_VERSION },
+      });
+    }
+  }
+  if (frames.length === 0) {
+    // The dataplane's "no data": one typed frame without fields.
+    frames.push({ refId: query.refId, fields: [], meta: { type: 'timeseries-multi', typeVersion: DATAPLANE_VERSION } });
+  }
+  frames[0].meta = { ...frames[0].meta, executedQueryString, ...(notices.length ? { notices } : {}) };
+  return frames;
+}

@@ -1,0 +1,54 @@
+import { labelNameOf } from '../../src/query/groupBy';
+import { OUTCOME_PHASES, type OutcomesQuery } from '../../src/query/outcomesQuery';
+import { FIELDS, groupField } from './fieldNames';
+import { groupedAggs } from './groupBuckets';
+import { searchFilters, type TimeWindow } from './searchFilters';
+
+/**
+ * The Elasticsearch request for an outcomes query. Over time: groups × date_histogram × a filters
+ * aggregation counting each finished phase (the failure rate is computed from the counts afterwards;
+ * bucket_script needs a module our target nodes may lack). Reasons: groups × terms on the failure message.
+ */
+export interface OutcomesSearch {
+  body: Record<string, unknown>;
+  /** Label name per group key, in groupBy order. */
+  labelNames: string[];
+}
+
+/** Shown as the reason of failed runs that carry no message. */
+export const NO_MESSAGE = '(no message)';
+
+const FAILED_PHASES = [OUTCOME_PHASES.failed, OUTCOME_PHASES.error];
+
+function overTimeAggs(intervalMs: number): Record<string, unknown> {
+  const filters = Object.fromEntries(
+    Object.entries(OUTCOME_PHASES).map(([outcome, phase]) => [outcome, { term: { [FIELDS.phase]: phase } }])
+  );
+  return {
+    over_time: {
+      date_histogram: { field: FIELDS.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
+      aggs: { outcomes: { filters: { filters } } },
+    },
+  };
+}
+
+function reasonAggs(limit: number): Record<string, unknown> {
+  return { reasons: { terms: { field: FIELDS.message, size: limit, missing: NO_MESSAGE, order: { _count: 'desc' } } } };
+}
+
+export function outcomesSearch(query: OutcomesQuery, window: TimeWindow, intervalMs: number): OutcomesSearch {
+  const reasons = query.view === 'reasons';
+  // Only finished runs count: running and pending ones have no outcome yet.
+  const phases = reasons ? FAILED_PHASES : Object.values(OUTCOME_PHASES);
+  const fields = query.groupBy.map((key) => groupField(key, query.level));
+  const inner = reasons ? reasonAggs(query.limit) : overTimeAggs(intervalMs);
+  return {
+    body: {
+      size: 0,
+      track_total_hits: false,
+      query: { bool: { filter: [...searchFilters(query.level, window, query.filters), { terms: { [FIELDS.phase]: phases } }] } },
+      aggs: groupedAggs(fields, query.limit, inner),
+    },
+    labelNames: query.groupBy.map(labelNameOf),
+  };
+}

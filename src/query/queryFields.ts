@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+import { groupKeyProblem, type GroupKey } from './groupBy';
+
+/**
+ * Fields that several query types share (version, source, level, filters, group by). They live apart
+ * from model.ts so that each query type's schema file can use them without an import cycle.
+ * Bump QUERY_SCHEMA_VERSION when a stored query needs rewriting, and teach migrateQuery the step.
+ */
+export const QUERY_SCHEMA_VERSION = 1;
+
+export const SOURCES = ['elasticsearch', 'argo'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** Workflow runs (one document per run) or node executions (one per step, task or pod). */
+export const LEVELS = ['workflow', 'node'] as const;
+export type Level = (typeof LEVELS)[number];
+
+const stringList = z.array(z.string().min(1, 'must not be empty'));
+
+export const filtersSchema = z
+  .object({
+    namespaces: stringList.optional(),
+    workflows: stringList.optional(),
+    templates: stringList.optional(),
+    tasks: stringList.optional(),
+    crons: stringList.optional(),
+    phases: stringList.optional(),
+  })
+  .strict();
+export type Filters = z.infer<typeof filtersSchema>;
+
+const groupKeySchema = z.string().superRefine((value, ctx) => {
+  const problem = groupKeyProblem(value);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: problem });
+  }
+}) as unknown as z.ZodType<GroupKey>;
+
+export const groupBySchema = z.array(groupKeySchema).max(4, 'group by at most 4 keys').default(['workflow']);
+
+/** Most groups returned; the rest are cut, with a notice on the frame. */
+export const limitSchema = z.number().int('must be a whole number').min(1).max(500).default(20);
+
+export const commonFields = {
+  refId: z.string().default('A'),
+  schemaVersion: z.literal(QUERY_SCHEMA_VERSION).default(QUERY_SCHEMA_VERSION),
+  source: z.enum(SOURCES).default('elasticsearch'),
+  filters: filtersSchema.default({}),
+  level: z.enum(LEVELS).default('workflow'),
+};
+
+const NODE_ONLY_GROUPS: readonly string[] = ['task', 'node'];
+
+/** Group keys that need node documents, and keys listed twice. */
+export function checkGroupBy(query: { level: Level; groupBy: GroupKey[] }, ctx: z.RefinementCtx): void {
+  query.groupBy.forEach((key, index) => {
+    if (query.level === 'workflow' && NODE_ONLY_GROUPS.includes(key)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groupBy', index],
+        message: `"${key}" needs level "node": workflow runs have no ${key}; set level to node`,
+      });
+    }
+  });
+  if (new Set(query.groupBy).size !== query.groupBy.length) {
+    ctx.addIssue({ code: 'custom', path: ['groupBy'], message: 'lists the same key twice' });
+  }
+}
