@@ -24,6 +24,9 @@ const EXECUTABLE = join(__dirname, '../../dist/datasource/gpx_argoperf_workflows
 const QUERIES: Array<{ name: string; json: Record<string, unknown> }> = [
   { name: 'durations (p50, p95, max per workflow)', json: { queryType: 'durations', level: 'workflow', groupBy: ['workflow'], stats: ['p50', 'p95', 'max'], limit: 50 } },
   { name: 'durations (node level, p95 per workflow)', json: { queryType: 'durations', level: 'node', groupBy: ['workflow'], stats: ['p95'], limit: 50 } },
+  { name: 'outcomes (counts and failure rate per workflow)', json: { queryType: 'outcomes', groupBy: ['workflow'], limit: 50 } },
+  { name: 'outcomes (failure reasons per workflow)', json: { queryType: 'outcomes', level: 'node', view: 'reasons', groupBy: ['workflow'], limit: 50 } },
+  { name: 'heatmap (node durations)', json: { queryType: 'heatmap', level: 'node' } },
 ];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

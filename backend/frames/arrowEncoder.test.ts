@@ -46,6 +46,14 @@ describe('Arrow frame encoder', () => {
     expect(table.getChild('retried')!.toArray()).toEqual([true, false]);
   });
 
+  it('writes exact nanoseconds before 1970, at the epoch and up to 2200', () => {
+    const times = [-86_400_000.5, 0, 1, 1_700_000_000_000.001, 4_102_444_800_000, 7_258_118_400_000.25]; // up to 2200: int64 ns ends in 2262
+    const table = tableFromIPC(encodeFrame({ fields: [{ name: 'time', type: 'time', nullable: false, values: times }] }));
+    const nanos = Array.from(table.getChild('time')!.data[0].values as BigInt64Array);
+    // Independent reference: decimal strings of the microsecond values, times 1000.
+    expect(nanos).toEqual(times.map((ms) => BigInt(Math.round(ms * 1000)) * 1000n));
+  });
+
   it('puts name, refId and meta on the schema and labels/config on fields, as JSON', () => {
     const table = tableFromIPC(encodeFrame(GOLDEN_FRAMES.timeseries));
     expect(table.schema.metadata.get('refId')).toBe('A');
