@@ -73,3 +73,44 @@ func assertFramesEqual(t *testing.T, got, want *data.Frame) {
 		t.Fatalf("decoded frame differs\n got: %s\nwant: %s", gotJSON, wantJSON)
 	}
 }
+
+// The golden answers of every query type (backend/queries/testdata, written by the backend's
+// goldenFrames integration test from the real Elasticsearch node) decode with the SDK and have the
+// kind their query type promises.
+func TestGoldenQueryFramesPerType(t *testing.T) {
+	kinds := map[string]data.FrameType{
+		"durations":        data.FrameTypeTimeSeriesMulti,
+		"durations-tasks":  data.FrameTypeTimeSeriesMulti,
+		"outcomes":         data.FrameTypeTimeSeriesMulti,
+		"outcomes-reasons": data.FrameTypeTable,
+		"heatmap":          heatmapCells,
+	}
+	for name, kind := range kinds {
+		t.Run(name, func(t *testing.T) {
+			files, err := filepath.Glob(filepath.Join("..", "backend", "queries", "testdata", name+"-[0-9]*.arrow"))
+			if err != nil || len(files) == 0 {
+				t.Fatalf("no golden files for %s (%v)", name, err)
+			}
+			frames := data.Frames{}
+			for _, file := range files {
+				raw, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatal(err)
+				}
+				frame, err := data.UnmarshalArrowFrame(raw)
+				if err != nil {
+					t.Fatalf("the SDK cannot decode %s: %v", file, err)
+				}
+				if frame.Meta == nil || frame.Meta.Type != kind {
+					t.Fatalf("%s: meta type %v, want %s", file, frame.Meta, kind)
+				}
+				frames = append(frames, frame)
+			}
+			if kind == data.FrameTypeTimeSeriesMulti {
+				if err := validateTimeseriesMulti(frames); err != nil {
+					t.Fatalf("dataplane check: %v", err)
+				}
+			}
+		})
+	}
+}
