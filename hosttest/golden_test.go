@@ -84,6 +84,7 @@ func TestGoldenQueryFramesPerType(t *testing.T) {
 		"outcomes":         data.FrameTypeTimeSeriesMulti,
 		"outcomes-reasons": data.FrameTypeTable,
 		"heatmap":          heatmapCells,
+		"runs":             data.FrameTypeTable,
 	}
 	for name, kind := range kinds {
 		t.Run(name, func(t *testing.T) {

@@ -13,6 +13,16 @@ export const FIELDS = {
   /** Why a run or step failed (Argo's status message), a keyword. */
   message: 'message',
   labels: 'labels',
+  /** Fields of one run or step, read by the runs table. */
+  end: 'end',
+  namespace: 'namespace',
+  workflowName: 'workflow.name',
+  workflowUid: 'workflow.uid',
+  workflowTemplate: 'workflow.template',
+  task: 'node.display_name',
+  nodeName: 'node.name',
+  nodeTemplate: 'node.template',
+  retryAttempt: 'node.retry_attempt',
 } as const;
 
 const GROUP_FIELDS: Record<Level, Record<PlainGroupKey, string>> = {

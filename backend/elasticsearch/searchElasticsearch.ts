@@ -8,13 +8,23 @@ import { elasticsearchClient, elasticsearchErrorContext, elasticsearchSettings, 
  * failure into a QueryError with a plain message (missing index, bad field, auth, network, timeout).
  */
 export async function searchAggregations<T>(instance: DatasourceInstance, body: Record<string, unknown>, signal: AbortSignal): Promise<T> {
+  const response = await search(instance, body, signal);
+  return (response.aggregations ?? {}) as T;
+}
+
+/** Like searchAggregations, for searches that read documents: the `_source` of each hit, in order. */
+export async function searchHits<T>(instance: DatasourceInstance, body: Record<string, unknown>, signal: AbortSignal): Promise<T[]> {
+  const response = await search(instance, body, signal);
+  return response.hits.hits.map((hit) => (hit._source ?? {}) as T);
+}
+
+async function search(instance: DatasourceInstance, body: Record<string, unknown>, signal: AbortSignal) {
   const es = elasticsearchSettings(instance);
   const ctx = elasticsearchErrorContext(es, instance.settings.secrets);
   const client = await elasticsearchClient(instance);
   const { errors } = await loadElasticsearchModule();
   try {
-    const response = await client.search({ index: es.index, ...body }, { signal });
-    return (response.aggregations ?? {}) as T;
+    return await client.search({ index: es.index, ...body }, { signal });
   } catch (error) {
     if (error instanceof errors.ResponseError) {
       throw new QueryError(responseErrorMessage(error, es.index, ctx), 'downstream', error.statusCode ?? 500);

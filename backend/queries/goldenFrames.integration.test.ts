@@ -26,6 +26,7 @@ export const GOLDEN_CASES: Record<string, object> = {
   outcomes: { queryType: 'outcomes', groupBy: ['namespace'] },
   'outcomes-reasons': { queryType: 'outcomes', level: 'node', view: 'reasons', groupBy: ['workflow'] },
   heatmap: { queryType: 'heatmap', level: 'node' },
+  runs: { queryType: 'runs', limit: 10 },
 };
 
 /** testdata/<name>-<n>.arrow, and not the files of a case whose name starts with this one. */

@@ -3,6 +3,7 @@ import type { Frame } from '../frames/frame';
 import { runDurations } from './runDurations';
 import { runHeatmap } from './runHeatmap';
 import { runOutcomes } from './runOutcomes';
+import { runRuns } from './runRuns';
 import type { QueryInput } from './queryInput';
 
 /** Routes a validated query to the runner of its queryType. Later query types add a line here. */
@@ -14,5 +15,7 @@ export function runQuery(query: ArgoPerfQuery, input: QueryInput): Promise<Frame
       return runHeatmap(query, input);
     case 'outcomes':
       return runOutcomes(query, input);
+    case 'runs':
+      return runRuns(query, input);
   }
 }

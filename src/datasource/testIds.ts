@@ -27,6 +27,7 @@ export const testIds = {
     groupBy: 'data-testid argoperf-group-by',
     stats: 'data-testid argoperf-stats',
     limit: 'data-testid argoperf-limit',
+    baselineDays: 'data-testid argoperf-baseline-days',
     filter: (kind: string) => `data-testid argoperf-filter-${kind}`,
     problem: 'data-testid argoperf-query-problem',
   },

@@ -1,7 +1,7 @@
 import type { DataSourceJsonData } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
 
-import type { DurationsQuery, HeatmapQuery, OutcomesQuery } from '../query/model';
+import type { DurationsQuery, HeatmapQuery, OutcomesQuery, RunsQuery } from '../query/model';
 import type { JsonDataInput, SecureJsonData } from '../settings/model';
 
 /**
@@ -12,7 +12,7 @@ export interface ArgoPerfDataQuery extends DataQuery, Partial<AnyQueryFields> {}
 
 /** The fields of every query type at once (the editor switches between them). */
 type Own<Q> = Omit<Q, 'refId' | 'queryType'>;
-type AnyQueryFields = Own<DurationsQuery> & Own<HeatmapQuery> & Own<OutcomesQuery>;
+type AnyQueryFields = Own<DurationsQuery> & Own<HeatmapQuery> & Own<OutcomesQuery> & Own<RunsQuery>;
 
 /** jsonData of a datasource instance: the shared settings model, as the config editor edits it. */
 export type ArgoPerfJsonData = DataSourceJsonData & JsonDataInput;

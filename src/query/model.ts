@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { heatmapQuerySchema, type HeatmapQuery } from './heatmapQuery';
 import { outcomesQuerySchema, type OutcomesQuery } from './outcomesQuery';
+import { runsQuerySchema, type RunsQuery } from './runsQuery';
 import { checkGroupBy, commonFields, groupBySchema, limitSchema } from './queryFields';
 import { DEFAULT_STATS, statProblem, type Stat } from './stats';
 
@@ -30,7 +31,7 @@ export const QUERY_TYPES = [
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 /** Query types this build answers; the rest are named in the design and arrive with later work. */
-export const AVAILABLE_QUERY_TYPES: readonly QueryType[] = ['durations', 'heatmap', 'outcomes'];
+export const AVAILABLE_QUERY_TYPES: readonly QueryType[] = ['durations', 'heatmap', 'outcomes', 'runs'];
 
 const statSchema = z.string().superRefine((value, ctx) => {
   const problem = statProblem(value);
@@ -55,7 +56,8 @@ export const querySchemas = {
   durations: durationsQuerySchema,
   heatmap: heatmapQuerySchema,
   outcomes: outcomesQuerySchema,
+  runs: runsQuerySchema,
 } as const;
-export type ArgoPerfQuery = DurationsQuery | HeatmapQuery | OutcomesQuery;
-export type { HeatmapQuery, OutcomesQuery };
+export type ArgoPerfQuery = DurationsQuery | HeatmapQuery | OutcomesQuery | RunsQuery;
+export type { HeatmapQuery, OutcomesQuery, RunsQuery };
 export type QueryOf<T extends keyof typeof querySchemas> = z.infer<(typeof querySchemas)[T]>;

@@ -25,6 +25,10 @@ describe('the shared query model', () => {
       refId: 'A', queryType: 'outcomes', schemaVersion: QUERY_SCHEMA_VERSION, source: 'elasticsearch', level: 'workflow', filters: {},
       view: 'overTime', groupBy: ['workflow'], measures: ['succeeded', 'failed', 'error', 'failure_rate'], limit: 20,
     });
+    expect(defaultQuery('A', 'runs')).toEqual({
+      refId: 'A', queryType: 'runs', schemaVersion: QUERY_SCHEMA_VERSION, source: 'elasticsearch', level: 'workflow', filters: {},
+      limit: 100, baselineDays: 14,
+    });
   });
 
   it('ignores Grafana’s own target fields and keeps ours', () => {
@@ -52,8 +56,10 @@ describe('the shared query model', () => {
     [{ queryType: 'durations', limit: 2.5 }, 'limit: must be a whole number'],
     [{ queryType: 'outcomes', measures: ['skipped'] }, 'measures[0]: Invalid option: expected one of "succeeded"|"failed"|"error"|"failure_rate"'],
     [{ queryType: 'outcomes', groupBy: ['task'] }, 'groupBy[0]: "task" needs level "node": workflow runs have no task; set level to node'],
+    [{ queryType: 'runs', limit: 1001 }, 'limit: Too big: expected number to be <=1000'],
+    [{ queryType: 'runs', baselineDays: 1.5 }, 'baselineDays: must be a whole number'],
     [{ queryType: 'outcomes', view: 'pie' }, 'view: Invalid option: expected one of "overTime"|"reasons"'],
-    [{ queryType: 7 }, 'queryType: 7 is unknown; use one of durations, heatmap, outcomes'],
+    [{ queryType: 7 }, 'queryType: 7 is unknown; use one of durations, heatmap, outcomes, runs'],
     [[], 'query: must be a JSON object'],
   ])('names the field: %j', (raw, message) => {
     expect(parseQuery(raw)).toEqual({ error: message });

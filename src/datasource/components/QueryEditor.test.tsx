@@ -173,4 +173,33 @@ describe('QueryEditor', () => {
     expect(screen.getByTestId(ids.filter('namespaces'))).toBeInTheDocument();
     expect(screen.queryByTestId(ids.problem)).not.toBeInTheDocument();
   });
+
+  test('runs: the picker drops grouping and the group limit, and shows the row limit and baseline defaults', () => {
+    const { latest, onRunQuery } = renderEditor({ ...stored, level: 'node', filters: { namespaces: ['ml'] } });
+    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.runs!));
+    expect(latest()).toEqual({ refId: 'A', queryType: 'runs', level: 'node', filters: { namespaces: ['ml'] } });
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId(ids.limit)).toHaveValue(100);
+    expect(screen.getByTestId(ids.baselineDays)).toHaveValue(14);
+    expect(screen.queryByTestId(ids.groupBy)).not.toBeInTheDocument();
+    expect(screen.getByTestId(ids.filter('phases'))).toBeInTheDocument();
+
+    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.durations!));
+    expect(latest()).toEqual({ refId: 'A', queryType: 'durations', level: 'node', filters: { namespaces: ['ml'] } });
+  });
+
+  test('runs: the baseline is written while typing, runs when leaving the field, and a bad one is named', () => {
+    const { latest, onRunQuery } = renderEditor({ refId: 'A', queryType: 'runs' });
+    const days = screen.getByTestId(ids.baselineDays);
+    fireEvent.change(days, { target: { value: '30' } });
+    expect(latest()).toEqual({ refId: 'A', queryType: 'runs', baselineDays: 30 });
+    expect(onRunQuery).not.toHaveBeenCalled();
+    fireEvent.blur(days);
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+
+    fireEvent.change(days, { target: { value: '0' } });
+    fireEvent.blur(days);
+    expect(screen.getByTestId(ids.problem)).toHaveTextContent('baselineDays: Too small');
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
 });

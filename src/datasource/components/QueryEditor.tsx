@@ -12,6 +12,7 @@ import { FiltersSection } from './query/FiltersSection';
 import { HeatmapSection } from './query/HeatmapSection';
 import { OutcomesSection } from './query/OutcomesSection';
 import { QueryTypeField } from './query/QueryTypeField';
+import { RunsSection } from './query/RunsSection';
 import { queryText } from './query/queryText';
 
 export type Props = QueryEditorProps<ArgoPerfDataSource, ArgoPerfDataQuery, ArgoPerfJsonData>;
@@ -21,7 +22,7 @@ type EditorQueryType = keyof typeof querySchemas;
 const names = (problem: string, field: string) => new RegExp(`(^|; )${field}\\b`).test(problem);
 
 /** Fields only one query type has; they are dropped when the user picks another type. */
-const TYPE_ONLY_FIELDS = ['stats', 'view', 'measures'] as const;
+const TYPE_ONLY_FIELDS = ['stats', 'view', 'measures', 'baselineDays'] as const;
 
 function editorQueryType(query: ArgoPerfDataQuery): EditorQueryType {
   const type = query.queryType ?? 'durations';
@@ -45,11 +46,14 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
   };
   const change = (patch: Partial<ArgoPerfDataQuery>, run = true) => write({ ...query, queryType, ...patch }, run);
   const changeType = (type: EditorQueryType) => {
-    // Level, filters and grouping carry over; statistics, view and measures belong to one type.
+    // Level, filters and grouping carry over; statistics, view, measures and baseline belong to one type.
     const next: ArgoPerfDataQuery = { ...query, queryType: type };
     TYPE_ONLY_FIELDS.forEach((field) => delete next[field]);
-    if (type === 'heatmap') {
+    if (type === 'heatmap' || type === 'runs') {
       delete next.groupBy;
+    }
+    // The runs limit counts rows, the others' count groups: neither carries over to the other.
+    if (type === 'heatmap' || type === 'runs' || queryType === 'runs') {
       delete next.limit;
     }
     write(next, true);
@@ -62,6 +66,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
       {shown.queryType === 'durations' && <DurationsSection {...section} shown={shown} />}
       {shown.queryType === 'heatmap' && <HeatmapSection {...section} shown={shown} />}
       {shown.queryType === 'outcomes' && <OutcomesSection {...section} shown={shown} />}
+      {shown.queryType === 'runs' && <RunsSection {...section} shown={shown} />}
       <FiltersSection datasource={datasource} filters={shown.filters} onChange={(filters) => change({ filters })} />
       {problem && (
         <Alert severity="error" title={queryText.problemTitle} data-testid={testIds.queryEditor.problem}>

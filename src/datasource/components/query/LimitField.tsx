@@ -6,14 +6,16 @@ import { queryText } from './queryText';
 
 interface Props {
   value?: number;
+  /** What the limit counts, when not groups. */
+  tooltip?: string;
   onChange: (limit: number | undefined) => void;
   /** Runs the query once the user leaves the field, not on every keystroke. */
   onCommit: () => void;
 }
 
-export function LimitField({ value, onChange, onCommit }: Props) {
+export function LimitField({ value, tooltip, onChange, onCommit }: Props) {
   return (
-    <InlineField label={queryText.limit.label} tooltip={queryText.limit.tooltip} labelWidth={14}>
+    <InlineField label={queryText.limit.label} tooltip={tooltip ?? queryText.limit.tooltip} labelWidth={14}>
       <Input
         type="number"
         width={10}

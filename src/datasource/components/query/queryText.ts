@@ -7,11 +7,12 @@ import type { PlainStat } from '../../../query/stats';
 export const queryText = {
   queryType: {
     label: 'Query',
-    tooltip: 'What to show: duration statistics, the distribution of durations, or how runs end.',
+    tooltip: 'What to show: duration statistics, the distribution of durations, how runs end, or a table of recent runs.',
     options: {
       durations: 'Durations',
       heatmap: 'Duration heatmap',
       outcomes: 'Outcomes',
+      runs: 'Recent runs',
     } satisfies Partial<Record<QueryType, string>> as Partial<Record<QueryType, string>>,
   },
   view: {
@@ -76,6 +77,12 @@ export const queryText = {
   limit: {
     label: 'Limit',
     tooltip: 'Most groups returned; the rest are left out, with a notice on the result.',
+    runsTooltip: 'Most runs listed, newest first (up to 1000); older ones are left out, with a notice on the result.',
+  },
+  baselineDays: {
+    label: 'Baseline',
+    tooltip: 'Each run is compared with the median duration of its workflow (or step) over this many days, ending at the end of the time range.',
+    suffix: 'days',
   },
   problemTitle: 'This query cannot run yet',
 };

@@ -1,0 +1,40 @@
+/**
+ * Reads the answer of runsBaselineSearch: the median duration (ms) per group, keyed by groupKey of
+ * the group's keys, and the number of retried steps per workflow uid.
+ */
+interface MedianBucket {
+  key: string | number;
+  median?: { values: Array<{ key: number; value: number | null }> };
+  groups?: { buckets: MedianBucket[] };
+}
+export interface RunsBaselineAggregations {
+  baseline?: { groups?: { buckets: MedianBucket[] } };
+  retries?: { runs?: { buckets: Array<{ key: string; doc_count: number }> } };
+}
+
+export interface RunsBaseline {
+  medianMs: Map<string, number>;
+  retries: Map<string, number>;
+}
+
+export const groupKey = (keys: string[]): string => JSON.stringify(keys);
+
+function readMedians(buckets: MedianBucket[], path: string[], into: Map<string, number>): void {
+  for (const bucket of buckets) {
+    const keys = [...path, String(bucket.key)];
+    if (bucket.groups) {
+      readMedians(bucket.groups.buckets, keys, into);
+    }
+    const median = bucket.median?.values[0]?.value;
+    if (typeof median === 'number') {
+      into.set(groupKey(keys), median);
+    }
+  }
+}
+
+export function readRunsBaseline(aggregations: RunsBaselineAggregations): RunsBaseline {
+  const medianMs = new Map<string, number>();
+  readMedians(aggregations.baseline?.groups?.buckets ?? [], [], medianMs);
+  const retries = new Map((aggregations.retries?.runs?.buckets ?? []).map((bucket) => [String(bucket.key), bucket.doc_count]));
+  return { medianMs, retries };
+}
