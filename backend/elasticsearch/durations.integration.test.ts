@@ -1,10 +1,9 @@
 import type { Client } from '@elastic/elasticsearch';
 
-import { queryData } from '../handlers/queryData';
+import { answerFrames } from '../test/answerFrames';
 import { decodeSeries, type DecodedSeries } from '../test/decodeFrames';
-import { createHistoryIndex, elasticsearchUrl } from '../test/elasticsearch';
+import { createHistoryIndex } from '../test/elasticsearch';
 import { generateHistory, type HistoryDoc } from '../test/history';
-import { dataQuery, pluginContext } from '../test/pluginContext';
 
 /**
  * durations against the real Elasticsearch node: every answer is compared with values computed here,
@@ -15,7 +14,6 @@ const FROM = Date.UTC(2026, 9, 1);
 const TO = FROM + 3 * 24 * HOUR;
 const BUCKET = 6 * HOUR;
 const index = `argoperf-durations-${Date.now()}`;
-const signal = new AbortController().signal;
 
 let docs: HistoryDoc[];
 let client: Client;
@@ -29,20 +27,8 @@ afterAll(async () => {
   await client.close();
 });
 
-async function run(query: object, queryRange = { fromEpochMS: FROM, toEpochMS: TO }, intervalMS = BUCKET) {
-  const response = await queryData(
-    {
-      pluginContext: pluginContext({ elasticsearch: { url: elasticsearchUrl(), index } }),
-      headers: {},
-      queries: [{ ...dataQuery('A', query, queryRange), intervalMS }],
-    },
-    signal
-  );
-  const answer = response.responses.A;
-  if (answer.error) {
-    throw new Error(answer.error);
-  }
-  return answer.frames!.map(decodeSeries);
+async function run(query: object, range = { fromEpochMS: FROM, toEpochMS: TO }, intervalMS = BUCKET) {
+  return (await answerFrames({ index, query, range, intervalMS })).map(decodeSeries);
 }
 
 /** Expected buckets: key → durations in seconds, grouped the way the query groups them. */
@@ -148,15 +134,7 @@ describe('durations over Elasticsearch', () => {
   });
 
   it('names a missing index', async () => {
-    const response = await queryData(
-      {
-        pluginContext: pluginContext({ elasticsearch: { url: elasticsearchUrl(), index: 'no-such-index-xyz' } }),
-        headers: {},
-        queries: [dataQuery('A', { queryType: 'durations' })],
-      },
-      signal
-    );
-    expect(response.responses.A.error).toBe(
+    await expect(answerFrames({ index: 'no-such-index-xyz', query: { queryType: 'durations' }, range: { fromEpochMS: FROM, toEpochMS: TO } })).rejects.toThrow(
       'no Elasticsearch index matches "no-such-index-xyz"; run the collector to create it, or fix the index pattern in the datasource settings'
     );
   });

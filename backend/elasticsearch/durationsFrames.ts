@@ -1,6 +1,7 @@
 import type { DurationsQuery } from '../../src/query/model';
 import { percentileOf, type Stat } from '../../src/query/stats';
-import { DATAPLANE_VERSION, type Frame } from '../frames/frame';
+import type { Frame } from '../frames/frame';
+import { finishSeriesFrames, seriesFrame } from '../frames/timeSeriesFrames';
 import type { DurationsSearch } from './durationsSearch';
 import { largestGroups, type GroupLevel } from './groupBuckets';
 
@@ -57,27 +58,20 @@ export function durationsFrames(
     for (const stat of query.stats) {
       const labels = { ...groupLabels, stat };
       const legend = [...group.keys, stat].join(' ');
-      frames.push({
-        refId: query.refId,
-        fields: [
-          { name: 'time', type: 'time', nullable: false, values: buckets.map((b) => b.key) },
+      frames.push(
+        seriesFrame(
+          query.refId,
+          buckets.map((b) => b.key),
           {
             name: 'duration',
-            type: 'number',
             nullable: true,
             labels,
             config: { unit: stat === 'count' ? 'none' : 's', displayNameFromDS: legend },
             values: buckets.map((b) => statValue(stat, b)),
-          },
-        ],
-        meta: { type: 'timeseries-multi', typeVersion: DATAPLANE_VERSION },
-      });
+          }
+        )
+      );
     }
   }
-  if (frames.length === 0) {
-    // The dataplane's "no data": one typed frame without fields.
-    frames.push({ refId: query.refId, fields: [], meta: { type: 'timeseries-multi', typeVersion: DATAPLANE_VERSION } });
-  }
-  frames[0].meta = { ...frames[0].meta, executedQueryString, ...(notices.length ? { notices } : {}) };
-  return frames;
+  return finishSeriesFrames(query.refId, frames, executedQueryString, notices);
 }

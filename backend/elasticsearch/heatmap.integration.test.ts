@@ -1,11 +1,10 @@
 import type { Client } from '@elastic/elasticsearch';
 
 import { DURATION_EDGES_SECONDS } from '../../src/query/heatmapQuery';
-import { queryData } from '../handlers/queryData';
+import { answerFrames } from '../test/answerFrames';
 import { decodeTable } from '../test/decodeFrames';
-import { createHistoryIndex, elasticsearchUrl } from '../test/elasticsearch';
+import { createHistoryIndex } from '../test/elasticsearch';
 import { generateHistory, type HistoryDoc } from '../test/history';
-import { dataQuery, pluginContext } from '../test/pluginContext';
 
 /** heatmap against the real Elasticsearch node; every cell is counted here from the documents. */
 const HOUR = 3_600_000;
@@ -13,7 +12,6 @@ const FROM = Date.UTC(2026, 9, 1);
 const TO = FROM + 3 * 24 * HOUR;
 const BUCKET = 6 * HOUR;
 const index = `argoperf-heatmap-${Date.now()}`;
-const signal = new AbortController().signal;
 
 let docs: HistoryDoc[];
 let client: Client;
@@ -28,20 +26,9 @@ afterAll(async () => {
 });
 
 async function run(query: object) {
-  const response = await queryData(
-    {
-      pluginContext: pluginContext({ elasticsearch: { url: elasticsearchUrl(), index } }),
-      headers: {},
-      queries: [{ ...dataQuery('A', query, { fromEpochMS: FROM, toEpochMS: TO }), intervalMS: BUCKET }],
-    },
-    signal
-  );
-  const answer = response.responses.A;
-  if (answer.error) {
-    throw new Error(answer.error);
-  }
-  expect(answer.frames).toHaveLength(1);
-  return decodeTable(answer.frames![0]);
+  const frames = await answerFrames({ index, query, range: { fromEpochMS: FROM, toEpochMS: TO }, intervalMS: BUCKET });
+  expect(frames).toHaveLength(1);
+  return decodeTable(frames[0]);
 }
 
 /** "xMin|yMin|yMax" → count, for the documents `select` keeps. */

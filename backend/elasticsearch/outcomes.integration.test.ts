@@ -1,10 +1,9 @@
 import type { Client } from '@elastic/elasticsearch';
 
-import { queryData } from '../handlers/queryData';
+import { answerFrames } from '../test/answerFrames';
 import { decodeSeries, decodeTable } from '../test/decodeFrames';
-import { createHistoryIndex, elasticsearchUrl } from '../test/elasticsearch';
+import { createHistoryIndex } from '../test/elasticsearch';
 import { generateHistory, type HistoryDoc } from '../test/history';
-import { dataQuery, pluginContext } from '../test/pluginContext';
 
 /**
  * outcomes against the real Elasticsearch node. The generated history has Succeeded and Failed runs;
@@ -16,7 +15,6 @@ const FROM = Date.UTC(2026, 9, 1);
 const TO = FROM + 3 * 24 * HOUR;
 const BUCKET = 6 * HOUR;
 const index = `argoperf-outcomes-${Date.now()}`;
-const signal = new AbortController().signal;
 const FINISHED = ['Succeeded', 'Failed', 'Error'];
 
 let docs: HistoryDoc[];
@@ -35,19 +33,7 @@ afterAll(async () => {
 });
 
 async function run(query: object) {
-  const response = await queryData(
-    {
-      pluginContext: pluginContext({ elasticsearch: { url: elasticsearchUrl(), index } }),
-      headers: {},
-      queries: [{ ...dataQuery('A', query, { fromEpochMS: FROM, toEpochMS: TO }), intervalMS: BUCKET }],
-    },
-    signal
-  );
-  const answer = response.responses.A;
-  if (answer.error) {
-    throw new Error(answer.error);
-  }
-  return answer.frames!;
+  return answerFrames({ index, query, range: { fromEpochMS: FROM, toEpochMS: TO }, intervalMS: BUCKET });
 }
 
 function inRange(doc: HistoryDoc, kind: 'workflow' | 'node') {

@@ -1,5 +1,6 @@
 import type { OutcomeMeasure, OutcomesQuery } from '../../src/query/outcomesQuery';
-import { DATAPLANE_VERSION, type Frame } from '../frames/frame';
+import type { Frame } from '../frames/frame';
+import { finishSeriesFrames, seriesFrame } from '../frames/timeSeriesFrames';
 import { largestGroups, type GroupLevel } from './groupBuckets';
 import type { OutcomesSearch } from './outcomesSearch';
 
@@ -29,7 +30,12 @@ function measureValue(measure: OutcomeMeasure, bucket: TimeBucket): number {
   return finished === 0 ? 0 : (failed.doc_count + error.doc_count) / finished;
 }
 
-export function outcomesFrames(query: OutcomesQuery, search: OutcomesSearch, aggregations: OutcomesAggregations, executedQueryString: string): Frame[] {
+export function outcomesFrames(
+  query: OutcomesQuery,
+  search: OutcomesSearch,
+  aggregations: OutcomesAggregations,
+  executedQueryString: string
+): Frame[] {
   const { groups, notices } = largestGroups(aggregations, query.limit);
   const frames: Frame[] = [];
   for (const group of groups) {
@@ -40,29 +46,22 @@ export function outcomesFrames(query: OutcomesQuery, search: OutcomesSearch, agg
     const groupLabels = Object.fromEntries(search.labelNames.map((name, i) => [name, group.keys[i]]));
     for (const outcome of query.measures) {
       const rate = outcome === 'failure_rate';
-      frames.push({
-        refId: query.refId,
-        fields: [
-          { name: 'time', type: 'time', nullable: false, values: buckets.map((b) => b.key) },
+      frames.push(
+        seriesFrame(
+          query.refId,
+          buckets.map((b) => b.key),
           {
             name: rate ? 'failure_rate' : 'runs',
-            type: 'number',
             nullable: false,
             labels: { ...groupLabels, outcome },
             config: rate
               ? { unit: 'percentunit', min: 0, max: 1, displayNameFromDS: [...group.keys, 'failure rate'].join(' ') }
               : { unit: 'none', displayNameFromDS: [...group.keys, outcome].join(' ') },
             values: buckets.map((b) => measureValue(outcome, b)),
-          },
-        ],
-        meta: { type: 'timeseries-multi', typeVersion: DATAPLANE_VERSION },
-      });
+          }
+        )
+      );
     }
   }
-  if (frames.length === 0) {
-    // The dataplane's "no data": one typed frame without fields.
-    frames.push({ refId: query.refId, fields: [], meta: { type: 'timeseries-multi', typeVersion: DATAPLANE_VERSION } });
-  }
-  frames[0].meta = { ...frames[0].meta, executedQueryString, ...(notices.length ? { notices } : {}) };
-  return frames;
+  return finishSeriesFrames(query.refId, frames, executedQueryString, notices);
 }

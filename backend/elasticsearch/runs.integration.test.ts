@@ -1,10 +1,9 @@
 import type { Client } from '@elastic/elasticsearch';
 
-import { queryData } from '../handlers/queryData';
+import { answerFrames } from '../test/answerFrames';
 import { decodeTable } from '../test/decodeFrames';
-import { createHistoryIndex, elasticsearchUrl } from '../test/elasticsearch';
+import { createHistoryIndex } from '../test/elasticsearch';
 import { generateHistory, type HistoryDoc } from '../test/history';
-import { dataQuery, pluginContext } from '../test/pluginContext';
 
 /**
  * runs against the real Elasticsearch node: rows, order, durations, retries and the ratio to the
@@ -17,7 +16,6 @@ const FROM = Date.UTC(2026, 9, 1);
 const TO = FROM + 3 * DAY;
 const RANGE = { fromEpochMS: TO - 12 * HOUR, toEpochMS: TO };
 const index = `argoperf-runs-${Date.now()}`;
-const signal = new AbortController().signal;
 const ARGO_URL = 'https://argo.example.com:2746';
 
 let docs: HistoryDoc[];
@@ -42,16 +40,9 @@ afterAll(async () => {
 });
 
 async function run(query: object, settings: object = {}) {
-  const response = await queryData(
-    { pluginContext: pluginContext({ elasticsearch: { url: elasticsearchUrl(), index }, ...settings }), headers: {}, queries: [dataQuery('A', query, RANGE)] },
-    signal
-  );
-  const answer = response.responses.A;
-  if (answer.error) {
-    throw new Error(answer.error);
-  }
-  expect(answer.frames).toHaveLength(1);
-  return decodeTable(answer.frames![0]);
+  const frames = await answerFrames({ index, query, range: RANGE, settings });
+  expect(frames).toHaveLength(1);
+  return decodeTable(frames[0]);
 }
 
 const startOf = (d: HistoryDoc) => Date.parse(d['@timestamp']);
