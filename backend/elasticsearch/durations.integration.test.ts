@@ -1,8 +1,6 @@
-import type { Client } from '@elastic/elasticsearch';
-
 import { answerFrames } from '../test/answerFrames';
 import { decodeSeries, type DecodedSeries } from '../test/decodeFrames';
-import { createHistoryIndex } from '../test/elasticsearch';
+import { withHistoryIndex } from '../test/elasticsearch';
 import { generateHistory, type HistoryDoc } from '../test/history';
 
 /**
@@ -16,16 +14,8 @@ const BUCKET = 6 * HOUR;
 const index = `argoperf-durations-${Date.now()}`;
 
 let docs: HistoryDoc[];
-let client: Client;
 
-beforeAll(async () => {
-  docs = generateHistory(FROM, TO);
-  client = await createHistoryIndex(index, docs);
-});
-afterAll(async () => {
-  await client.indices.delete({ index });
-  await client.close();
-});
+withHistoryIndex(index, () => (docs = generateHistory(FROM, TO)));
 
 async function run(query: object, range = { fromEpochMS: FROM, toEpochMS: TO }, intervalMS = BUCKET) {
   return (await answerFrames({ index, query, range, intervalMS })).map(decodeSeries);
@@ -49,7 +39,11 @@ function expectedBuckets(select: (doc: HistoryDoc) => string | undefined, kind: 
 }
 
 function series(frames: DecodedSeries[], labels: Record<string, string>): DecodedSeries {
-  const found = frames.filter((f) => Object.entries(labels).every(([k, v]) => f.labels[k] === v) && Object.keys(f.labels).length === Object.keys(labels).length);
+  const found = frames.filter(
+    (f) =>
+      Object.entries(labels).every(([k, v]) => f.labels[k] === v) &&
+      Object.keys(f.labels).length === Object.keys(labels).length
+  );
   expect(found).toHaveLength(1);
   return found[0];
 }
@@ -81,7 +75,10 @@ describe('durations over Elasticsearch', () => {
     const frames = await run({ queryType: 'durations', level: 'node', groupBy: ['task'], stats: ['p50', 'p95'] });
     const expected = expectedBuckets((doc) => doc.node?.display_name, 'node');
     for (const [task, byTime] of expected) {
-      for (const [stat, p] of [['p50', 50], ['p95', 95]] as const) {
+      for (const [stat, p] of [
+        ['p50', 50],
+        ['p95', 95],
+      ] as const) {
         const s = series(frames, { task, stat });
         s.times.forEach((time, i) => {
           const sorted = [...byTime.get(time)!].sort((a, b) => a - b);
@@ -102,7 +99,8 @@ describe('durations over Elasticsearch', () => {
       filters: { namespaces: ['ml'], phases: ['Succeeded'] },
     });
     const expected = expectedBuckets(
-      (doc) => (doc.namespace === 'ml' && doc.phase === 'Succeeded' ? `${doc.workflow.name}|${doc.labels.team}` : undefined),
+      (doc) =>
+        doc.namespace === 'ml' && doc.phase === 'Succeeded' ? `${doc.workflow.name}|${doc.labels.team}` : undefined,
       'node'
     );
     expect(frames).toHaveLength(expected.size);
@@ -116,25 +114,39 @@ describe('durations over Elasticsearch', () => {
   it('caps the number of groups and says so on the frame', async () => {
     const frames = await run({ queryType: 'durations', groupBy: ['workflow'], stats: ['count'], limit: 1 });
     const runs = new Map<string, number>();
-    docs.filter((d) => d.doc_kind === 'workflow').forEach((d) => runs.set(d.workflow.name, (runs.get(d.workflow.name) ?? 0) + 1));
+    docs
+      .filter((d) => d.doc_kind === 'workflow')
+      .forEach((d) => runs.set(d.workflow.name, (runs.get(d.workflow.name) ?? 0) + 1));
     const [largest] = [...runs.entries()].sort((a, b) => b[1] - a[1]);
     expect(frames.map((f) => f.labels.workflow)).toEqual([largest[0]]);
     const left = [...runs.values()].reduce((a, b) => a + b, 0) - largest[1];
     const notices = frames[0].meta?.notices as Array<{ severity: string; text: string }>;
     expect(notices).toEqual([
-      { severity: 'warning', text: `Only the 1 groups with the most runs are shown; ${left} runs in other groups were left out. Raise Limit in the query to see more.` },
+      {
+        severity: 'warning',
+        text: `Only the 1 groups with the most runs are shown; ${left} runs in other groups were left out. Raise Limit in the query to see more.`,
+      },
     ]);
   });
 
   it('answers an empty range with the dataplane’s typed empty frame', async () => {
-    const frames = await run({ queryType: 'durations' }, { fromEpochMS: TO + 30 * 24 * HOUR, toEpochMS: TO + 31 * 24 * HOUR });
+    const frames = await run(
+      { queryType: 'durations' },
+      { fromEpochMS: TO + 30 * 24 * HOUR, toEpochMS: TO + 31 * 24 * HOUR }
+    );
     expect(frames).toHaveLength(1);
     expect(frames[0].fieldCount).toBe(0);
     expect(frames[0].meta?.type).toBe('timeseries-multi');
   });
 
   it('names a missing index', async () => {
-    await expect(answerFrames({ index: 'no-such-index-xyz', query: { queryType: 'durations' }, range: { fromEpochMS: FROM, toEpochMS: TO } })).rejects.toThrow(
+    await expect(
+      answerFrames({
+        index: 'no-such-index-xyz',
+        query: { queryType: 'durations' },
+        range: { fromEpochMS: FROM, toEpochMS: TO },
+      })
+    ).rejects.toThrow(
       'no Elasticsearch index matches "no-such-index-xyz"; run the collector to create it, or fix the index pattern in the datasource settings'
     );
   });

@@ -1,9 +1,7 @@
-import type { Client } from '@elastic/elasticsearch';
-
 import { DURATION_EDGES_SECONDS } from '../../src/query/heatmapQuery';
 import { answerFrames } from '../test/answerFrames';
 import { decodeTable } from '../test/decodeFrames';
-import { createHistoryIndex } from '../test/elasticsearch';
+import { withHistoryIndex } from '../test/elasticsearch';
 import { generateHistory, type HistoryDoc } from '../test/history';
 
 /** heatmap against the real Elasticsearch node; every cell is counted here from the documents. */
@@ -14,16 +12,8 @@ const BUCKET = 6 * HOUR;
 const index = `argoperf-heatmap-${Date.now()}`;
 
 let docs: HistoryDoc[];
-let client: Client;
 
-beforeAll(async () => {
-  docs = generateHistory(FROM, TO);
-  client = await createHistoryIndex(index, docs);
-});
-afterAll(async () => {
-  await client.indices.delete({ index });
-  await client.close();
-});
+withHistoryIndex(index, () => (docs = generateHistory(FROM, TO)));
 
 async function run(query: object) {
   const frames = await answerFrames({ index, query, range: { fromEpochMS: FROM, toEpochMS: TO }, intervalMS: BUCKET });
@@ -42,7 +32,8 @@ function expectedCells(select: (doc: HistoryDoc) => boolean): Map<string, number
     const seconds = doc.duration_ms! / 1000;
     const band = DURATION_EDGES_SECONDS.filter((edge) => edge <= seconds).length;
     const yMin = band === 0 ? 0 : DURATION_EDGES_SECONDS[band - 1];
-    const yMax = band < DURATION_EDGES_SECONDS.length ? DURATION_EDGES_SECONDS[band] : 2 * DURATION_EDGES_SECONDS[band - 1];
+    const yMax =
+      band < DURATION_EDGES_SECONDS.length ? DURATION_EDGES_SECONDS[band] : 2 * DURATION_EDGES_SECONDS[band - 1];
     const key = `${Math.floor(start / BUCKET) * BUCKET}|${yMin}|${yMax}`;
     cells.set(key, (cells.get(key) ?? 0) + 1);
   }
@@ -68,8 +59,14 @@ describe('heatmap over Elasticsearch', () => {
   });
 
   it('reads steps with filters', async () => {
-    const table = await run({ queryType: 'heatmap', level: 'node', filters: { namespaces: ['ml'], tasks: ['evaluate'] } });
-    const expected = expectedCells((doc) => doc.doc_kind === 'node' && doc.namespace === 'ml' && doc.node?.display_name === 'evaluate');
+    const table = await run({
+      queryType: 'heatmap',
+      level: 'node',
+      filters: { namespaces: ['ml'], tasks: ['evaluate'] },
+    });
+    const expected = expectedCells(
+      (doc) => doc.doc_kind === 'node' && doc.namespace === 'ml' && doc.node?.display_name === 'evaluate'
+    );
     expect(expected.size).toBeGreaterThan(0);
     expect(cellsOf(table)).toEqual(expected);
   });

@@ -1,8 +1,6 @@
-import type { Client } from '@elastic/elasticsearch';
-
 import { answerFrames } from '../test/answerFrames';
 import { decodeSeries, decodeTable } from '../test/decodeFrames';
-import { createHistoryIndex } from '../test/elasticsearch';
+import { withHistoryIndex } from '../test/elasticsearch';
 import { generateHistory, type HistoryDoc } from '../test/history';
 
 /**
@@ -18,18 +16,22 @@ const index = `argoperf-outcomes-${Date.now()}`;
 const FINISHED = ['Succeeded', 'Failed', 'Error'];
 
 let docs: HistoryDoc[];
-let client: Client;
 
-beforeAll(async () => {
+withHistoryIndex(index, () => {
   const history = generateHistory(FROM, TO);
-  const errored = history.filter((_, i) => i % 11 === 0).map((d) => ({ ...d, phase: 'Error', message: 'pod deleted', workflow: { ...d.workflow, uid: `${d.workflow.uid}-e` } }));
-  const running = history.filter((_, i) => i % 13 === 0).map(({ end: _end, duration_ms: _ms, message: _m, ...d }) => ({ ...d, phase: 'Running' }));
+  const errored = history
+    .filter((_, i) => i % 11 === 0)
+    .map((d) => ({
+      ...d,
+      phase: 'Error',
+      message: 'pod deleted',
+      workflow: { ...d.workflow, uid: `${d.workflow.uid}-e` },
+    }));
+  const running = history
+    .filter((_, i) => i % 13 === 0)
+    .map(({ end: _end, duration_ms: _ms, message: _m, ...d }) => ({ ...d, phase: 'Running' }));
   docs = [...history, ...errored, ...running];
-  client = await createHistoryIndex(index, docs);
-});
-afterAll(async () => {
-  await client.indices.delete({ index });
-  await client.close();
+  return docs;
 });
 
 async function run(query: object) {
@@ -59,7 +61,9 @@ describe('outcomes over Elasticsearch', () => {
       const times = [...byTime.keys()].sort((a, b) => a - b);
       const counts = times.map((t) => byTime.get(t)!);
       const measure = (outcome: string) => {
-        const found = frames.filter((f) => f.labels.workflow === workflow && f.labels.outcome === outcome && Object.keys(f.labels).length === 2);
+        const found = frames.filter(
+          (f) => f.labels.workflow === workflow && f.labels.outcome === outcome && Object.keys(f.labels).length === 2
+        );
         expect(found).toHaveLength(1);
         expect(found[0].times).toEqual(times);
         return found[0].values;
@@ -67,7 +71,9 @@ describe('outcomes over Elasticsearch', () => {
       expect(measure('succeeded')).toEqual(counts.map((c) => c.Succeeded));
       expect(measure('failed')).toEqual(counts.map((c) => c.Failed));
       expect(measure('error')).toEqual(counts.map((c) => c.Error));
-      expect(measure('failure_rate')).toEqual(counts.map((c) => (c.Failed + c.Error) / (c.Succeeded + c.Failed + c.Error)));
+      expect(measure('failure_rate')).toEqual(
+        counts.map((c) => (c.Failed + c.Error) / (c.Succeeded + c.Failed + c.Error))
+      );
       errors += counts.reduce((sum, c) => sum + c.Error, 0);
     }
     expect(errors).toBeGreaterThan(0);
@@ -77,21 +83,36 @@ describe('outcomes over Elasticsearch', () => {
   it('states the failure rate’s unit and range in the field config', async () => {
     const [frame] = await run({ queryType: 'outcomes', groupBy: [], measures: ['failure_rate'] });
     const field = decodeTable(frame).fields[1];
-    expect(field).toEqual({ name: 'failure_rate', labels: { outcome: 'failure_rate' }, config: expect.objectContaining({ unit: 'percentunit', min: 0, max: 1 }) });
+    expect(field).toEqual({
+      name: 'failure_rate',
+      labels: { outcome: 'failure_rate' },
+      config: expect.objectContaining({ unit: 'percentunit', min: 0, max: 1 }),
+    });
   });
 
   it('lists the failure reasons of steps per workflow, most frequent first', async () => {
-    const frames = await run({ queryType: 'outcomes', view: 'reasons', level: 'node', groupBy: ['workflow'], filters: { namespaces: ['ml'] } });
+    const frames = await run({
+      queryType: 'outcomes',
+      view: 'reasons',
+      level: 'node',
+      groupBy: ['workflow'],
+      filters: { namespaces: ['ml'] },
+    });
     expect(frames).toHaveLength(1);
     const table = decodeTable(frames[0]);
     expect(table.meta?.type).toBe('table');
     expect(table.fields.map((f) => f.name)).toEqual(['workflow', 'reason', 'failures']);
     const expected = new Map<string, number>();
-    for (const doc of docs.filter((d) => inRange(d, 'node') && d.namespace === 'ml' && ['Failed', 'Error'].includes(d.phase))) {
+    for (const doc of docs.filter(
+      (d) => inRange(d, 'node') && d.namespace === 'ml' && ['Failed', 'Error'].includes(d.phase)
+    )) {
       const key = `${doc.workflow.name}|${doc.message ?? '(no message)'}`;
       expected.set(key, (expected.get(key) ?? 0) + 1);
     }
-    const rows = table.columns.reason.map((reason, i) => [`${table.columns.workflow[i]}|${reason}`, table.columns.failures[i]]);
+    const rows = table.columns.reason.map((reason, i) => [
+      `${table.columns.workflow[i]}|${reason}`,
+      table.columns.failures[i],
+    ]);
     expect(new Map(rows as Array<[string, number]>)).toEqual(expected);
     expect(rows).toHaveLength(expected.size);
     expect(new Set(table.columns.reason).size).toBeGreaterThanOrEqual(3);

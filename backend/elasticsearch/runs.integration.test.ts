@@ -1,8 +1,6 @@
-import type { Client } from '@elastic/elasticsearch';
-
 import { answerFrames } from '../test/answerFrames';
 import { decodeTable } from '../test/decodeFrames';
-import { createHistoryIndex } from '../test/elasticsearch';
+import { withHistoryIndex } from '../test/elasticsearch';
 import { generateHistory, type HistoryDoc } from '../test/history';
 
 /**
@@ -19,9 +17,8 @@ const index = `argoperf-runs-${Date.now()}`;
 const ARGO_URL = 'https://argo.example.com:2746';
 
 let docs: HistoryDoc[];
-let client: Client;
 
-beforeAll(async () => {
+withHistoryIndex(index, () => {
   const history = generateHistory(FROM, TO);
   const running = history
     .filter((d, i) => d.doc_kind === 'workflow' && i % 7 === 0)
@@ -32,11 +29,7 @@ beforeAll(async () => {
       workflow: { ...d.workflow, uid: `${d.workflow.uid}-r` },
     }));
   docs = [...history, ...running];
-  client = await createHistoryIndex(index, docs);
-});
-afterAll(async () => {
-  await client.indices.delete({ index });
-  await client.close();
+  return docs;
 });
 
 async function run(query: object, settings: object = {}) {
@@ -47,18 +40,27 @@ async function run(query: object, settings: object = {}) {
 
 const startOf = (d: HistoryDoc) => Date.parse(d['@timestamp']);
 const newestFirst = (a: HistoryDoc, b: HistoryDoc) =>
-  startOf(b) - startOf(a) || a.workflow.name.localeCompare(b.workflow.name) || (a.node?.name ?? '').localeCompare(b.node?.name ?? '');
+  startOf(b) - startOf(a) ||
+  a.workflow.name.localeCompare(b.workflow.name) ||
+  (a.node?.name ?? '').localeCompare(b.node?.name ?? '');
 
 function expectedRows(kind: HistoryDoc['doc_kind'], keep: (d: HistoryDoc) => boolean = () => true) {
-  return docs.filter((d) => d.doc_kind === kind && startOf(d) >= RANGE.fromEpochMS && startOf(d) < RANGE.toEpochMS && keep(d)).sort(newestFirst);
+  return docs
+    .filter((d) => d.doc_kind === kind && startOf(d) >= RANGE.fromEpochMS && startOf(d) < RANGE.toEpochMS && keep(d))
+    .sort(newestFirst);
 }
 
 /** The bounds of duration ÷ median: the median lies between the neighbouring order statistics. */
 function baselineBounds(doc: HistoryDoc, baselineDays: number): [number, number] | null {
   const sameGroup = (d: HistoryDoc) =>
-    d.doc_kind === doc.doc_kind && d.namespace === doc.namespace && d.workflow.template === doc.workflow.template && d.node?.display_name === doc.node?.display_name;
+    d.doc_kind === doc.doc_kind &&
+    d.namespace === doc.namespace &&
+    d.workflow.template === doc.workflow.template &&
+    d.node?.display_name === doc.node?.display_name;
   const durations = docs
-    .filter((d) => sameGroup(d) && d.duration_ms !== undefined && startOf(d) >= TO - baselineDays * DAY && startOf(d) < TO)
+    .filter(
+      (d) => sameGroup(d) && d.duration_ms !== undefined && startOf(d) >= TO - baselineDays * DAY && startOf(d) < TO
+    )
     .map((d) => d.duration_ms!)
     .sort((a, b) => a - b);
   if (doc.duration_ms === undefined || durations.length === 0) {
@@ -85,21 +87,36 @@ describe('runs over Elasticsearch', () => {
     const table = await run({ queryType: 'runs', limit: 1000, baselineDays: 1 });
     const rows = expectedRows('workflow');
     expect(table.meta?.type).toBe('table');
-    expect(table.fields.map((f) => f.name)).toEqual(['start', 'end', 'duration', 'phase', 'namespace', 'workflow', 'message', 'vs_baseline', 'retries']);
+    expect(table.fields.map((f) => f.name)).toEqual([
+      'start',
+      'end',
+      'duration',
+      'phase',
+      'namespace',
+      'workflow',
+      'message',
+      'vs_baseline',
+      'retries',
+    ]);
     expect(table.rows).toBe(rows.length);
     expect(table.columns.start).toEqual(rows.map(startOf));
     expect(table.columns.end).toEqual(rows.map((d) => (d.end ? Date.parse(d.end) : null)));
-    expect(table.columns.duration).toEqual(rows.map((d) => (d.duration_ms === undefined ? null : d.duration_ms / 1000)));
+    expect(table.columns.duration).toEqual(
+      rows.map((d) => (d.duration_ms === undefined ? null : d.duration_ms / 1000))
+    );
     expect(table.columns.phase).toEqual(rows.map((d) => d.phase));
     expect(table.columns.namespace).toEqual(rows.map((d) => d.namespace));
     expect(table.columns.workflow).toEqual(rows.map((d) => d.workflow.name));
     expect(table.columns.message).toEqual(rows.map((d) => d.message ?? null));
-    const retried = (uid: string) => docs.filter((d) => d.doc_kind === 'node' && d.workflow.uid === uid && (d.node?.retry_attempt ?? 0) > 0).length;
+    const retried = (uid: string) =>
+      docs.filter((d) => d.doc_kind === 'node' && d.workflow.uid === uid && (d.node?.retry_attempt ?? 0) > 0).length;
     expect(table.columns.retries).toEqual(rows.map((d) => retried(d.workflow.uid)));
     expect(table.columns.retries.some((n) => Number(n) > 0)).toBe(true);
     expect(table.columns.phase).toContain('Running');
     expectBaseline(table.columns.vs_baseline, rows, 1);
-    expect(table.columns.vs_baseline.filter((v) => v === null)).toHaveLength(rows.filter((d) => d.duration_ms === undefined).length);
+    expect(table.columns.vs_baseline.filter((v) => v === null)).toHaveLength(
+      rows.filter((d) => d.duration_ms === undefined).length
+    );
     expect(table.fields.find((f) => f.name === 'duration')?.config).toEqual(expect.objectContaining({ unit: 's' }));
     expect(table.fields.find((f) => f.name === 'workflow')?.config).toEqual({});
   });
@@ -109,7 +126,19 @@ describe('runs over Elasticsearch', () => {
     const all = expectedRows('node', (d) => d.namespace === 'ml');
     const rows = all.slice(0, 5);
     expect(all.length).toBeGreaterThan(5);
-    expect(table.fields.map((f) => f.name)).toEqual(['start', 'end', 'duration', 'phase', 'namespace', 'workflow', 'task', 'template', 'retry_attempt', 'message', 'vs_baseline']);
+    expect(table.fields.map((f) => f.name)).toEqual([
+      'start',
+      'end',
+      'duration',
+      'phase',
+      'namespace',
+      'workflow',
+      'task',
+      'template',
+      'retry_attempt',
+      'message',
+      'vs_baseline',
+    ]);
     expect(table.columns.start).toEqual(rows.map(startOf));
     expect(table.columns.task).toEqual(rows.map((d) => d.node!.display_name));
     expect(table.columns.template).toEqual(rows.map((d) => d.node!.template));
@@ -118,13 +147,21 @@ describe('runs over Elasticsearch', () => {
     // The default baseline (14 days) reaches back before the generated history: all of it counts.
     expectBaseline(table.columns.vs_baseline, rows, 14);
     expect(table.columns.vs_baseline.every((v) => typeof v === 'number')).toBe(true);
-    expect(table.meta?.notices).toEqual([expect.objectContaining({ severity: 'info', text: expect.stringContaining('Only the 5 newest runs') })]);
+    expect(table.meta?.notices).toEqual([
+      expect.objectContaining({ severity: 'info', text: expect.stringContaining('Only the 5 newest runs') }),
+    ]);
   });
 
   it('links each run to the Argo UI when the datasource has an Argo Server URL', async () => {
     const table = await run({ queryType: 'runs', limit: 1 }, { argo: { url: `${ARGO_URL}/` } });
     expect(table.fields.find((f) => f.name === 'workflow')?.config).toEqual({
-      links: [{ title: 'Open in Argo', url: `${ARGO_URL}/workflows/\${__data.fields.namespace}/\${__value.raw}`, targetBlank: true }],
+      links: [
+        {
+          title: 'Open in Argo',
+          url: `${ARGO_URL}/workflows/\${__data.fields.namespace}/\${__value.raw}`,
+          targetBlank: true,
+        },
+      ],
     });
   });
 

@@ -31,3 +31,18 @@ export async function createHistoryIndex(index: string, docs: HistoryDoc[]): Pro
   }
   return client;
 }
+
+/**
+ * For an integration test file: creates `index` from makeDocs() before its tests and deletes it after.
+ * makeDocs runs inside beforeAll, so a test file can keep the documents it made for its expectations.
+ */
+export function withHistoryIndex(index: string, makeDocs: () => HistoryDoc[]): void {
+  let client: Client | undefined;
+  beforeAll(async () => {
+    client = await createHistoryIndex(index, makeDocs());
+  });
+  afterAll(async () => {
+    await client?.indices.delete({ index });
+    await client?.close();
+  });
+}
