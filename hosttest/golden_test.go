@@ -85,6 +85,9 @@ func TestGoldenQueryFramesPerType(t *testing.T) {
 		"outcomes-reasons": data.FrameTypeTable,
 		"heatmap":          heatmapCells,
 		"runs":             data.FrameTypeTable,
+		"baseline":         data.FrameTypeNumericMulti,
+		"resources":        data.FrameTypeTimeSeriesMulti,
+		"metrics":          data.FrameTypeTimeSeriesMulti,
 	}
 	for name, kind := range kinds {
 		t.Run(name, func(t *testing.T) {
@@ -110,6 +113,11 @@ func TestGoldenQueryFramesPerType(t *testing.T) {
 			if kind == data.FrameTypeTimeSeriesMulti {
 				if err := validateTimeseriesMulti(frames); err != nil {
 					t.Fatalf("dataplane check: %v", err)
+				}
+			}
+			if kind == data.FrameTypeNumericMulti {
+				if err := validateNumericMulti(frames); err != nil {
+					t.Fatalf("dataplane numeric check: %v", err)
 				}
 			}
 		})

@@ -23,6 +23,12 @@ export const FIELDS = {
   nodeName: 'node.name',
   nodeTemplate: 'node.template',
   retryAttempt: 'node.retry_attempt',
+  /** Resource-seconds of a run or step (from Argo's resourcesDuration), read by baseline. */
+  cpuCoreSeconds: 'resources.cpu_core_seconds',
+  memoryMibSeconds: 'resources.memory_mib_seconds',
+  gpuSeconds: 'resources.gpu_seconds',
+  /** Parent of the numbers a workflow reports about its own work (`metrics.<name>`). */
+  metrics: 'metrics',
 } as const;
 
 const GROUP_FIELDS: Record<Level, Record<PlainGroupKey, string>> = {

@@ -27,6 +27,9 @@ export const GOLDEN_CASES: Record<string, object> = {
   'outcomes-reasons': { queryType: 'outcomes', level: 'node', view: 'reasons', groupBy: ['workflow'] },
   heatmap: { queryType: 'heatmap', level: 'node' },
   runs: { queryType: 'runs', limit: 10 },
+  resources: { queryType: 'resources', level: 'node', groupBy: ['task'], resources: ['cpu', 'avg_cores', 'avg_memory'], limit: 2 },
+  metrics: { queryType: 'metrics', metric: 'images_processed', aggregation: 'max', groupBy: ['workflow'] },
+  baseline: { queryType: 'baseline', groupBy: ['workflow'], stat: 'p95', currentMinutes: 360 },
 };
 
 /** testdata/<name>-<n>.arrow, and not the files of a case whose name starts with this one. */

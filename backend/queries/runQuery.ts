@@ -1,9 +1,12 @@
 import type { ArgoPerfQuery } from '../../src/query/model';
 import type { Frame } from '../frames/frame';
+import { runBaseline } from './runBaseline';
 import { runDurations } from './runDurations';
 import { runHeatmap } from './runHeatmap';
 import { runOutcomes } from './runOutcomes';
 import { runRuns } from './runRuns';
+import { runResources } from './runResources';
+import { runMetrics } from './runMetrics';
 import type { QueryInput } from './queryInput';
 
 /** Routes a validated query to the runner of its queryType. Later query types add a line here. */
@@ -17,5 +20,11 @@ export function runQuery(query: ArgoPerfQuery, input: QueryInput): Promise<Frame
       return runOutcomes(query, input);
     case 'runs':
       return runRuns(query, input);
+    case 'resources':
+      return runResources(query, input);
+    case 'metrics':
+      return runMetrics(query, input);
+    case 'baseline':
+      return runBaseline(query, input);
   }
 }

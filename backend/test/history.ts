@@ -15,6 +15,29 @@ export interface HistoryDoc {
   labels: Record<string, string>;
   /** Why a failed run or step failed (Argo's status message); absent otherwise. */
   message?: string;
+  resources?: { cpu_core_seconds: number; memory_mib_seconds: number; gpu_seconds?: number };
+  metrics?: Record<string, number>;
+}
+
+/**
+ * Resource-seconds of one step, derived from its duration and position (no random draws, so the
+ * documents and answers of tests written before these fields stay as they were): 1–3 cores,
+ * 500–1500 MiB in Argo's 100Mi units, and one GPU for training steps.
+ */
+export function stepResources(task: string, taskIndex: number, attempt: number, seconds: number): NonNullable<HistoryDoc['resources']> {
+  return {
+    cpu_core_seconds: seconds * (1 + ((taskIndex + attempt) % 3)),
+    memory_mib_seconds: seconds * 100 * (5 + 5 * (taskIndex % 3)),
+    ...(task === 'train' ? { gpu_seconds: seconds } : {}),
+  };
+}
+
+function addResources(total: NonNullable<HistoryDoc['resources']>, step: NonNullable<HistoryDoc['resources']>): void {
+  total.cpu_core_seconds += step.cpu_core_seconds;
+  total.memory_mib_seconds += step.memory_mib_seconds;
+  if (step.gpu_seconds !== undefined) {
+    total.gpu_seconds = (total.gpu_seconds ?? 0) + step.gpu_seconds;
+  }
 }
 
 /** Failure messages as Argo reports them; chosen from the run and step index, not drawn at random. */
@@ -60,12 +83,15 @@ export function generateHistory(fromMs: number, toMs: number, seed = 42): Histor
       const failed = random() < 0.1;
       let cursor = start;
       let workflowMessage: string | undefined;
+      const workflowResources: NonNullable<HistoryDoc['resources']> = { cpu_core_seconds: 0, memory_mib_seconds: 0 };
       for (const [taskIndex, task] of spec.tasks.entries()) {
         const attempts = random() < 0.15 ? 2 : 1;
         for (let attempt = 0; attempt < attempts; attempt++) {
           const seconds = Math.max(1, Math.round((spec.baseSeconds / spec.tasks.length) * drift * (0.6 + random() * 0.8)));
           const phase = attempt < attempts - 1 || (failed && task === spec.tasks[spec.tasks.length - 1]) ? 'Failed' : 'Succeeded';
           const message = phase === 'Failed' ? FAILURE_REASONS[(run + taskIndex + attempt) % FAILURE_REASONS.length] : undefined;
+          const resources = stepResources(task, taskIndex, attempt, seconds);
+          addResources(workflowResources, resources);
           if (message && attempt === attempts - 1) {
             workflowMessage = message;
           }
@@ -80,6 +106,7 @@ export function generateHistory(fromMs: number, toMs: number, seed = 42): Histor
             node: { id: `${uid}-${task}-${attempt}`, name: `${uid}.${task}(${attempt})`, display_name: task, template: task, type: 'Pod', retry_attempt: attempt },
             labels: { team: spec.team },
             ...(message ? { message } : {}),
+            resources,
           });
           cursor += seconds * 1000;
         }
@@ -94,6 +121,9 @@ export function generateHistory(fromMs: number, toMs: number, seed = 42): Histor
         workflow: { name: spec.name, uid, template: spec.name, cron: spec.cron },
         labels: { team: spec.team },
         ...(failed && workflowMessage ? { message: workflowMessage } : {}),
+        resources: workflowResources,
+        // What the run reports about its own work, derived from its length and number (not drawn).
+        metrics: { images_processed: Math.round((cursor - start) / 1000) * 10, val_accuracy: 0.8 + (run % 10) / 100 },
       });
     }
   }

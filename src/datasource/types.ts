@@ -2,6 +2,9 @@ import type { DataSourceJsonData } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
 
 import type { DurationsQuery, HeatmapQuery, OutcomesQuery, RunsQuery } from '../query/model';
+import type { BaselineQuery } from '../query/baselineQuery';
+import type { MetricsQuery } from '../query/metricsQuery';
+import type { ResourcesQuery } from '../query/resourcesQuery';
 import type { JsonDataInput, SecureJsonData } from '../settings/model';
 
 /**
@@ -12,7 +15,8 @@ export interface ArgoPerfDataQuery extends DataQuery, Partial<AnyQueryFields> {}
 
 /** The fields of every query type at once (the editor switches between them). */
 type Own<Q> = Omit<Q, 'refId' | 'queryType'>;
-type AnyQueryFields = Own<DurationsQuery> & Own<HeatmapQuery> & Own<OutcomesQuery> & Own<RunsQuery>;
+type AnyQueryFields = Own<DurationsQuery> & Own<HeatmapQuery> & Own<OutcomesQuery> & Own<RunsQuery> & Own<BaselineQuery>
+  & Own<ResourcesQuery> & Own<MetricsQuery>;
 
 /** jsonData of a datasource instance: the shared settings model, as the config editor edits it. */
 export type ArgoPerfJsonData = DataSourceJsonData & JsonDataInput;

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { heatmapQuerySchema, type HeatmapQuery } from './heatmapQuery';
 import { outcomesQuerySchema, type OutcomesQuery } from './outcomesQuery';
 import { runsQuerySchema, type RunsQuery } from './runsQuery';
+import { baselineQuerySchema, type BaselineQuery } from './baselineQuery';
+import { resourcesQuerySchema, type ResourcesQuery } from './resourcesQuery';
+import { metricsQuerySchema, type MetricsQuery } from './metricsQuery';
 import { checkGroupBy, commonFields, groupBySchema, limitSchema } from './queryFields';
 import { DEFAULT_STATS, statProblem, type Stat } from './stats';
 
@@ -31,7 +34,7 @@ export const QUERY_TYPES = [
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 /** Query types this build answers; the rest are named in the design and arrive with later work. */
-export const AVAILABLE_QUERY_TYPES: readonly QueryType[] = ['durations', 'heatmap', 'outcomes', 'runs'];
+export const AVAILABLE_QUERY_TYPES: readonly QueryType[] = ['durations', 'heatmap', 'outcomes', 'runs', 'resources', 'metrics', 'baseline'];
 
 const statSchema = z.string().superRefine((value, ctx) => {
   const problem = statProblem(value);
@@ -57,7 +60,12 @@ export const querySchemas = {
   heatmap: heatmapQuerySchema,
   outcomes: outcomesQuerySchema,
   runs: runsQuerySchema,
+  resources: resourcesQuerySchema,
+  metrics: metricsQuerySchema,
+  baseline: baselineQuerySchema,
 } as const;
-export type ArgoPerfQuery = DurationsQuery | HeatmapQuery | OutcomesQuery | RunsQuery;
+export type ArgoPerfQuery = DurationsQuery | HeatmapQuery | OutcomesQuery | RunsQuery | ResourcesQuery | MetricsQuery | BaselineQuery;
 export type { HeatmapQuery, OutcomesQuery, RunsQuery };
+export type { ResourcesQuery, MetricsQuery };
+export type { BaselineQuery };
 export type QueryOf<T extends keyof typeof querySchemas> = z.infer<(typeof querySchemas)[T]>;

@@ -31,9 +31,15 @@ export function parseQuery(raw: unknown): ParsedQuery {
   return { query: result.data };
 }
 
+/** Fields a query type requires and has no default for: the documented example stands in. */
+const REQUIRED_EXAMPLES: Partial<Record<keyof typeof querySchemas, object>> = {
+  metrics: { metric: 'images_processed' },
+};
+
 /** A query with every default filled in, for new panels (durations) and for the editor's type picker. */
 export function defaultQuery<T extends keyof typeof querySchemas = 'durations'>(refId = 'A', queryType?: T): QueryOf<T> {
-  const parsed = parseQuery({ refId, queryType: queryType ?? 'durations' });
+  const type = queryType ?? 'durations';
+  const parsed = parseQuery({ refId, queryType: type, ...REQUIRED_EXAMPLES[type] });
   if ('error' in parsed) {
     throw new Error(parsed.error);
   }

@@ -13,6 +13,9 @@ import { HeatmapSection } from './query/HeatmapSection';
 import { OutcomesSection } from './query/OutcomesSection';
 import { QueryTypeField } from './query/QueryTypeField';
 import { RunsSection } from './query/RunsSection';
+import { BaselineSection } from './query/BaselineSection';
+import { ResourcesSection } from './query/ResourcesSection';
+import { MetricsSection } from './query/MetricsSection';
 import { queryText } from './query/queryText';
 
 export type Props = QueryEditorProps<ArgoPerfDataSource, ArgoPerfDataQuery, ArgoPerfJsonData>;
@@ -22,7 +25,7 @@ type EditorQueryType = keyof typeof querySchemas;
 const names = (problem: string, field: string) => new RegExp(`(^|; )${field}\\b`).test(problem);
 
 /** Fields only one query type has; they are dropped when the user picks another type. */
-const TYPE_ONLY_FIELDS = ['stats', 'view', 'measures', 'baselineDays'] as const;
+const TYPE_ONLY_FIELDS = ['stats', 'view', 'measures', 'baselineDays', 'stat', 'currentMinutes', 'resources', 'metric', 'aggregation'] as const;
 
 function editorQueryType(query: ArgoPerfDataQuery): EditorQueryType {
   const type = query.queryType ?? 'durations';
@@ -67,6 +70,9 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
       {shown.queryType === 'heatmap' && <HeatmapSection {...section} shown={shown} />}
       {shown.queryType === 'outcomes' && <OutcomesSection {...section} shown={shown} />}
       {shown.queryType === 'runs' && <RunsSection {...section} shown={shown} />}
+      {shown.queryType === 'baseline' && <BaselineSection {...section} shown={shown} />}
+      {shown.queryType === 'resources' && <ResourcesSection {...section} shown={shown} />}
+      {shown.queryType === 'metrics' && <MetricsSection {...section} shown={shown} />}
       <FiltersSection datasource={datasource} filters={shown.filters} onChange={(filters) => change({ filters })} />
       {problem && (
         <Alert severity="error" title={queryText.problemTitle} data-testid={testIds.queryEditor.problem}>

@@ -10,12 +10,14 @@ interface Props {
   /** Runs the query once the user leaves the field, not on every keystroke. */
   onCommit: () => void;
   invalid: boolean;
+  /** What the baseline is, when not the runs table's median. */
+  tooltip?: string;
 }
 
 /** Days of history, ending at the end of the time range, whose median duration is a run's baseline. */
-export function BaselineDaysField({ value, onChange, onCommit, invalid }: Props) {
+export function BaselineDaysField({ value, onChange, onCommit, invalid, tooltip }: Props) {
   return (
-    <InlineField label={queryText.baselineDays.label} tooltip={queryText.baselineDays.tooltip} labelWidth={14} invalid={invalid}>
+    <InlineField label={queryText.baselineDays.label} tooltip={tooltip ?? queryText.baselineDays.tooltip} labelWidth={14} invalid={invalid}>
       <Input
         type="number"
         width={10}

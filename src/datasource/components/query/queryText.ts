@@ -1,6 +1,8 @@
 import type { PlainGroupKey } from '../../../query/groupBy';
 import type { Level, QueryType } from '../../../query/model';
 import type { OutcomeMeasure, OutcomeView } from '../../../query/outcomesQuery';
+import type { ResourceMeasure } from '../../../query/resourcesQuery';
+import type { MetricAggregation } from '../../../query/metricsQuery';
 import type { PlainStat } from '../../../query/stats';
 
 /** What the query editor says. Tests import these so the UI and its tests cannot drift apart. */
@@ -13,6 +15,9 @@ export const queryText = {
       heatmap: 'Duration heatmap',
       outcomes: 'Outcomes',
       runs: 'Recent runs',
+      baseline: 'Vs baseline',
+      resources: 'Resources',
+      metrics: 'Workflow metrics',
     } satisfies Partial<Record<QueryType, string>> as Partial<Record<QueryType, string>>,
   },
   view: {
@@ -29,6 +34,27 @@ export const queryText = {
       error: 'Error',
       failure_rate: 'Failure rate',
     } satisfies Record<OutcomeMeasure, string>,
+  },
+  resources: {
+    label: 'Resources',
+    tooltip: 'CPU, memory and GPU seconds per time bucket (from Argo’s resourcesDuration), and average cores and memory: resource-seconds ÷ run seconds.',
+    options: {
+      cpu: 'CPU core-seconds',
+      memory: 'Memory MiB-seconds',
+      gpu: 'GPU seconds',
+      avg_cores: 'Average cores',
+      avg_memory: 'Average memory',
+    } satisfies Record<ResourceMeasure, string>,
+  },
+  metric: {
+    label: 'Metric',
+    tooltip: 'A number your workflows report about their own work: the name under metrics. in their documents.',
+    placeholder: 'images_processed',
+  },
+  aggregation: {
+    label: 'Aggregation',
+    tooltip: 'How the metric’s values in one time bucket are combined.',
+    options: { avg: 'Average', sum: 'Sum', min: 'Minimum', max: 'Maximum' } satisfies Record<MetricAggregation, string>,
   },
   level: {
     label: 'Measure',
@@ -84,5 +110,24 @@ export const queryText = {
     tooltip: 'Each run is compared with the median duration of its workflow (or step) over this many days, ending at the end of the time range.',
     suffix: 'days',
   },
+  baselineStat: {
+    label: 'Compare',
+    tooltip: 'The statistic compared per group: the current window ÷ the baseline window. Type a percentile such as p75 for another one.',
+    options: {
+      p50: 'Median duration',
+      p95: '95th percentile duration',
+      avg: 'Average duration',
+      max: 'Maximum duration',
+      failure_rate: 'Failure rate',
+      cpu_core_seconds: 'CPU core-seconds per run',
+      memory_mib_seconds: 'Memory MiB-seconds per run',
+    } as Record<string, string>,
+  },
+  currentMinutes: {
+    label: 'Current',
+    tooltip: 'Minutes before the end of the time range that make the current window.',
+    suffix: 'min',
+  },
+  baselineWindowTooltip: 'Days before the current window whose statistic is the baseline. Groups without a baseline (or with a zero one) get no ratio and are named in a notice.',
   problemTitle: 'This query cannot run yet',
 };

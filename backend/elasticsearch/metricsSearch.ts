@@ -1,0 +1,40 @@
+import { labelNameOf } from '../../src/query/groupBy';
+import type { MetricsQuery } from '../../src/query/metricsQuery';
+import { FIELDS, groupField } from './fieldNames';
+import { groupedAggs } from './groupBuckets';
+import { searchFilters, type TimeWindow } from './searchFilters';
+
+/**
+ * The Elasticsearch request for a metrics query: the runs that report `metrics.<metric>`, grouped, in
+ * a date_histogram with the chosen aggregation of that field per bucket.
+ */
+export interface MetricsSearch {
+  body: Record<string, unknown>;
+  /** Label name per group key, in groupBy order. */
+  labelNames: string[];
+}
+
+export function metricField(metric: string): string {
+  return `${FIELDS.metrics}.${metric}`;
+}
+
+export function metricsSearch(query: MetricsQuery, window: TimeWindow, intervalMs: number): MetricsSearch {
+  const field = metricField(query.metric);
+  const fields = query.groupBy.map((key) => groupField(key, query.level));
+  const inner = {
+    over_time: {
+      date_histogram: { field: FIELDS.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
+      aggs: { metric: { [query.aggregation]: { field } } },
+    },
+  };
+  return {
+    body: {
+      size: 0,
+      track_total_hits: false,
+      // Only runs that report the metric: every bucket left has a value.
+      query: { bool: { filter: [...searchFilters(query.level, window, query.filters), { exists: { field } }] } },
+      aggs: groupedAggs(fields, query.limit, inner),
+    },
+    labelNames: query.groupBy.map(labelNameOf),
+  };
+}

@@ -1,0 +1,82 @@
+import type { ResourceMeasure, ResourcesQuery } from '../../src/query/resourcesQuery';
+import type { FieldConfig, Frame } from '../frames/frame';
+import { finishSeriesFrames, seriesFrame } from '../frames/timeSeriesFrames';
+import { largestGroups, type GroupLevel } from './groupBuckets';
+import type { ResourcesSearch } from './resourcesSearch';
+
+/**
+ * Turns the resources aggregation answer into dataplane timeseries-multi frames: one per (group,
+ * resource), labelled with the group keys and `resource`. Totals are resource-seconds per bucket;
+ * averages are Σ resource-seconds ÷ Σ duration seconds of the runs that have both (null without any).
+ */
+interface Sum {
+  value: number | null;
+}
+interface TimedSums {
+  resource: Sum;
+  duration_ms: Sum;
+}
+interface TimeBucket {
+  key: number;
+  cpu: Sum;
+  memory: Sum;
+  gpu: Sum;
+  avg_cores: TimedSums;
+  avg_memory: TimedSums;
+}
+interface TimeBuckets {
+  over_time?: { buckets: TimeBucket[] };
+}
+export type ResourcesAggregations = TimeBuckets & { groups?: GroupLevel<TimeBuckets> };
+
+/** Field name, unit and display words of each resource. */
+const RESOURCE_FIELDS: Record<ResourceMeasure, { name: string; unit: string; words: string }> = {
+  cpu: { name: 'cpu_core_seconds', unit: 'none', words: 'CPU core-seconds' },
+  memory: { name: 'memory_mib_seconds', unit: 'none', words: 'memory MiB-seconds' },
+  gpu: { name: 'gpu_seconds', unit: 's', words: 'GPU time' },
+  avg_cores: { name: 'avg_cores', unit: 'none', words: 'average cores' },
+  avg_memory: { name: 'avg_memory', unit: 'mbytes', words: 'average memory' },
+};
+
+function resourceValue(resource: ResourceMeasure, bucket: TimeBucket): number | null {
+  if (resource === 'avg_cores' || resource === 'avg_memory') {
+    const { resource: seconds, duration_ms: durationMs } = bucket[resource];
+    return durationMs.value ? (seconds.value ?? 0) / (durationMs.value / 1000) : null;
+  }
+  return bucket[resource].value ?? 0;
+}
+
+export function resourcesFrames(
+  query: ResourcesQuery,
+  search: ResourcesSearch,
+  aggregations: ResourcesAggregations,
+  executedQueryString: string
+): Frame[] {
+  const { groups, notices } = largestGroups(aggregations, query.limit);
+  const frames: Frame[] = [];
+  for (const group of groups) {
+    const buckets = group.bucket.over_time?.buckets ?? [];
+    if (buckets.length === 0) {
+      continue;
+    }
+    const groupLabels = Object.fromEntries(search.labelNames.map((name, i) => [name, group.keys[i]]));
+    for (const resource of query.resources) {
+      const { name, unit, words } = RESOURCE_FIELDS[resource];
+      const config: FieldConfig = { unit, displayNameFromDS: [...group.keys, words].join(' ') };
+      frames.push(
+        seriesFrame(
+          query.refId,
+          buckets.map((b) => b.key),
+          {
+            name,
+            nullable: true,
+            labels: { ...groupLabels, resource },
+            config,
+            values: buckets.map((b) => resourceValue(resource, b)),
+          }
+        )
+      );
+    }
+  }
+  return finishSeriesFrames(query.refId, frames, executedQueryString, notices);
+}

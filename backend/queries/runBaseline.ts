@@ -1,0 +1,18 @@
+import type { BaselineQuery } from '../../src/query/baselineQuery';
+import { baselineFrames, type BaselineAggregations } from '../elasticsearch/baselineFrames';
+import { baselineSearch } from '../elasticsearch/baselineSearch';
+import { searchAggregations } from '../elasticsearch/searchElasticsearch';
+import type { Frame } from '../frames/frame';
+import { QueryError, restrictNamespaces } from './namespaceAccess';
+import type { QueryInput } from './queryInput';
+
+/** baseline: one search over the current and baseline windows that end at the range end. */
+export async function runBaseline(query: BaselineQuery, input: QueryInput): Promise<Frame[]> {
+  if (query.source !== 'elasticsearch') {
+    throw new QueryError('source: baselines from the Argo Server are not available yet; use source elasticsearch');
+  }
+  const filters = restrictNamespaces(query.filters, input.instance.settings.namespaces);
+  const search = baselineSearch({ ...query, filters }, input.toMs);
+  const aggregations = await searchAggregations<BaselineAggregations>(input.instance, search.body, input.context.signal);
+  return baselineFrames(query, search, aggregations, JSON.stringify(search.body));
+}

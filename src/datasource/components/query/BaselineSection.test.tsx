@@ -1,0 +1,76 @@
+import React, { useState } from 'react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+
+import { ArgoPerfDataSource } from '../../datasource';
+import { instanceSettings } from '../../../testing/datasourceSettings';
+import { installFakeTemplateSrv } from '../../../testing/fakeTemplateSrv';
+import { testIds } from '../../testIds';
+import type { ArgoPerfDataQuery } from '../../types';
+import { QueryEditor } from '../QueryEditor';
+import { queryText } from './queryText';
+
+const ids = testIds.queryEditor;
+
+function renderEditor(initial: ArgoPerfDataQuery) {
+  const datasource = new ArgoPerfDataSource(instanceSettings());
+  jest.spyOn(datasource, 'getResource').mockResolvedValue({ values: [] });
+  const changes: ArgoPerfDataQuery[] = [];
+  const onRunQuery = jest.fn();
+  function Harness() {
+    const [query, setQuery] = useState(initial);
+    const onChange = (next: ArgoPerfDataQuery) => {
+      changes.push(next);
+      setQuery(next);
+    };
+    return <QueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />;
+  }
+  render(<Harness />);
+  return { latest: () => changes[changes.length - 1], onRunQuery };
+}
+
+describe('QueryEditor: baseline', () => {
+  beforeEach(() => installFakeTemplateSrv({}));
+
+  test('the picker keeps grouping, drops other types’ fields, and shows the baseline defaults', () => {
+    const { latest, onRunQuery } = renderEditor({ refId: 'A', queryType: 'durations', groupBy: ['task'], level: 'node', stats: ['p50'] });
+    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.baseline!));
+    expect(latest()).toEqual({ refId: 'A', queryType: 'baseline', groupBy: ['task'], level: 'node' });
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId(ids.currentMinutes)).toHaveValue(60);
+    expect(screen.getByTestId(ids.baselineDays)).toHaveValue(14);
+    expect(within(screen.getByTestId(ids.baselineStat)).getByRole('combobox')).toHaveValue(queryText.baselineStat.options.p95);
+    expect(screen.getByTestId(ids.groupBy)).toBeInTheDocument();
+
+    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.runs!));
+    expect(latest()).toEqual({ refId: 'A', queryType: 'runs', level: 'node' });
+  });
+
+  test('the current window is written while typing and runs when leaving the field; a bad one is named', () => {
+    const { latest, onRunQuery } = renderEditor({ refId: 'A', queryType: 'baseline' });
+    const minutes = screen.getByTestId(ids.currentMinutes);
+    fireEvent.change(minutes, { target: { value: '15' } });
+    expect(latest()).toEqual({ refId: 'A', queryType: 'baseline', currentMinutes: 15 });
+    expect(onRunQuery).not.toHaveBeenCalled();
+    fireEvent.blur(minutes);
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+
+    fireEvent.change(minutes, { target: { value: '0' } });
+    fireEvent.blur(minutes);
+    expect(screen.getByTestId(ids.problem)).toHaveTextContent('currentMinutes: Too small');
+  });
+
+  test('choosing the failure rate writes the stat and runs the query', async () => {
+    const { latest, onRunQuery } = renderEditor({ refId: 'A', queryType: 'baseline' });
+    fireEvent.click(within(screen.getByTestId(ids.baselineStat)).getByRole('combobox'));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    const option = screen.getAllByRole('option').find((o) => o.textContent === queryText.baselineStat.options.failure_rate);
+    fireEvent.click(option!);
+    expect(latest()).toEqual({ refId: 'A', queryType: 'baseline', stat: 'failure_rate' });
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
+  test('a stored stat that cannot be compared is named', () => {
+    renderEditor({ refId: 'A', queryType: 'baseline', stat: 'median' as never });
+    expect(screen.getByTestId(ids.problem)).toHaveTextContent('stat: "median" cannot be compared with its baseline');
+  });
+});
