@@ -39,7 +39,8 @@ function leftOutNotice(names: string[]): Notice[] {
   if (names.length === 0) {
     return [];
   }
-  const named = names.slice(0, MAX_NAMED).join(', ') + (names.length > MAX_NAMED ? `, and ${names.length - MAX_NAMED} more` : '');
+  const named =
+    names.slice(0, MAX_NAMED).join(', ') + (names.length > MAX_NAMED ? `, and ${names.length - MAX_NAMED} more` : '');
   return [
     {
       severity: 'info',
@@ -48,7 +49,12 @@ function leftOutNotice(names: string[]): Notice[] {
   ];
 }
 
-export function baselineFrames(query: BaselineQuery, search: BaselineSearch, aggregations: BaselineAggregations, executedQueryString: string): Frame[] {
+export function baselineFrames(
+  query: BaselineQuery,
+  search: BaselineSearch,
+  aggregations: BaselineAggregations,
+  executedQueryString: string
+): Frame[] {
   const { groups, notices } = largestGroups(aggregations, query.limit);
   const frames: Frame[] = [];
   const leftOut: string[] = [];
@@ -60,17 +66,26 @@ export function baselineFrames(query: BaselineQuery, search: BaselineSearch, agg
       leftOut.push(name);
       continue;
     }
-    const labels = { ...Object.fromEntries(search.labelNames.map((label, i) => [label, group.keys[i]])), stat: query.stat };
+    const labels = {
+      ...Object.fromEntries(search.labelNames.map((label, i) => [label, group.keys[i]])),
+      stat: query.stat,
+    };
     const custom = {
-      current,
-      baseline,
+      current: current * search.valueScale,
+      baseline: baseline * search.valueScale,
       currentCount: group.bucket.current?.doc_count ?? 0,
       baselineCount: group.bucket.baseline?.doc_count ?? 0,
     };
     frames.push(
       numberFrame(
         query.refId,
-        { name: 'vs_baseline', nullable: false, labels, config: { unit: 'none', displayNameFromDS: `${name} ${query.stat} vs baseline` }, value: current / baseline },
+        {
+          name: 'vs_baseline',
+          nullable: false,
+          labels,
+          config: { unit: 'none', displayNameFromDS: `${name} ${query.stat} vs baseline` },
+          value: current / baseline,
+        },
         custom
       )
     );

@@ -2,9 +2,9 @@ import type { BaselineQuery, BaselineStat } from '../../src/query/baselineQuery'
 import { labelNameOf } from '../../src/query/groupBy';
 import { OUTCOME_PHASES } from '../../src/query/outcomesQuery';
 import { percentileOf } from '../../src/query/stats';
-import { FIELDS, groupField } from './fieldNames';
+import type { DocumentFields } from './documentFields';
 import { groupedAggs } from './groupBuckets';
-import { searchFilters, type TimeWindow } from './searchFilters';
+import { searchFilters, startRange, type TimeWindow } from './searchFilters';
 
 /**
  * The Elasticsearch request of a baseline query: one search over both windows, groups (nested terms)
@@ -16,6 +16,8 @@ export interface BaselineSearch {
   /** Label name per group key, in groupBy order. */
   labelNames: string[];
   windows: BaselineWindows;
+  /** Multiplies the stat values into their unit (duration stats: ms per unit of the duration field). */
+  valueScale: number;
 }
 
 export interface BaselineWindows {
@@ -31,48 +33,60 @@ const FAILED_PHASES = [OUTCOME_PHASES.failed, OUTCOME_PHASES.error];
 /** Current = the last currentMinutes before the range end; baseline = the baselineDays before that. */
 export function baselineWindows(query: BaselineQuery, toMs: number): BaselineWindows {
   const currentFrom = toMs - query.currentMinutes * MINUTE_MS;
-  return { current: { fromMs: currentFrom, toMs }, baseline: { fromMs: currentFrom - query.baselineDays * DAY_MS, toMs: currentFrom } };
-}
-
-function statAggs(stat: BaselineStat): Record<string, unknown> {
-  const p = percentileOf(stat);
-  if (p !== undefined) {
-    return { value: { percentiles: { field: FIELDS.durationMs, percents: [p], keyed: false } } };
-  }
-  switch (stat) {
-    case 'failure_rate':
-      return { failed: { filter: { terms: { [FIELDS.phase]: FAILED_PHASES } } } };
-    case 'cpu_core_seconds':
-      return { value: { avg: { field: FIELDS.cpuCoreSeconds } } };
-    case 'memory_mib_seconds':
-      return { value: { avg: { field: FIELDS.memoryMibSeconds } } };
-    default:
-      return { value: { [stat]: { field: FIELDS.durationMs } } };
-  }
-}
-
-function windowAgg(window: TimeWindow, stat: BaselineStat): Record<string, unknown> {
   return {
-    filter: { range: { [FIELDS.start]: { gte: window.fromMs, lt: window.toMs, format: 'epoch_millis' } } },
-    aggs: statAggs(stat),
+    current: { fromMs: currentFrom, toMs },
+    baseline: { fromMs: currentFrom - query.baselineDays * DAY_MS, toMs: currentFrom },
   };
 }
 
-export function baselineSearch(query: BaselineQuery, toMs: number): BaselineSearch {
+function isDurationStat(stat: BaselineStat): boolean {
+  return !['failure_rate', 'cpu_core_seconds', 'memory_mib_seconds'].includes(stat);
+}
+
+function statAggs(fields: DocumentFields, stat: BaselineStat): Record<string, unknown> {
+  const p = percentileOf(stat);
+  if (p !== undefined) {
+    return { value: { percentiles: { field: fields.duration, percents: [p], keyed: false } } };
+  }
+  switch (stat) {
+    case 'failure_rate':
+      return { failed: { filter: { terms: { [fields.name('phase', 'the failure rate')]: FAILED_PHASES } } } };
+    case 'cpu_core_seconds':
+      return { value: { avg: { field: fields.name('cpuCoreSeconds', 'a CPU baseline') } } };
+    case 'memory_mib_seconds':
+      return { value: { avg: { field: fields.name('memoryMibSeconds', 'a memory baseline') } } };
+    default:
+      return { value: { [stat]: { field: fields.duration } } };
+  }
+}
+
+function windowAgg(fields: DocumentFields, window: TimeWindow, stat: BaselineStat): Record<string, unknown> {
+  return {
+    filter: startRange(fields, window),
+    aggs: statAggs(fields, stat),
+  };
+}
+
+export function baselineSearch(fields: DocumentFields, query: BaselineQuery, toMs: number): BaselineSearch {
   const windows = baselineWindows(query, toMs);
   const span = { fromMs: windows.baseline.fromMs, toMs: windows.current.toMs };
   // The failure rate counts finished runs only: running and pending ones have no outcome yet.
-  const finished = query.stat === 'failure_rate' ? [{ terms: { [FIELDS.phase]: FINISHED_PHASES } }] : [];
-  const fields = query.groupBy.map((key) => groupField(key, query.level));
-  const inner = { current: windowAgg(windows.current, query.stat), baseline: windowAgg(windows.baseline, query.stat) };
+  const finished =
+    query.stat === 'failure_rate' ? [{ terms: { [fields.name('phase', 'the failure rate')]: FINISHED_PHASES } }] : [];
+  const groupFields = query.groupBy.map((key) => fields.groupField(key, query.level));
+  const inner = {
+    current: windowAgg(fields, windows.current, query.stat),
+    baseline: windowAgg(fields, windows.baseline, query.stat),
+  };
   return {
     body: {
       size: 0,
       track_total_hits: false,
-      query: { bool: { filter: [...searchFilters(query.level, span, query.filters), ...finished] } },
-      aggs: groupedAggs(fields, query.limit, inner),
+      query: { bool: { filter: [...searchFilters(fields, query.level, span, query.filters), ...finished] } },
+      aggs: groupedAggs(groupFields, query.limit, inner),
     },
     labelNames: query.groupBy.map(labelNameOf),
     windows,
+    valueScale: isDurationStat(query.stat) ? fields.msPerDurationUnit : 1,
   };
 }

@@ -22,11 +22,12 @@ interface TimeBuckets {
 }
 export type DurationsAggregations = TimeBuckets & { groups?: GroupLevel<TimeBuckets> };
 
-function statValue(stat: Stat, bucket: TimeBucket): number | null {
+/** One stat in seconds (count as is); `msPerUnit` converts the duration field's unit to ms. */
+function statValue(stat: Stat, bucket: TimeBucket, msPerUnit: number): number | null {
   const p = percentileOf(stat);
   if (p !== undefined) {
     const found = bucket.percentiles?.values.find((entry) => entry.key === p);
-    return found?.value == null ? null : found.value / 1000;
+    return found?.value == null ? null : (found.value * msPerUnit) / 1000;
   }
   switch (stat) {
     case 'count':
@@ -34,8 +35,8 @@ function statValue(stat: Stat, bucket: TimeBucket): number | null {
     case 'avg':
     case 'min':
     case 'max': {
-      const ms = bucket.duration[stat];
-      return ms == null ? null : ms / 1000;
+      const value = bucket.duration[stat];
+      return value == null ? null : (value * msPerUnit) / 1000;
     }
   }
   return null;
@@ -67,7 +68,7 @@ export function durationsFrames(
             nullable: true,
             labels,
             config: { unit: stat === 'count' ? 'none' : 's', displayNameFromDS: legend },
-            values: buckets.map((b) => statValue(stat, b)),
+            values: buckets.map((b) => statValue(stat, b, search.msPerUnit)),
           }
         )
       );

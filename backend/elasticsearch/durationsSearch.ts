@@ -1,7 +1,7 @@
 import { labelNameOf } from '../../src/query/groupBy';
 import type { DurationsQuery } from '../../src/query/model';
 import { percentileOf } from '../../src/query/stats';
-import { FIELDS, groupField } from './fieldNames';
+import type { DocumentFields } from './documentFields';
 import { groupedAggs } from './groupBuckets';
 import { searchFilters, type TimeWindow } from './searchFilters';
 
@@ -15,30 +15,38 @@ export interface DurationsSearch {
   /** Label name per group key, in groupBy order. */
   labelNames: string[];
   percents: number[];
+  /** Milliseconds per unit of the duration values in the answer. */
+  msPerUnit: number;
 }
 
-export function durationsSearch(query: DurationsQuery, window: TimeWindow, intervalMs: number): DurationsSearch {
+export function durationsSearch(
+  fields: DocumentFields,
+  query: DurationsQuery,
+  window: TimeWindow,
+  intervalMs: number
+): DurationsSearch {
   const percents = [...new Set(query.stats.map(percentileOf).filter((p): p is number => p !== undefined))];
-  const statAggs: Record<string, unknown> = { duration: { stats: { field: FIELDS.durationMs } } };
+  const statAggs: Record<string, unknown> = { duration: { stats: { field: fields.duration } } };
   if (percents.length > 0) {
-    statAggs.percentiles = { percentiles: { field: FIELDS.durationMs, percents, keyed: false } };
+    statAggs.percentiles = { percentiles: { field: fields.duration, percents, keyed: false } };
   }
   const overTime = {
     over_time: {
-      date_histogram: { field: FIELDS.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
+      date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
       aggs: statAggs,
     },
   };
-  const fields = query.groupBy.map((key) => groupField(key, query.level));
-  const aggs = groupedAggs(fields, query.limit, overTime);
+  const groupFields = query.groupBy.map((key) => fields.groupField(key, query.level));
+  const aggs = groupedAggs(groupFields, query.limit, overTime);
   return {
     body: {
       size: 0,
       track_total_hits: false,
-      query: { bool: { filter: searchFilters(query.level, window, query.filters) } },
+      query: { bool: { filter: searchFilters(fields, query.level, window, query.filters) } },
       aggs,
     },
     labelNames: query.groupBy.map(labelNameOf),
     percents,
+    msPerUnit: fields.msPerDurationUnit,
   };
 }

@@ -1,12 +1,14 @@
-import type { PlainGroupKey } from '../../src/query/groupBy';
+import type { GroupKey } from '../../src/query/groupBy';
 import type { Level } from '../../src/query/model';
+import { FIELD_ROLES } from '../../src/settings/fieldMapping';
 import type { DatasourceInstance } from '../settings/instances';
-import { FIELDS, groupField } from './fieldNames';
-import { searchAggregations } from './searchElasticsearch';
+import { documentFields, type DocumentFields } from './documentFields';
+import { searchAggregations, searchSources } from './searchElasticsearch';
+import { startRange } from './searchFilters';
 
-/** Distinct values of one field (for template variables), most frequent first, then sorted by name. */
+/** Lists for template variables, editor pickers and ad hoc filters. */
 export interface ValuesRequest {
-  key: PlainGroupKey;
+  key: GroupKey;
   level: Level;
   namespaces?: string[];
   fromMs?: number;
@@ -14,23 +16,88 @@ export interface ValuesRequest {
   size: number;
 }
 
-export async function fieldValues(instance: DatasourceInstance, request: ValuesRequest, signal: AbortSignal): Promise<string[]> {
-  const filter: object[] = [{ term: { [FIELDS.kind]: request.level } }];
+function scope(fields: DocumentFields, request: Omit<ValuesRequest, 'key' | 'size'>): object[] {
+  // Variables list whatever the documents hold: without a kind field, there is no level to pick.
+  const filter: object[] = [...fields.levelClauses(request.level, false)];
   if (request.namespaces?.length) {
-    filter.push({ terms: { [groupField('namespace', request.level)]: request.namespaces } });
+    filter.push({ terms: { [fields.groupField('namespace', request.level)]: request.namespaces } });
   }
-  if (request.fromMs !== undefined || request.toMs !== undefined) {
-    filter.push({ range: { [FIELDS.start]: { gte: request.fromMs, lt: request.toMs, format: 'epoch_millis' } } });
+  if (request.fromMs !== undefined && request.toMs !== undefined) {
+    filter.push(startRange(fields, { fromMs: request.fromMs, toMs: request.toMs }));
   }
+  return filter;
+}
+
+/** Distinct values of one group key (a label too), sorted by name; the most frequent `size` of them. */
+export async function fieldValues(
+  instance: DatasourceInstance,
+  request: ValuesRequest,
+  signal: AbortSignal
+): Promise<string[]> {
+  const fields = documentFields(instance);
   const aggregations = await searchAggregations<{ values: { buckets: Array<{ key: string }> } }>(
     instance,
     {
       size: 0,
       track_total_hits: false,
-      query: { bool: { filter } },
-      aggs: { values: { terms: { field: groupField(request.key, request.level), size: request.size } } },
+      query: { bool: { filter: scope(fields, request) } },
+      aggs: { values: { terms: { field: fields.groupField(request.key, request.level), size: request.size } } },
     },
     signal
   );
   return aggregations.values.buckets.map((bucket) => String(bucket.key)).sort((a, b) => a.localeCompare(b));
+}
+
+/** How many recent documents label keys are read from: labels are a flattened object, whose keys no aggregation lists. */
+export const LABEL_SAMPLE = 1000;
+
+/** Keys of an object, dotted for nested objects (a flattened field accepts both forms). */
+function keysOf(value: unknown, prefix: string, into: Set<string>): void {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    if (prefix) {
+      into.add(prefix);
+    }
+    return;
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    keysOf(inner, prefix ? `${prefix}.${key}` : key, into);
+  }
+}
+
+/**
+ * Label keys for `label:<key>` grouping and ad hoc filters. With a labels object: the keys found in the
+ * newest LABEL_SAMPLE documents. Without one (labels are top-level fields): the keyword fields of the
+ * mapping that no other role uses.
+ */
+export async function labelKeys(
+  instance: DatasourceInstance,
+  request: Omit<ValuesRequest, 'key'>,
+  signal: AbortSignal,
+  keywordFields: () => Promise<string[]>
+): Promise<string[]> {
+  const fields = documentFields(instance);
+  const parent = fields.optional('labels');
+  if (!parent) {
+    const used = new Set(FIELD_ROLES.map((role) => fields.map.names[role]).filter(Boolean));
+    return (await keywordFields()).filter((field) => !used.has(field)).sort((a, b) => a.localeCompare(b));
+  }
+  const sources = await searchSources(
+    instance,
+    {
+      size: Math.min(LABEL_SAMPLE, Math.max(request.size, 1) * 10),
+      track_total_hits: false,
+      _source: [parent],
+      query: { bool: { filter: [...scope(fields, request), { exists: { field: parent } }] } },
+      sort: [{ [fields.start]: 'desc' }],
+    },
+    signal
+  );
+  const keys = new Set<string>();
+  for (const source of sources) {
+    const labels = parent
+      .split('.')
+      .reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], source);
+    keysOf(labels, '', keys);
+  }
+  return [...keys].sort((a, b) => a.localeCompare(b)).slice(0, request.size);
 }

@@ -17,7 +17,13 @@ export interface HeatmapAggregations {
 
 const TOP_EDGE_SECONDS = DURATION_EDGES_SECONDS[DURATION_EDGES_SECONDS.length - 1];
 
-export function heatmapFrame(query: HeatmapQuery, aggregations: HeatmapAggregations, executedQueryString: string): Frame {
+/** `msPerUnit`: milliseconds per unit of the duration field, in which the band edges come back. */
+export function heatmapFrame(
+  query: HeatmapQuery,
+  aggregations: HeatmapAggregations,
+  executedQueryString: string,
+  msPerUnit = 1
+): Frame {
   const xMin: number[] = [];
   const yMin: number[] = [];
   const yMax: number[] = [];
@@ -28,8 +34,8 @@ export function heatmapFrame(query: HeatmapQuery, aggregations: HeatmapAggregati
         continue;
       }
       xMin.push(time.key);
-      yMin.push(band.from == null ? 0 : band.from / 1000);
-      yMax.push(band.to == null ? 2 * TOP_EDGE_SECONDS : band.to / 1000);
+      yMin.push(band.from == null ? 0 : (band.from * msPerUnit) / 1000);
+      yMax.push(band.to == null ? 2 * TOP_EDGE_SECONDS : (band.to * msPerUnit) / 1000);
       count.push(band.doc_count);
     }
   }

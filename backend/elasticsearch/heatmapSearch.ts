@@ -1,5 +1,5 @@
 import { DURATION_EDGES_SECONDS, type HeatmapQuery } from '../../src/query/heatmapQuery';
-import { FIELDS } from './fieldNames';
+import type { DocumentFields } from './documentFields';
 import { searchFilters, type TimeWindow } from './searchFilters';
 
 /**
@@ -21,24 +21,33 @@ export const DURATION_BANDS: DurationBand[] = [
   })),
 ];
 
-export function heatmapSearch(query: HeatmapQuery, window: TimeWindow, intervalMs: number): Record<string, unknown> {
+export function heatmapSearch(
+  fields: DocumentFields,
+  query: HeatmapQuery,
+  window: TimeWindow,
+  intervalMs: number
+): Record<string, unknown> {
+  // Band edges are in ms; a duration field in seconds gets them in seconds.
+  const perUnit = fields.msPerDurationUnit;
   return {
     size: 0,
     track_total_hits: false,
     query: {
-      bool: { filter: [...searchFilters(query.level, window, query.filters), { exists: { field: FIELDS.durationMs } }] },
+      bool: {
+        filter: [...searchFilters(fields, query.level, window, query.filters), { exists: { field: fields.duration } }],
+      },
     },
     aggs: {
       over_time: {
-        date_histogram: { field: FIELDS.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
+        date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
         aggs: {
           durations: {
             range: {
-              field: FIELDS.durationMs,
+              field: fields.duration,
               keyed: false,
               ranges: DURATION_BANDS.map(({ fromMs, toMs }) => ({
-                ...(fromMs === undefined ? {} : { from: fromMs }),
-                ...(toMs === undefined ? {} : { to: toMs }),
+                ...(fromMs === undefined ? {} : { from: fromMs / perUnit }),
+                ...(toMs === undefined ? {} : { to: toMs / perUnit }),
               })),
             },
           },

@@ -1,6 +1,6 @@
 import { labelNameOf } from '../../src/query/groupBy';
 import type { MetricsQuery } from '../../src/query/metricsQuery';
-import { FIELDS, groupField } from './fieldNames';
+import type { DocumentFields } from './documentFields';
 import { groupedAggs } from './groupBuckets';
 import { searchFilters, type TimeWindow } from './searchFilters';
 
@@ -14,16 +14,21 @@ export interface MetricsSearch {
   labelNames: string[];
 }
 
-export function metricField(metric: string): string {
-  return `${FIELDS.metrics}.${metric}`;
+export function metricField(fields: DocumentFields, metric: string): string {
+  return `${fields.name('metrics', 'a metrics query')}.${metric}`;
 }
 
-export function metricsSearch(query: MetricsQuery, window: TimeWindow, intervalMs: number): MetricsSearch {
-  const field = metricField(query.metric);
-  const fields = query.groupBy.map((key) => groupField(key, query.level));
+export function metricsSearch(
+  fields: DocumentFields,
+  query: MetricsQuery,
+  window: TimeWindow,
+  intervalMs: number
+): MetricsSearch {
+  const field = metricField(fields, query.metric);
+  const groupFields = query.groupBy.map((key) => fields.groupField(key, query.level));
   const inner = {
     over_time: {
-      date_histogram: { field: FIELDS.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
+      date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
       aggs: { metric: { [query.aggregation]: { field } } },
     },
   };
@@ -32,8 +37,10 @@ export function metricsSearch(query: MetricsQuery, window: TimeWindow, intervalM
       size: 0,
       track_total_hits: false,
       // Only runs that report the metric: every bucket left has a value.
-      query: { bool: { filter: [...searchFilters(query.level, window, query.filters), { exists: { field } }] } },
-      aggs: groupedAggs(fields, query.limit, inner),
+      query: {
+        bool: { filter: [...searchFilters(fields, query.level, window, query.filters), { exists: { field } }] },
+      },
+      aggs: groupedAggs(groupFields, query.limit, inner),
     },
     labelNames: query.groupBy.map(labelNameOf),
   };

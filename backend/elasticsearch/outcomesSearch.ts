@@ -1,6 +1,6 @@
 import { labelNameOf } from '../../src/query/groupBy';
 import { OUTCOME_PHASES, type OutcomesQuery } from '../../src/query/outcomesQuery';
-import { FIELDS, groupField } from './fieldNames';
+import type { DocumentFields } from './documentFields';
 import { groupedAggs } from './groupBuckets';
 import { searchFilters, type TimeWindow } from './searchFilters';
 
@@ -20,34 +20,53 @@ export const NO_MESSAGE = '(no message)';
 
 const FAILED_PHASES = [OUTCOME_PHASES.failed, OUTCOME_PHASES.error];
 
-function overTimeAggs(intervalMs: number): Record<string, unknown> {
+function overTimeAggs(fields: DocumentFields, phase: string, intervalMs: number): Record<string, unknown> {
   const filters = Object.fromEntries(
-    Object.entries(OUTCOME_PHASES).map(([outcome, phase]) => [outcome, { term: { [FIELDS.phase]: phase } }])
+    Object.entries(OUTCOME_PHASES).map(([outcome, value]) => [outcome, { term: { [phase]: value } }])
   );
   return {
     over_time: {
-      date_histogram: { field: FIELDS.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
+      date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
       aggs: { outcomes: { filters: { filters } } },
     },
   };
 }
 
-function reasonAggs(limit: number): Record<string, unknown> {
-  return { reasons: { terms: { field: FIELDS.message, size: limit, missing: NO_MESSAGE, order: { _count: 'desc' } } } };
+function reasonAggs(fields: DocumentFields, limit: number): Record<string, unknown> {
+  return {
+    reasons: {
+      terms: {
+        field: fields.name('message', 'top failure reasons'),
+        size: limit,
+        missing: NO_MESSAGE,
+        order: { _count: 'desc' },
+      },
+    },
+  };
 }
 
-export function outcomesSearch(query: OutcomesQuery, window: TimeWindow, intervalMs: number): OutcomesSearch {
+export function outcomesSearch(
+  fields: DocumentFields,
+  query: OutcomesQuery,
+  window: TimeWindow,
+  intervalMs: number
+): OutcomesSearch {
   const reasons = query.view === 'reasons';
   // Only finished runs count: running and pending ones have no outcome yet.
   const phases = reasons ? FAILED_PHASES : Object.values(OUTCOME_PHASES);
-  const fields = query.groupBy.map((key) => groupField(key, query.level));
-  const inner = reasons ? reasonAggs(query.limit) : overTimeAggs(intervalMs);
+  const phase = fields.name('phase', 'an outcomes query');
+  const groupFields = query.groupBy.map((key) => fields.groupField(key, query.level));
+  const inner = reasons ? reasonAggs(fields, query.limit) : overTimeAggs(fields, phase, intervalMs);
   return {
     body: {
       size: 0,
       track_total_hits: false,
-      query: { bool: { filter: [...searchFilters(query.level, window, query.filters), { terms: { [FIELDS.phase]: phases } }] } },
-      aggs: groupedAggs(fields, query.limit, inner),
+      query: {
+        bool: {
+          filter: [...searchFilters(fields, query.level, window, query.filters), { terms: { [phase]: phases } }],
+        },
+      },
+      aggs: groupedAggs(groupFields, query.limit, inner),
     },
     labelNames: query.groupBy.map(labelNameOf),
   };

@@ -53,7 +53,8 @@ function byGroupAndBucket(selected: HistoryDoc[], key: (d: HistoryDoc) => string
   return groups;
 }
 
-const total = (list: HistoryDoc[], pick: (d: HistoryDoc) => number | undefined) => list.reduce((sum, d) => sum + (pick(d) ?? 0), 0);
+const total = (list: HistoryDoc[], pick: (d: HistoryDoc) => number | undefined) =>
+  list.reduce((sum, d) => sum + (pick(d) ?? 0), 0);
 
 /** Σ resource ÷ Σ duration seconds over the documents that have both. */
 function average(list: HistoryDoc[], pick: (d: HistoryDoc) => number | undefined) {
@@ -64,13 +65,18 @@ function average(list: HistoryDoc[], pick: (d: HistoryDoc) => number | undefined
 describe('resources over Elasticsearch', () => {
   it('sums cpu, memory and gpu seconds and averages cores and memory per task and bucket', async () => {
     const frames = (await run({ queryType: 'resources', level: 'node', groupBy: ['task'] })).map(decodeSeries);
-    const expected = byGroupAndBucket(docs.filter((d) => inRange(d, 'node')), (d) => d.node!.display_name);
+    const expected = byGroupAndBucket(
+      docs.filter((d) => inRange(d, 'node')),
+      (d) => d.node!.display_name
+    );
     expect(frames).toHaveLength(expected.size * 5);
     for (const [task, byTime] of expected) {
       const times = [...byTime.keys()].sort((a, b) => a - b);
       const lists = times.map((t) => byTime.get(t)!);
       const series = (resource: string) => {
-        const found = frames.filter((f) => f.labels.task === task && f.labels.resource === resource && Object.keys(f.labels).length === 2);
+        const found = frames.filter(
+          (f) => f.labels.task === task && f.labels.resource === resource && Object.keys(f.labels).length === 2
+        );
         expect(found).toHaveLength(1);
         expect(found[0].times).toEqual(times);
         return found[0].values;
@@ -80,25 +86,47 @@ describe('resources over Elasticsearch', () => {
       expect(series('gpu')).toEqual(lists.map((l) => total(l, (d) => d.resources?.gpu_seconds)));
       const close = (values: Array<number | null>, want: Array<number | null>) =>
         values.forEach((v, i) => (want[i] === null ? expect(v).toBeNull() : expect(v).toBeCloseTo(want[i]!, 9)));
-      close(series('avg_cores'), lists.map((l) => average(l, (d) => d.resources?.cpu_core_seconds)));
-      close(series('avg_memory'), lists.map((l) => average(l, (d) => d.resources?.memory_mib_seconds)));
+      close(
+        series('avg_cores'),
+        lists.map((l) => average(l, (d) => d.resources?.cpu_core_seconds))
+      );
+      close(
+        series('avg_memory'),
+        lists.map((l) => average(l, (d) => d.resources?.memory_mib_seconds))
+      );
     }
-    expect(frames.find((f) => f.labels.task === 'train' && f.labels.resource === 'gpu')!.values.some((v) => v! > 0)).toBe(true);
+    expect(
+      frames.find((f) => f.labels.task === 'train' && f.labels.resource === 'gpu')!.values.some((v) => v! > 0)
+    ).toBe(true);
     expect(frames[0].meta?.type).toBe('timeseries-multi');
   });
 
   it('answers per workflow run with units stated in the field config', async () => {
     const frames = await run({ queryType: 'resources', groupBy: [], resources: ['avg_memory', 'gpu', 'avg_cores'] });
     const [memory, gpu, cores] = frames.map((f) => decodeTable(f).fields[1]);
-    expect(memory).toEqual({ name: 'avg_memory', labels: { resource: 'avg_memory' }, config: expect.objectContaining({ unit: 'mbytes' }) });
-    expect(gpu).toEqual({ name: 'gpu_seconds', labels: { resource: 'gpu' }, config: expect.objectContaining({ unit: 's' }) });
+    expect(memory).toEqual({
+      name: 'avg_memory',
+      labels: { resource: 'avg_memory' },
+      config: expect.objectContaining({ unit: 'mbytes' }),
+    });
+    expect(gpu).toEqual({
+      name: 'gpu_seconds',
+      labels: { resource: 'gpu' },
+      config: expect.objectContaining({ unit: 's' }),
+    });
     expect(cores.config).toEqual({ unit: 'none', displayNameFromDS: 'average cores' });
     const runs = docs.filter((d) => inRange(d, 'workflow'));
     const series = decodeSeries(frames[2]);
     const buckets = [...new Set(runs.map(bucketOf))].sort((a, b) => a - b);
     expect(series.times).toEqual(buckets);
     series.values.forEach((v, i) =>
-      expect(v).toBeCloseTo(average(runs.filter((d) => bucketOf(d) === buckets[i]), (d) => d.resources?.cpu_core_seconds)!, 9)
+      expect(v).toBeCloseTo(
+        average(
+          runs.filter((d) => bucketOf(d) === buckets[i]),
+          (d) => d.resources?.cpu_core_seconds
+        )!,
+        9
+      )
     );
   });
 
@@ -116,24 +144,43 @@ describe('metrics over Elasticsearch', () => {
     max: (v: number[]) => Math.max(...v),
   };
 
-  it.each(Object.keys(aggregate) as Array<keyof typeof aggregate>)('%s of metrics.images_processed per workflow and bucket', async (aggregation) => {
-    const frames = (await run({ queryType: 'metrics', metric: 'images_processed', aggregation, groupBy: ['workflow'] })).map(decodeSeries);
-    const expected = byGroupAndBucket(runs(), (d) => d.workflow.name);
-    expect(frames).toHaveLength(expected.size);
-    for (const [workflow, byTime] of expected) {
-      const times = [...byTime.keys()].sort((a, b) => a - b);
-      const [frame] = frames.filter((f) => f.labels.workflow === workflow);
-      expect(frame.labels).toEqual({ workflow, metric: 'images_processed' });
-      expect(frame.times).toEqual(times);
-      frame.values.forEach((v, i) => expect(v).toBeCloseTo(aggregate[aggregation](byTime.get(times[i])!.map((d) => d.metrics!.images_processed)), 6));
+  it.each(Object.keys(aggregate) as Array<keyof typeof aggregate>)(
+    '%s of metrics.images_processed per workflow and bucket',
+    async (aggregation) => {
+      const frames = (
+        await run({ queryType: 'metrics', metric: 'images_processed', aggregation, groupBy: ['workflow'] })
+      ).map(decodeSeries);
+      const expected = byGroupAndBucket(runs(), (d) => d.workflow.name);
+      expect(frames).toHaveLength(expected.size);
+      for (const [workflow, byTime] of expected) {
+        const times = [...byTime.keys()].sort((a, b) => a - b);
+        const [frame] = frames.filter((f) => f.labels.workflow === workflow);
+        expect(frame.labels).toEqual({ workflow, metric: 'images_processed' });
+        expect(frame.times).toEqual(times);
+        frame.values.forEach((v, i) =>
+          expect(v).toBeCloseTo(
+            aggregate[aggregation](byTime.get(times[i])!.map((d) => d.metrics!.images_processed)),
+            6
+          )
+        );
+      }
     }
-  });
+  );
 
-  it('answers the typed empty frame for a metric no run reports', async () => {
-    const frames = (await run({ queryType: 'metrics', metric: 'never_reported' })).map(decodeSeries);
+  it('answers the typed empty frame when no run in the range reports the metric', async () => {
+    const empty = { fromEpochMS: FROM - 30 * 86_400_000, toEpochMS: FROM - 29 * 86_400_000 };
+    const frames = (
+      await answerFrames({ index, query: { queryType: 'metrics', metric: 'images_processed' }, range: empty })
+    ).map(decodeSeries);
     expect(frames).toHaveLength(1);
     expect(frames[0].fieldCount).toBe(0);
     expect(frames[0].meta?.type).toBe('timeseries-multi');
+  });
+
+  it('names a metric that no document has ever reported', async () => {
+    await expect(run({ queryType: 'metrics', metric: 'never_reported' })).rejects.toThrow(
+      /^metrics\.never_reported does not exist in the indices matching "argoperf-resources-\d+"; check the field name/
+    );
   });
 
   it('refuses a metric name that is not a field name', async () => {

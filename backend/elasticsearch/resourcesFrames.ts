@@ -38,10 +38,10 @@ const RESOURCE_FIELDS: Record<ResourceMeasure, { name: string; unit: string; wor
   avg_memory: { name: 'avg_memory', unit: 'mbytes', words: 'average memory' },
 };
 
-function resourceValue(resource: ResourceMeasure, bucket: TimeBucket): number | null {
+function resourceValue(resource: ResourceMeasure, bucket: TimeBucket, msPerUnit: number): number | null {
   if (resource === 'avg_cores' || resource === 'avg_memory') {
     const { resource: seconds, duration_ms: durationMs } = bucket[resource];
-    return durationMs.value ? (seconds.value ?? 0) / (durationMs.value / 1000) : null;
+    return durationMs.value ? (seconds.value ?? 0) / ((durationMs.value * msPerUnit) / 1000) : null;
   }
   return bucket[resource].value ?? 0;
 }
@@ -72,7 +72,7 @@ export function resourcesFrames(
             nullable: true,
             labels: { ...groupLabels, resource },
             config,
-            values: buckets.map((b) => resourceValue(resource, b)),
+            values: buckets.map((b) => resourceValue(resource, b, search.msPerUnit)),
           }
         )
       );

@@ -1,6 +1,6 @@
 import { labelNameOf } from '../../src/query/groupBy';
 import type { ResourcesQuery } from '../../src/query/resourcesQuery';
-import { FIELDS, groupField } from './fieldNames';
+import type { DocumentFields } from './documentFields';
 import { groupedAggs } from './groupBuckets';
 import { searchFilters, type TimeWindow } from './searchFilters';
 
@@ -14,29 +14,39 @@ export interface ResourcesSearch {
   body: Record<string, unknown>;
   /** Label name per group key, in groupBy order. */
   labelNames: string[];
+  /** Milliseconds per unit of the summed durations. */
+  msPerUnit: number;
 }
 
 const sum = (field: string) => ({ sum: { field } });
 
 /** Sums of `field` and of duration_ms over the documents that have both. */
-function timedSums(field: string): Record<string, unknown> {
+function timedSums(field: string, duration: string): Record<string, unknown> {
   return {
-    filter: { bool: { filter: [{ exists: { field } }, { exists: { field: FIELDS.durationMs } }] } },
-    aggs: { resource: sum(field), duration_ms: sum(FIELDS.durationMs) },
+    filter: { bool: { filter: [{ exists: { field } }, { exists: { field: duration } }] } },
+    aggs: { resource: sum(field), duration_ms: sum(duration) },
   };
 }
 
-export function resourcesSearch(query: ResourcesQuery, window: TimeWindow, intervalMs: number): ResourcesSearch {
-  const fields = query.groupBy.map((key) => groupField(key, query.level));
+export function resourcesSearch(
+  fields: DocumentFields,
+  query: ResourcesQuery,
+  window: TimeWindow,
+  intervalMs: number
+): ResourcesSearch {
+  const groupFields = query.groupBy.map((key) => fields.groupField(key, query.level));
+  const cpu = fields.name('cpuCoreSeconds', 'a resources query');
+  const memory = fields.name('memoryMibSeconds', 'a resources query');
+  const gpu = fields.name('gpuSeconds', 'a resources query');
   const inner = {
     over_time: {
-      date_histogram: { field: FIELDS.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
+      date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
       aggs: {
-        cpu: sum(FIELDS.cpuCoreSeconds),
-        memory: sum(FIELDS.memoryMibSeconds),
-        gpu: sum(FIELDS.gpuSeconds),
-        avg_cores: timedSums(FIELDS.cpuCoreSeconds),
-        avg_memory: timedSums(FIELDS.memoryMibSeconds),
+        cpu: sum(cpu),
+        memory: sum(memory),
+        gpu: sum(gpu),
+        avg_cores: timedSums(cpu, fields.duration),
+        avg_memory: timedSums(memory, fields.duration),
       },
     },
   };
@@ -44,9 +54,10 @@ export function resourcesSearch(query: ResourcesQuery, window: TimeWindow, inter
     body: {
       size: 0,
       track_total_hits: false,
-      query: { bool: { filter: searchFilters(query.level, window, query.filters) } },
-      aggs: groupedAggs(fields, query.limit, inner),
+      query: { bool: { filter: searchFilters(fields, query.level, window, query.filters) } },
+      aggs: groupedAggs(groupFields, query.limit, inner),
     },
     labelNames: query.groupBy.map(labelNameOf),
+    msPerUnit: fields.msPerDurationUnit,
   };
 }

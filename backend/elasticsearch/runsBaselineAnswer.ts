@@ -1,3 +1,5 @@
+import type { GroupColumn } from './runsBaselineSearch';
+
 /**
  * Reads the answer of runsBaselineSearch: the median duration (ms) per group, keyed by groupKey of
  * the group's keys, and the number of retried steps per workflow uid.
@@ -14,27 +16,37 @@ export interface RunsBaselineAggregations {
 
 export interface RunsBaseline {
   medianMs: Map<string, number>;
-  retries: Map<string, number>;
+  /** Retried steps per workflow uid; undefined when the field mapping cannot count them. */
+  retries?: Map<string, number>;
+  groupColumns: GroupColumn[];
 }
 
 export const groupKey = (keys: string[]): string => JSON.stringify(keys);
 
-function readMedians(buckets: MedianBucket[], path: string[], into: Map<string, number>): void {
+function readMedians(buckets: MedianBucket[], path: string[], msPerUnit: number, into: Map<string, number>): void {
   for (const bucket of buckets) {
     const keys = [...path, String(bucket.key)];
     if (bucket.groups) {
-      readMedians(bucket.groups.buckets, keys, into);
+      readMedians(bucket.groups.buckets, keys, msPerUnit, into);
     }
     const median = bucket.median?.values[0]?.value;
     if (typeof median === 'number') {
-      into.set(groupKey(keys), median);
+      into.set(groupKey(keys), median * msPerUnit);
     }
   }
 }
 
-export function readRunsBaseline(aggregations: RunsBaselineAggregations): RunsBaseline {
+export interface RunsBaselineShape {
+  groupColumns: GroupColumn[];
+  msPerUnit: number;
+  countsRetries: boolean;
+}
+
+export function readRunsBaseline(aggregations: RunsBaselineAggregations, shape: RunsBaselineShape): RunsBaseline {
   const medianMs = new Map<string, number>();
-  readMedians(aggregations.baseline?.groups?.buckets ?? [], [], medianMs);
-  const retries = new Map((aggregations.retries?.runs?.buckets ?? []).map((bucket) => [String(bucket.key), bucket.doc_count]));
-  return { medianMs, retries };
+  readMedians(aggregations.baseline?.groups?.buckets ?? [], [], shape.msPerUnit, medianMs);
+  const retries = shape.countsRetries
+    ? new Map((aggregations.retries?.runs?.buckets ?? []).map((bucket) => [String(bucket.key), bucket.doc_count]))
+    : undefined;
+  return { medianMs, retries, groupColumns: shape.groupColumns };
 }

@@ -1,22 +1,50 @@
 import type { Filters, Level } from '../../src/query/model';
-import { FIELDS, FILTER_FIELDS, groupField } from './fieldNames';
+import type { PlainGroupKey } from '../../src/query/groupBy';
+import type { AdhocFilter } from '../../src/query/queryFields';
+import { FILTER_KEYS, type DocumentFields } from './documentFields';
 
 export interface TimeWindow {
   fromMs: number;
   toMs: number;
 }
 
-/** The bool filter every query starts from: document kind, time window on start, and the query's filters. */
-export function searchFilters(level: Level, window: TimeWindow, filters: Filters): object[] {
-  const clauses: object[] = [
-    { term: { [FIELDS.kind]: level } },
-    { range: { [FIELDS.start]: { gte: window.fromMs, lt: window.toMs, format: 'epoch_millis' } } },
-  ];
-  for (const [name, key] of Object.entries(FILTER_FIELDS) as Array<[keyof Filters, (typeof FILTER_FIELDS)[keyof Filters]]>) {
+/** A range clause on the start field: [fromMs, toMs). */
+export function startRange(fields: DocumentFields, window: TimeWindow): object {
+  return { range: { [fields.start]: { gte: window.fromMs, lt: window.toMs, format: 'epoch_millis' } } };
+}
+
+/** The bool filter every query starts from: document level, time window on start, and the query's filters. */
+export function searchFilters(fields: DocumentFields, level: Level, window: TimeWindow, filters: Filters): object[] {
+  const clauses: object[] = [...fields.levelClauses(level), startRange(fields, window)];
+  for (const [name, key] of Object.entries(FILTER_KEYS) as Array<[keyof typeof FILTER_KEYS, PlainGroupKey]>) {
     const values = filters[name];
     if (values && values.length > 0) {
-      clauses.push({ terms: { [groupField(key, level)]: values } });
+      clauses.push({ terms: { [fields.groupField(key, level)]: values } });
     }
   }
+  for (const filter of filters.adhoc ?? []) {
+    clauses.push(adhocClause(fields, level, filter));
+  }
   return clauses;
+}
+
+/** One ad hoc filter as a query clause; regular expressions are Lucene's, matched against the whole value. */
+export function adhocClause(fields: DocumentFields, level: Level, filter: AdhocFilter): object {
+  const field = fields.groupField(filter.key, level);
+  const values = filter.values?.length ? filter.values : [filter.value];
+  const not = (clause: object) => ({ bool: { must_not: [clause] } });
+  switch (filter.operator) {
+    case '=':
+      return { term: { [field]: filter.value } };
+    case '!=':
+      return not({ term: { [field]: filter.value } });
+    case '=~':
+      return { regexp: { [field]: { value: filter.value } } };
+    case '!~':
+      return not({ regexp: { [field]: { value: filter.value } } });
+    case '=|':
+      return { terms: { [field]: values } };
+    case '!=|':
+      return not({ terms: { [field]: values } });
+  }
 }

@@ -1,15 +1,16 @@
-import type { PlainGroupKey } from '../../src/query/groupBy';
+import { GROUP_KEYS, groupKeyProblem, type GroupKey, type PlainGroupKey } from '../../src/query/groupBy';
 import type { Level } from '../../src/query/model';
 import { logger } from '../log/logger';
 import type { CallResourceRequest, CallResourceResponse } from '../protocol/messages';
 import { QueryError, restrictNamespaces } from '../queries/namespaceAccess';
-import { getInstance } from '../settings/instances';
+import { getInstance, type DatasourceInstance } from '../settings/instances';
 
 /**
- * Resource.CallResource: lists for template variables and editor pickers.
- * GET namespaces|workflows|templates|tasks|crons[?namespace=a&namespace=b&from=ms&to=ms&level=node]
- * answers {"values": [...]}; anything else is 404. One response message, as Grafana reads only the first
- * message's status and headers.
+ * Resource.CallResource: lists for template variables, editor pickers and ad hoc filters.
+ * GET namespaces|workflows|templates|tasks|crons[?namespace=a&namespace=b&from=ms&to=ms&level=node],
+ * GET labels (label keys), GET values?key=<group key, e.g. phase or label:team> (its values),
+ * GET keys (every key ad hoc filters can use). Each answers {"values": [...]}; anything else is 404.
+ * One response message, as Grafana reads only the first message's status and headers.
  */
 const VALUE_LISTS: Record<string, { key: PlainGroupKey; level: Level }> = {
   namespaces: { key: 'namespace', level: 'workflow' },
@@ -18,6 +19,9 @@ const VALUE_LISTS: Record<string, { key: PlainGroupKey; level: Level }> = {
   tasks: { key: 'task', level: 'node' },
   crons: { key: 'cron', level: 'workflow' },
 };
+const OTHER_LISTS = ['labels', 'values', 'keys'];
+
+const NODE_ONLY_KEYS: readonly string[] = ['task', 'node'];
 
 function json(code: number, body: unknown): CallResourceResponse {
   return {
@@ -42,8 +46,10 @@ function numberParam(params: URLSearchParams, name: string): number | undefined 
 export async function callResource(request: CallResourceRequest, signal: AbortSignal): Promise<CallResourceResponse> {
   const path = request.path.replace(/^\/+|\/+$/g, '');
   const list = VALUE_LISTS[path];
-  if (!list) {
-    return json(404, { error: `no resource "${path}"; available: ${Object.keys(VALUE_LISTS).join(', ')}` });
+  if (!list && !OTHER_LISTS.includes(path)) {
+    return json(404, {
+      error: `no resource "${path}"; available: ${[...Object.keys(VALUE_LISTS), ...OTHER_LISTS].join(', ')}`,
+    });
   }
   if (request.method !== 'GET') {
     return json(405, { error: `${path} answers GET only` });
@@ -53,13 +59,10 @@ export async function callResource(request: CallResourceRequest, signal: AbortSi
     return json(400, { error: lookup.error });
   }
   try {
-    const params = new URL(request.url || path, 'http://resource/').searchParams;
-    const level = params.get('level') === 'node' ? 'node' : list.level;
-    const filters = restrictNamespaces({ namespaces: params.getAll('namespace').filter(Boolean) }, lookup.instance.settings.namespaces);
-    const { fieldValues } = await import('../elasticsearch/fieldValues');
-    const values = await fieldValues(
+    const values = await listValues(
       lookup.instance,
-      { key: list.key, level, namespaces: filters.namespaces, fromMs: numberParam(params, 'from'), toMs: numberParam(params, 'to'), size: 1000 },
+      path,
+      new URL(request.url || path, 'http://resource/').searchParams,
       signal
     );
     return json(200, { values });
@@ -70,4 +73,52 @@ export async function callResource(request: CallResourceRequest, signal: AbortSi
     logger.error('resource call failed', { path, error: (error as Error)?.message });
     return json(500, { error: (error as Error)?.message ?? 'internal error' });
   }
+}
+
+async function listValues(
+  instance: DatasourceInstance,
+  path: string,
+  params: URLSearchParams,
+  signal: AbortSignal
+): Promise<string[]> {
+  const { fieldValues, labelKeys } = await import('../elasticsearch/fieldValues');
+  const { keywordFields } = await import('../elasticsearch/searchElasticsearch');
+  const list = VALUE_LISTS[path];
+  const level: Level =
+    params.get('level') === 'node'
+      ? 'node'
+      : params.get('level') === 'workflow'
+        ? 'workflow'
+        : (list?.level ?? 'workflow');
+  const filters = restrictNamespaces(
+    { namespaces: params.getAll('namespace').filter(Boolean) },
+    instance.settings.namespaces
+  );
+  const scope = {
+    level,
+    namespaces: filters.namespaces,
+    fromMs: numberParam(params, 'from'),
+    toMs: numberParam(params, 'to'),
+    size: 1000,
+  };
+  const labels = () => labelKeys(instance, scope, signal, () => keywordFields(instance, signal));
+  if (path === 'labels') {
+    return labels();
+  }
+  if (path === 'keys') {
+    return [
+      ...GROUP_KEYS.filter((key) => level === 'node' || !NODE_ONLY_KEYS.includes(key)),
+      ...(await labels()).map((key) => `label:${key}`),
+    ];
+  }
+  const key = list?.key ?? params.get('key') ?? '';
+  const problem = groupKeyProblem(key);
+  if (problem) {
+    throw new QueryError(`key: ${problem}`);
+  }
+  if (key === 'namespace' && instance.settings.namespaces?.length) {
+    // The allow-list is the answer: no need to ask Elasticsearch, and nothing else may be listed.
+    return [...instance.settings.namespaces].sort((a, b) => a.localeCompare(b));
+  }
+  return fieldValues(instance, { ...scope, key: key as GroupKey }, signal);
 }

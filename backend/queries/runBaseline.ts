@@ -2,6 +2,7 @@ import type { BaselineQuery } from '../../src/query/baselineQuery';
 import { baselineFrames, type BaselineAggregations } from '../elasticsearch/baselineFrames';
 import { baselineSearch } from '../elasticsearch/baselineSearch';
 import { searchAggregations } from '../elasticsearch/searchElasticsearch';
+import { documentFields } from '../elasticsearch/documentFields';
 import type { Frame } from '../frames/frame';
 import { QueryError, restrictNamespaces } from './namespaceAccess';
 import type { QueryInput } from './queryInput';
@@ -12,7 +13,11 @@ export async function runBaseline(query: BaselineQuery, input: QueryInput): Prom
     throw new QueryError('source: baselines from the Argo Server are not available yet; use source elasticsearch');
   }
   const filters = restrictNamespaces(query.filters, input.instance.settings.namespaces);
-  const search = baselineSearch({ ...query, filters }, input.toMs);
-  const aggregations = await searchAggregations<BaselineAggregations>(input.instance, search.body, input.context.signal);
+  const search = baselineSearch(documentFields(input.instance), { ...query, filters }, input.toMs);
+  const aggregations = await searchAggregations<BaselineAggregations>(
+    input.instance,
+    search.body,
+    input.context.signal
+  );
   return baselineFrames(query, search, aggregations, JSON.stringify(search.body));
 }

@@ -2,6 +2,7 @@ import type { HeatmapQuery } from '../../src/query/heatmapQuery';
 import { heatmapFrame, type HeatmapAggregations } from '../elasticsearch/heatmapFrame';
 import { DURATION_BANDS, heatmapSearch } from '../elasticsearch/heatmapSearch';
 import { searchAggregations } from '../elasticsearch/searchElasticsearch';
+import { documentFields } from '../elasticsearch/documentFields';
 import type { Frame } from '../frames/frame';
 import { QueryError, restrictNamespaces } from './namespaceAccess';
 import type { QueryInput } from './queryInput';
@@ -14,7 +15,8 @@ export async function runHeatmap(query: HeatmapQuery, input: QueryInput): Promis
   const filters = restrictNamespaces(query.filters, input.instance.settings.namespaces);
   // Each time bucket brings one range bucket per duration band along.
   const intervalMs = searchIntervalMs(input, DURATION_BANDS.length + 1);
-  const body = heatmapSearch({ ...query, filters }, { fromMs: input.fromMs, toMs: input.toMs }, intervalMs);
+  const fields = documentFields(input.instance);
+  const body = heatmapSearch(fields, { ...query, filters }, { fromMs: input.fromMs, toMs: input.toMs }, intervalMs);
   const aggregations = await searchAggregations<HeatmapAggregations>(input.instance, body, input.context.signal);
-  return [heatmapFrame(query, aggregations, JSON.stringify(body))];
+  return [heatmapFrame(query, aggregations, JSON.stringify(body), fields.msPerDurationUnit)];
 }

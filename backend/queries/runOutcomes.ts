@@ -3,6 +3,7 @@ import { failureReasonsFrame, type FailureReasonsAggregations } from '../elastic
 import { outcomesFrames, type OutcomesAggregations } from '../elasticsearch/outcomesFrames';
 import { outcomesSearch } from '../elasticsearch/outcomesSearch';
 import { searchAggregations } from '../elasticsearch/searchElasticsearch';
+import { documentFields } from '../elasticsearch/documentFields';
 import type { Frame } from '../frames/frame';
 import { QueryError, restrictNamespaces } from './namespaceAccess';
 import type { QueryInput } from './queryInput';
@@ -15,12 +16,25 @@ export async function runOutcomes(query: OutcomesQuery, input: QueryInput): Prom
   const filters = restrictNamespaces(query.filters, input.instance.settings.namespaces);
   // Each time bucket brings three phase-count buckets along, per group.
   const intervalMs = searchIntervalMs(input, 4 * (query.groupBy.length === 0 ? 1 : query.limit));
-  const search = outcomesSearch({ ...query, filters }, { fromMs: input.fromMs, toMs: input.toMs }, intervalMs);
+  const search = outcomesSearch(
+    documentFields(input.instance),
+    { ...query, filters },
+    { fromMs: input.fromMs, toMs: input.toMs },
+    intervalMs
+  );
   const executed = JSON.stringify(search.body);
   if (query.view === 'reasons') {
-    const aggregations = await searchAggregations<FailureReasonsAggregations>(input.instance, search.body, input.context.signal);
+    const aggregations = await searchAggregations<FailureReasonsAggregations>(
+      input.instance,
+      search.body,
+      input.context.signal
+    );
     return [failureReasonsFrame(query, search, aggregations, executed)];
   }
-  const aggregations = await searchAggregations<OutcomesAggregations>(input.instance, search.body, input.context.signal);
+  const aggregations = await searchAggregations<OutcomesAggregations>(
+    input.instance,
+    search.body,
+    input.context.signal
+  );
   return outcomesFrames(query, search, aggregations, executed);
 }

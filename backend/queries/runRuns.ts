@@ -1,9 +1,10 @@
 import type { RunsQuery } from '../../src/query/runsQuery';
 import { readRunsBaseline, type RunsBaselineAggregations } from '../elasticsearch/runsBaselineAnswer';
-import { runsBaselineSearch } from '../elasticsearch/runsBaselineSearch';
+import { canCountRetries, groupColumns, runsBaselineSearch } from '../elasticsearch/runsBaselineSearch';
 import { runsFrame } from '../elasticsearch/runsFrame';
-import { runsSearch, type RunDoc } from '../elasticsearch/runsSearch';
-import { searchAggregations, searchHits } from '../elasticsearch/searchElasticsearch';
+import { documentFields } from '../elasticsearch/documentFields';
+import { readRunRow, runsColumns, runsSearch } from '../elasticsearch/runsSearch';
+import { searchAggregations, searchFieldHits } from '../elasticsearch/searchElasticsearch';
 import type { Frame } from '../frames/frame';
 import { QueryError, restrictNamespaces } from './namespaceAccess';
 import type { QueryInput } from './queryInput';
@@ -15,12 +16,29 @@ export async function runRuns(query: RunsQuery, input: QueryInput): Promise<Fram
   }
   const restricted = { ...query, filters: restrictNamespaces(query.filters, input.instance.settings.namespaces) };
   const { signal } = input.context;
-  const body = runsSearch(restricted, { fromMs: input.fromMs, toMs: input.toMs });
-  const docs = await searchHits<RunDoc>(input.instance, body, signal);
-  const baselineBody = runsBaselineSearch(restricted, docs.slice(0, query.limit), input.toMs);
-  const aggregations = baselineBody ? await searchAggregations<RunsBaselineAggregations>(input.instance, baselineBody, signal) : {};
-  const executed = [body, baselineBody].filter(Boolean).map((b) => JSON.stringify(b)).join('\n');
+  const fields = documentFields(input.instance);
+  const columns = runsColumns(fields, query.level);
+  const body = runsSearch(fields, restricted, { fromMs: input.fromMs, toMs: input.toMs });
+  const docs = (await searchFieldHits(input.instance, body, signal)).map((hit) => readRunRow(columns, hit));
+  const baselineBody = runsBaselineSearch(fields, restricted, docs.slice(0, query.limit), input.toMs);
+  const aggregations = baselineBody
+    ? await searchAggregations<RunsBaselineAggregations>(input.instance, baselineBody, signal)
+    : {};
+  const executed = [body, baselineBody]
+    .filter(Boolean)
+    .map((b) => JSON.stringify(b))
+    .join('\n');
   return [
-    runsFrame({ query, docs, baseline: readRunsBaseline(aggregations), argoUrl: input.instance.settings.argo?.url, executedQueryString: executed }),
+    runsFrame({
+      query,
+      docs,
+      baseline: readRunsBaseline(aggregations, {
+        groupColumns: groupColumns(fields, query.level),
+        msPerUnit: fields.msPerDurationUnit,
+        countsRetries: query.level === 'workflow' && canCountRetries(fields),
+      }),
+      argoUrl: input.instance.settings.argo?.url,
+      executedQueryString: executed,
+    }),
   ];
 }

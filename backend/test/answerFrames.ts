@@ -9,14 +9,26 @@ export interface AnswerRequest {
   intervalMS?: number;
   /** Extra datasource settings beside elasticsearch (argo, namespaces, ...). */
   settings?: object;
+  /** Extra Elasticsearch settings (fieldMapping, ...). */
+  elasticsearch?: object;
 }
 
 /** Runs one query through QueryData against the real Elasticsearch node; its error is thrown. */
-export async function answerFrames({ index, query, range, intervalMS, settings = {} }: AnswerRequest): Promise<Uint8Array[]> {
+export async function answerFrames({
+  index,
+  query,
+  range,
+  intervalMS,
+  settings = {},
+  elasticsearch = {},
+}: AnswerRequest): Promise<Uint8Array[]> {
   const target = dataQuery('A', query, range);
   const response = await queryData(
     {
-      pluginContext: pluginContext({ elasticsearch: { url: elasticsearchUrl(), index }, ...settings }),
+      pluginContext: pluginContext({
+        elasticsearch: { url: elasticsearchUrl(), index, ...elasticsearch },
+        ...settings,
+      }),
       headers: {},
       queries: [intervalMS === undefined ? target : { ...target, intervalMS }],
     },

@@ -1,5 +1,9 @@
 import type {
+  AdHocVariableFilter,
   CoreApp,
+  DataSourceGetTagKeysOptions,
+  DataSourceGetTagValuesOptions,
+  TimeRange,
   DataSourceInstanceSettings,
   LegacyMetricFindQueryOptions,
   MetricFindValue,
@@ -9,7 +13,7 @@ import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 
 import { defaultQuery } from '../query/parseQuery';
 import { parseVariableQuery, valuesOf, type ResourceAnswer, type ResourceKind } from './resources';
-import { expandEntry, interpolateFilters } from './templateVariables';
+import { adhocFilters, expandEntry, interpolateFilters } from './templateVariables';
 import type { ArgoPerfDataQuery, ArgoPerfJsonData } from './types';
 
 /** Queries run in the plugin backend; the browser side only fills in template variables and lists values. */
@@ -29,11 +33,35 @@ export class ArgoPerfDataSource extends DataSourceWithBackend<ArgoPerfDataQuery,
     return query.hide !== true;
   }
 
-  applyTemplateVariables(query: ArgoPerfDataQuery, scopedVars: ScopedVars): ArgoPerfDataQuery {
-    if (!query.filters) {
+  applyTemplateVariables(
+    query: ArgoPerfDataQuery,
+    scopedVars: ScopedVars,
+    filters?: AdHocVariableFilter[]
+  ): ArgoPerfDataQuery {
+    const adhoc = adhocFilters(filters);
+    if (!query.filters && !adhoc) {
       return query;
     }
-    return { ...query, filters: interpolateFilters(query.filters, getTemplateSrv(), scopedVars) };
+    const interpolated = query.filters ? interpolateFilters(query.filters, getTemplateSrv(), scopedVars) : {};
+    return { ...query, filters: adhoc ? { ...interpolated, adhoc } : interpolated };
+  }
+
+  /** Ad hoc filter keys: the group keys and label:<key> for each label found. */
+  async getTagKeys(options?: DataSourceGetTagKeysOptions<ArgoPerfDataQuery>): Promise<MetricFindValue[]> {
+    const answer = await this.getResource<ResourceAnswer>('keys', this.rangeParams(options?.timeRange));
+    return valuesOf(answer).map((text) => ({ text }));
+  }
+
+  async getTagValues(options: DataSourceGetTagValuesOptions<ArgoPerfDataQuery>): Promise<MetricFindValue[]> {
+    const answer = await this.getResource<ResourceAnswer>('values', {
+      key: options.key,
+      ...this.rangeParams(options.timeRange),
+    });
+    return valuesOf(answer).map((text) => ({ text }));
+  }
+
+  private rangeParams(range?: TimeRange): Record<string, number> {
+    return range ? { from: range.from.valueOf(), to: range.to.valueOf() } : {};
   }
 
   /** Dashboard variables: see parseVariableQuery for the query syntax. */
@@ -46,13 +74,14 @@ export class ArgoPerfDataSource extends DataSourceWithBackend<ArgoPerfDataQuery,
     const namespaces = parsed.namespace
       ? expandEntry(parsed.namespace, getTemplateSrv(), options?.scopedVars)
       : [undefined];
-    const lists = await Promise.all(namespaces.map((namespace) => this.listValues(parsed.kind, namespace)));
+    const lists = await Promise.all(namespaces.map((namespace) => this.listValues(parsed.kind, namespace, parsed.key)));
     return [...new Set(lists.flat())].map((text) => ({ text, value: text }));
   }
 
   /** Values of one kind (namespaces, workflows, ...) that the backend finds, optionally in one namespace. */
-  async listValues(kind: ResourceKind, namespace?: string): Promise<string[]> {
-    const answer = await this.getResource<ResourceAnswer>(kind, namespace ? { namespace } : undefined);
+  async listValues(kind: ResourceKind, namespace?: string, key?: string): Promise<string[]> {
+    const params = { ...(namespace ? { namespace } : {}), ...(key ? { key } : {}) };
+    const answer = await this.getResource<ResourceAnswer>(kind, Object.keys(params).length ? params : undefined);
     return valuesOf(answer);
   }
 }

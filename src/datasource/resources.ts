@@ -2,32 +2,38 @@
  * The backend's resource calls that list values for template variables and editor options
  * (docs/contracts.md): GET <kind>[?namespace=<ns>] answers {"values": [...]}.
  */
-export const RESOURCE_KINDS = ['namespaces', 'workflows', 'templates', 'tasks', 'crons'] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+export const RESOURCE_KINDS = ['namespaces', 'workflows', 'templates', 'tasks', 'crons', 'labels'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number] | 'values' | 'keys';
 
 export interface ResourceAnswer {
   values?: unknown;
 }
 
-export type VariableQuery = { kind: ResourceKind; namespace?: string } | { error: string };
+export type VariableQuery = { kind: ResourceKind; namespace?: string; key?: string } | { error: string };
 
 export function isResourceKind(value: string): value is ResourceKind {
-  return (RESOURCE_KINDS as readonly string[]).includes(value);
+  return (RESOURCE_KINDS as readonly string[]).includes(value) || value === 'values';
 }
 
 /**
- * A dashboard variable's query: a resource kind, optionally limited to one namespace, written like
- * the resource path: `workflows` or `workflows?namespace=$namespace`.
+ * A dashboard variable's query, written like the resource path: a list (`workflows`), optionally
+ * limited to one namespace (`workflows?namespace=$namespace`); `labels` lists label keys, and
+ * `values?key=label:team` the values of one group key (a label, phase, ...).
  */
 export function parseVariableQuery(query: string): VariableQuery {
   const [kind, search = ''] = query.trim().split('?', 2);
   if (!isResourceKind(kind)) {
     return {
-      error: `variable query: "${kind}" is not a list this datasource offers; use one of ${RESOURCE_KINDS.join(', ')}, optionally followed by ?namespace=<namespace>`,
+      error: `variable query: "${kind}" is not a list this datasource offers; use one of ${RESOURCE_KINDS.join(', ')}, optionally followed by ?namespace=<namespace>, or values?key=label:<key>`,
     };
   }
-  const namespace = new URLSearchParams(search).get('namespace')?.trim();
-  return namespace ? { kind, namespace } : { kind };
+  const params = new URLSearchParams(search);
+  const namespace = params.get('namespace')?.trim();
+  const key = params.get('key')?.trim();
+  if (kind === 'values' && !key) {
+    return { error: 'variable query: values needs a key, for example values?key=label:team or values?key=phase' };
+  }
+  return { kind, ...(namespace ? { namespace } : {}), ...(kind === 'values' ? { key } : {}) };
 }
 
 /** The strings of a resource answer; anything else the backend might send is ignored. */

@@ -1,7 +1,9 @@
-import type { ScopedVars } from '@grafana/data';
+import type { AdHocVariableFilter, ScopedVars } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
 
+import { groupKeyProblem, type GroupKey } from '../query/groupBy';
 import type { Filters } from '../query/model';
+import { ADHOC_OPERATORS, type AdhocFilter } from '../query/queryFields';
 
 // Private-use characters mark where a variable's values go; they never occur in names Argo allows.
 const SLOT_START = '\uE000';
@@ -34,12 +36,29 @@ export function expandEntry(entry: string, templateSrv: TemplateSrv, scopedVars?
 /** Interpolates every list of a query's filters; empty entries and repeats are dropped. */
 export function interpolateFilters(filters: Filters, templateSrv: TemplateSrv, scopedVars?: ScopedVars): Filters {
   const result: Filters = {};
-  for (const [key, entries] of Object.entries(filters) as Array<[keyof Filters, string[] | undefined]>) {
-    if (!entries) {
+  for (const [key, entries] of Object.entries(filters) as Array<
+    [Exclude<keyof Filters, 'adhoc'>, string[] | undefined]
+  >) {
+    if (!entries || !Array.isArray(entries) || (key as string) === 'adhoc') {
       continue;
     }
     const expanded = entries.flatMap((entry) => expandEntry(entry, templateSrv, scopedVars));
     result[key] = [...new Set(expanded.filter((value) => value !== ''))];
   }
   return result;
+}
+
+/** Grafana's ad hoc filters as the query model's, leaving out operators Elasticsearch cannot answer here. */
+export function adhocFilters(filters: AdHocVariableFilter[] | undefined): AdhocFilter[] | undefined {
+  const supported = (filters ?? []).filter(
+    (filter) => (ADHOC_OPERATORS as readonly string[]).includes(filter.operator) && !groupKeyProblem(filter.key)
+  );
+  return supported.length === 0
+    ? undefined
+    : supported.map((filter) => ({
+        key: filter.key as GroupKey,
+        operator: filter.operator as AdhocFilter['operator'],
+        value: filter.value,
+        ...(filter.values?.length ? { values: filter.values } : {}),
+      }));
 }

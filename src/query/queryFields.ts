@@ -18,6 +18,25 @@ export type Level = (typeof LEVELS)[number];
 
 const stringList = z.array(z.string().min(1, 'must not be empty'));
 
+/** Grafana's ad hoc filter operators that map onto Elasticsearch queries. */
+export const ADHOC_OPERATORS = ['=', '!=', '=~', '!~', '=|', '!=|'] as const;
+
+const groupKeySchema = z.string().superRefine((value, ctx) => {
+  const problem = groupKeyProblem(value);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: problem });
+  }
+}) as unknown as z.ZodType<GroupKey>;
+
+/** One ad hoc filter from the dashboard: `=|` and `!=|` carry several values. */
+export const adhocFilterSchema = z.object({
+  key: groupKeySchema,
+  operator: z.enum(ADHOC_OPERATORS, { message: `must be one of ${ADHOC_OPERATORS.join(' ')}` }),
+  value: z.string().default(''),
+  values: z.array(z.string()).optional(),
+});
+export type AdhocFilter = z.infer<typeof adhocFilterSchema>;
+
 export const filtersSchema = z
   .object({
     namespaces: stringList.optional(),
@@ -26,16 +45,11 @@ export const filtersSchema = z
     tasks: stringList.optional(),
     crons: stringList.optional(),
     phases: stringList.optional(),
+    /** Ad hoc filters of the dashboard, added by the datasource when the query runs. */
+    adhoc: z.array(adhocFilterSchema).max(50, 'at most 50 ad hoc filters').optional(),
   })
   .strict();
 export type Filters = z.infer<typeof filtersSchema>;
-
-const groupKeySchema = z.string().superRefine((value, ctx) => {
-  const problem = groupKeyProblem(value);
-  if (problem) {
-    ctx.addIssue({ code: 'custom', message: problem });
-  }
-}) as unknown as z.ZodType<GroupKey>;
 
 export const groupBySchema = z.array(groupKeySchema).max(4, 'group by at most 4 keys').default(['workflow']);
 

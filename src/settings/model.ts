@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { describeIssues } from '../query/validationMessage';
+import { fieldMappingSchema, resolveFieldMap } from './fieldMapping';
 
 /**
  * Datasource settings. jsonData holds everything that is not secret; secrets live only in
@@ -32,14 +33,35 @@ const timeoutSeconds = z.number().int('must be a whole number of seconds').min(1
 
 export const ELASTICSEARCH_AUTH = ['none', 'basic', 'apiKey'] as const;
 
-export const elasticsearchSettingsSchema = z.object({
-  url: httpUrl('http://elasticsearch:9200'),
-  index: z.string().trim().min(1, 'is empty; enter an index name or pattern, for example argo-workflows-*').default('argo-workflows-*'),
-  auth: z.enum(ELASTICSEARCH_AUTH).default('none'),
-  username: z.string().optional(),
-  tlsSkipVerify: z.boolean().default(false),
-  timeoutSeconds: timeoutSeconds.default(30),
-});
+export const elasticsearchSettingsSchema = z
+  .object({
+    url: httpUrl('http://elasticsearch:9200'),
+    index: z
+      .string()
+      .trim()
+      .min(1, 'is empty; enter an index name or pattern, for example argo-workflows-*')
+      .default('argo-workflows-*'),
+    auth: z.enum(ELASTICSEARCH_AUTH).default('none'),
+    username: z.string().optional(),
+    tlsSkipVerify: z.boolean().default(false),
+    timeoutSeconds: timeoutSeconds.default(30),
+    /** Which document field holds what; absent: our index template's names. */
+    fieldMapping: fieldMappingSchema.optional(),
+  })
+  .superRefine((es, ctx) => {
+    const map = resolveFieldMap(es.fieldMapping);
+    const problem = (role: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: ['fieldMapping', 'fields', role], message });
+    if (!map.names.start) {
+      problem('start', 'is empty; every query needs the start-time field (a date)');
+    }
+    if (map.durationUnit === 'derived' && !map.names.end) {
+      problem('end', 'is empty; a duration derived from start and end needs the end-time field');
+    }
+    if (map.durationUnit !== 'derived' && !map.names.duration) {
+      problem('duration', 'is empty; enter the duration field, or set the duration unit to derived (end − start)');
+    }
+  });
 
 export const argoSettingsSchema = z.object({
   url: httpUrl('https://argo-server.argo:2746'),
