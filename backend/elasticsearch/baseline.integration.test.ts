@@ -162,4 +162,12 @@ describe('baseline over Elasticsearch', () => {
     await expect(run({ stat: 'p101' })).rejects.toThrow(/^stat: percentile 101 is outside 0–100/);
     await expect(run({ currentMinutes: 0 })).rejects.toThrow(/^currentMinutes: /);
   });
+
+  it('refuses a baseline longer than the datasource allows (maxRangeDays)', async () => {
+    const query = { queryType: 'baseline', ...WINDOWS, baselineDays: 3 };
+    // 3 days + the 6 h current window = 3.25 days, more than 3.
+    await expect(answerFrames({ index, query, range: { fromEpochMS: FROM, toEpochMS: TO }, settings: { maxRangeDays: 3 } })).rejects.toThrow(
+      'baselineDays: the baseline reads 3.3 days back, longer than this datasource allows (3 days); shorten the baseline, or raise "Longest time range" (maxRangeDays) in the datasource settings'
+    );
+  });
 });

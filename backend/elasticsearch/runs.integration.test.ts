@@ -168,4 +168,10 @@ describe('runs over Elasticsearch', () => {
   it('names a bad baseline', async () => {
     await expect(run({ queryType: 'runs', baselineDays: 0 })).rejects.toThrow(/^baselineDays: /);
   });
+
+  it('refuses a baseline longer than the datasource allows (maxRangeDays)', async () => {
+    await expect(run({ queryType: 'runs', baselineDays: 5 }, { maxRangeDays: 4 })).rejects.toThrow(
+      /^baselineDays: the baseline reads 5 days back, longer than this datasource allows \(4 days\)/
+    );
+  });
 });

@@ -6,6 +6,7 @@ import { documentFields } from '../elasticsearch/documentFields';
 import type { Frame } from '../frames/frame';
 import { QueryError, restrictNamespaces } from './namespaceAccess';
 import type { QueryInput } from './queryInput';
+import { checkBaselineSpan } from './timeRangeGuard';
 
 /** baseline: one search over the current and baseline windows that end at the range end. */
 export async function runBaseline(query: BaselineQuery, input: QueryInput): Promise<Frame[]> {
@@ -13,7 +14,9 @@ export async function runBaseline(query: BaselineQuery, input: QueryInput): Prom
     throw new QueryError('source: baselines from the Argo Server are not available yet; use source elasticsearch');
   }
   const filters = restrictNamespaces(query.filters, input.instance.settings.namespaces);
-  const search = baselineSearch(documentFields(input.instance), { ...query, filters }, input.toMs);
+  const fields = documentFields(input.instance);
+  const search = baselineSearch(fields, { ...query, filters }, input.toMs);
+  checkBaselineSpan(search.windows.current.toMs - search.windows.baseline.fromMs, input.instance.settings.maxRangeDays);
   const aggregations = await searchAggregations<BaselineAggregations>(
     input.instance,
     search.body,

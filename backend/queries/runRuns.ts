@@ -8,6 +8,7 @@ import { searchAggregations, searchFieldHits } from '../elasticsearch/searchElas
 import type { Frame } from '../frames/frame';
 import { QueryError, restrictNamespaces } from './namespaceAccess';
 import type { QueryInput } from './queryInput';
+import { checkBaselineSpan } from './timeRangeGuard';
 
 /** runs: the newest runs in the range (first search), then their groups' baselines (second search). */
 export async function runRuns(query: RunsQuery, input: QueryInput): Promise<Frame[]> {
@@ -16,6 +17,7 @@ export async function runRuns(query: RunsQuery, input: QueryInput): Promise<Fram
   }
   const restricted = { ...query, filters: restrictNamespaces(query.filters, input.instance.settings.namespaces) };
   const { signal } = input.context;
+  checkBaselineSpan(query.baselineDays * 24 * 3_600_000, input.instance.settings.maxRangeDays);
   const fields = documentFields(input.instance);
   const columns = runsColumns(fields, query.level);
   const body = runsSearch(fields, restricted, { fromMs: input.fromMs, toMs: input.toMs });

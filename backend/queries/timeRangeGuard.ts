@@ -18,3 +18,17 @@ export function checkTimeRange(range: { fromEpochMS: number; toEpochMS: number }
     );
   }
 }
+
+/**
+ * Refuses a baseline window that reads further back than the datasource allows: a baseline query
+ * scans its trailing days whatever the dashboard's time range is.
+ */
+export function checkBaselineSpan(spanMs: number, maxRangeDays: number, field = 'baselineDays'): void {
+  const days = spanMs / DAY_MS;
+  if (days > maxRangeDays) {
+    throw new QueryError(
+      `${field}: the baseline reads ${Math.round(days * 10) / 10} days back, longer than this datasource allows (${maxRangeDays} days); ` +
+        'shorten the baseline, or raise "Longest time range" (maxRangeDays) in the datasource settings'
+    );
+  }
+}
