@@ -9,7 +9,8 @@ import { seededRandom } from '../test/history';
  * A large history for the query benchmark: 200 workflows in 10 namespaces, each run every few hours
  * over 30 days with 5–40 steps, about 1,000,000 node documents plus the workflow documents.
  */
-export const BENCH_INDEX = 'argoperf-bench-history';
+/** Bump the suffix when the documents change, so an old index is not reused. */
+export const BENCH_INDEX = 'argoperf-bench-history-v2';
 const DAY = 24 * 3_600_000;
 
 export interface BenchHistory {
@@ -37,8 +38,13 @@ function* documents(fromMs: number, toMs: number, targetNodes: number): Generato
       const uid = `${wf.name}-${round}`;
       let cursor = start;
       const phase = random() < 0.08 ? 'Failed' : 'Succeeded';
+      let cpu = 0;
+      let memory = 0;
       for (let step = 0; step < wf.steps; step++) {
         const ms = Math.round(((wf.baseSeconds * 1000) / wf.steps) * (0.5 + random()));
+        const resources = { cpu_core_seconds: Math.round((ms / 1000) * (0.5 + random())), memory_mib_seconds: Math.round((ms / 1000) * 512 * (0.5 + random())) };
+        cpu += resources.cpu_core_seconds;
+        memory += resources.memory_mib_seconds;
         yield {
           doc_kind: 'node',
           '@timestamp': new Date(cursor).toISOString(),
@@ -47,8 +53,9 @@ function* documents(fromMs: number, toMs: number, targetNodes: number): Generato
           phase: step === wf.steps - 1 ? phase : 'Succeeded',
           namespace: wf.namespace,
           workflow: { name: wf.name, uid, template: wf.name, cron: wf.cron },
-          node: { id: `${uid}-${step}`, name: `${uid}.step-${step}`, display_name: `step-${step}`, template: `step-${step % 8}`, type: 'Pod' },
+          node: { id: `${uid}-${step}`, name: `${uid}.step-${step}`, display_name: `step-${step}`, template: `step-${step % 8}`, type: 'Pod', retry_attempt: 0 },
           labels: { team: wf.namespace },
+          resources,
         };
         cursor += ms;
       }
@@ -61,6 +68,8 @@ function* documents(fromMs: number, toMs: number, targetNodes: number): Generato
         namespace: wf.namespace,
         workflow: { name: wf.name, uid, template: wf.name, cron: wf.cron },
         labels: { team: wf.namespace },
+        resources: { cpu_core_seconds: cpu, memory_mib_seconds: memory },
+        metrics: { rows_processed: Math.round((cursor - start) / 10) },
       };
     }
   }
