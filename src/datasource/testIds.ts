@@ -10,6 +10,14 @@ export const testIds = {
     elasticsearchTimeout: 'data-testid argoperf-es-timeout',
     elasticsearchSkipVerify: 'data-testid argoperf-es-skip-verify',
     elasticsearchCaCert: 'data-testid argoperf-es-ca-cert',
+    fieldMapping: {
+      header: 'data-testid argoperf-field-mapping',
+      documentLevel: 'data-testid argoperf-field-mapping-document-level',
+      /** The role's whole field: label, "none" box, input and its problem. */
+      role: (role: string) => `data-testid argoperf-field-${role}-field`,
+      field: (role: string) => `data-testid argoperf-field-${role}`,
+      none: (role: string) => `data-testid argoperf-field-${role}-none`,
+    },
     argoEnabled: 'data-testid argoperf-argo-enabled',
     argoUrl: 'data-testid argoperf-argo-url',
     argoToken: 'data-testid argoperf-argo-token',

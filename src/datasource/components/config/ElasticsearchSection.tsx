@@ -5,6 +5,7 @@ import type { ArgoPerfJsonData } from '../../types';
 import { testIds } from '../../testIds';
 import { configText } from './configText';
 import { ElasticsearchAuthFields } from './ElasticsearchAuthFields';
+import { FieldMappingSection } from './FieldMappingSection';
 import { OptionalServiceSection } from './OptionalServiceSection';
 import { SectionProblems } from './SectionProblems';
 import { elasticsearchDefaults } from './settingsDefaults';
@@ -82,6 +83,11 @@ export function ElasticsearchSection({ editing }: { editing: SettingsEditing }) 
             onChange={(timeoutSeconds) => update({ timeoutSeconds })}
             error={fields['elasticsearch.timeoutSeconds']}
             testId={ids.elasticsearchTimeout}
+          />
+          <FieldMappingSection
+            value={es.fieldMapping}
+            problems={fields}
+            onChange={(fieldMapping) => update({ fieldMapping })}
           />
         </>
       )}

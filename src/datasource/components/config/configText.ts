@@ -29,6 +29,38 @@ export const configText = {
       placeholder: 'Encoded API key',
     },
   },
+  fieldMapping: {
+    title: 'Field mapping',
+    description:
+      'Which document field holds what. Change it when your workflows write their own documents, instead of re-indexing them.',
+    preset: {
+      label: 'Documents',
+      description:
+        'The names to start from; a name typed below replaces the preset’s. Custom starts from our template’s names.',
+      argoperf: 'Our index template',
+      flat: 'Flat documents (one per task)',
+      custom: 'Custom',
+    },
+    durationUnit: {
+      label: 'Duration unit',
+      description:
+        'Derived computes end − start at query time with Elasticsearch’s painless scripting: on by default in Elasticsearch, missing from some stripped-down distributions.',
+      ms: 'Milliseconds',
+      s: 'Seconds',
+      derived: 'Derived from start and end',
+    },
+    documentLevel: {
+      label: 'Every document is',
+      description: 'These documents have no kind field, so all of them are one level.',
+      node: 'A task execution',
+      workflow: 'A workflow run',
+    },
+    fields: {
+      label: 'Fields',
+      description: 'Empty: the preset’s name, shown in grey. Tick “none” when the documents have no such field.',
+    },
+    none: 'none',
+  },
   argo: {
     title: 'Argo Server',
     description:

@@ -22,6 +22,18 @@ describe('settingsProblems', () => {
     });
   });
 
+  test('field mapping problems are placed on the role they concern', () => {
+    const problems = settingsProblems({
+      elasticsearch: { url: 'http://es:9200', fieldMapping: { fields: { start: '', duration: '', end: 'a b' } } },
+    });
+    expect(problems.fields).toEqual({
+      'elasticsearch.fieldMapping.fields.start': expect.stringMatching(/^is empty; every query needs/),
+      'elasticsearch.fieldMapping.fields.duration': expect.stringMatching(/^is empty; enter the duration field/),
+      'elasticsearch.fieldMapping.fields.end': expect.stringContaining('without spaces'),
+    });
+    expect(problems.elasticsearch).toEqual([]);
+  });
+
   test('a message containing "; " stays one message', () => {
     const problems = settingsProblems({ elasticsearch: { url: 'http://es:9200', index: '' } });
     expect(problems.fields['elasticsearch.index']).toMatch(/^is empty; enter an index name/);
