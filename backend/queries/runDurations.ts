@@ -4,15 +4,16 @@ import { durationsSearch } from '../elasticsearch/durationsSearch';
 import { searchAggregations } from '../elasticsearch/searchElasticsearch';
 import { documentFields } from '../elasticsearch/documentFields';
 import type { Frame } from '../frames/frame';
-import { QueryError, restrictNamespaces } from './namespaceAccess';
+import { restrictNamespaces } from './namespaceAccess';
 import type { QueryInput } from './queryInput';
 import { searchIntervalMs } from './searchInterval';
 
 export async function runDurations(query: DurationsQuery, input: QueryInput): Promise<Frame[]> {
-  if (query.source !== 'elasticsearch') {
-    throw new QueryError('source: durations from the Argo Server are not available yet; use source elasticsearch');
-  }
   const filters = restrictNamespaces(query.filters, input.instance.settings.namespaces);
+  if (query.source === 'argo') {
+    const { argoDurations } = await import('../argo/history/argoDurations');
+    return argoDurations({ ...query, filters }, input);
+  }
   const intervalMs = searchIntervalMs(input, query.groupBy.length === 0 ? 1 : query.limit);
   const search = durationsSearch(
     documentFields(input.instance),

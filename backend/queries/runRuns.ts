@@ -6,16 +6,18 @@ import { documentFields } from '../elasticsearch/documentFields';
 import { readRunRow, runsColumns, runsSearch } from '../elasticsearch/runsSearch';
 import { searchAggregations, searchFieldHits } from '../elasticsearch/searchElasticsearch';
 import type { Frame } from '../frames/frame';
-import { QueryError, restrictNamespaces } from './namespaceAccess';
+import { restrictNamespaces } from './namespaceAccess';
 import type { QueryInput } from './queryInput';
 import { checkBaselineSpan } from './timeRangeGuard';
 
 /** runs: the newest runs in the range (first search), then their groups' baselines (second search). */
 export async function runRuns(query: RunsQuery, input: QueryInput): Promise<Frame[]> {
-  if (query.source !== 'elasticsearch') {
-    throw new QueryError('source: runs from the Argo Server are not available yet; use source elasticsearch');
-  }
   const restricted = { ...query, filters: restrictNamespaces(query.filters, input.instance.settings.namespaces) };
+  if (query.source === 'argo') {
+    checkBaselineSpan(query.baselineDays * 24 * 3_600_000, input.instance.settings.maxRangeDays);
+    const { argoRunsTable } = await import('../argo/history/argoRunsTable');
+    return argoRunsTable(restricted, input);
+  }
   const { signal } = input.context;
   checkBaselineSpan(query.baselineDays * 24 * 3_600_000, input.instance.settings.maxRangeDays);
   const fields = documentFields(input.instance);

@@ -67,6 +67,8 @@ export const argoSettingsSchema = z.object({
   url: httpUrl('https://argo-server.argo:2746'),
   tlsSkipVerify: z.boolean().default(false),
   timeoutSeconds: timeoutSeconds.default(30),
+  /** Requests this datasource sends the Argo Server at once, across all queries. */
+  maxConcurrentRequests: z.number().int('must be a whole number').min(1).max(32).default(4),
 });
 
 export const jsonDataSchema = z

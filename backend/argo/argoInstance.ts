@@ -1,0 +1,20 @@
+import { logger } from '../log/logger';
+import { QueryError } from '../queries/namespaceAccess';
+import { instanceResource, type DatasourceInstance } from '../settings/instances';
+import { ArgoClient } from './client/argoClient';
+import { argoClientOptions } from './client/clientOptions';
+
+/**
+ * The Argo Server client of a datasource instance: one per settings version, so the concurrency limit
+ * holds across all the queries and resource calls of that datasource.
+ */
+export function argoClient(instance: DatasourceInstance): ArgoClient {
+  const argo = instance.settings.argo;
+  if (!argo) {
+    throw new QueryError('source: the Argo Server is not configured in this datasource; set its URL in the datasource settings, or use source elasticsearch');
+  }
+  return instanceResource(instance, 'argoClient', () => {
+    const client = new ArgoClient(argoClientOptions(argo, instance.settings.secrets, { concurrency: argo.maxConcurrentRequests, logger }));
+    return { value: client, close: () => client.close() };
+  });
+}

@@ -1,0 +1,110 @@
+import type { Notice } from '../../frames/frame';
+import type { DatasourceInstance } from '../../settings/instances';
+import { argoClient } from '../argoInstance';
+import type { Workflow } from '../client/argoTypes';
+import type { NodeDocument, WorkflowDocument } from '../extract/documents';
+import { extractWorkflow } from '../extract/extractWorkflow';
+import { argoCall } from './argoCall';
+
+/**
+ * The runs the Argo Server still holds for a time range: the live list and the archive (merged by the
+ * server from v3.5, by the client before), de-duplicated by uid, extracted into the same documents as
+ * Elasticsearch holds. Says on a notice when the list may be incomplete or biased.
+ */
+export interface RunsRequest {
+  /** Namespaces to read; empty: all the token may list. */
+  namespaces: string[];
+  fromMs: number;
+  toMs: number;
+  /** Node documents too (a GET per run whose list entry has no nodes). */
+  withNodes: boolean;
+  labelSelector?: string;
+  signal: AbortSignal;
+}
+
+export interface ArgoRuns {
+  workflows: WorkflowDocument[];
+  nodes: NodeDocument[];
+  /** The raw objects, for callers that need fields the documents do not carry (progress, estimates). */
+  objects: Workflow[];
+  notices: Notice[];
+}
+
+/** Finished runs of every phase are kept; Argo's TTL deletes successes sooner than failures. */
+export const LIVE_ONLY_NOTICE =
+  'Only runs the Argo Server still holds are counted: it deletes finished workflows by TTL (often successes sooner than failures) ' +
+  'and no archived runs were found, so rates and trends may be biased. Turn on the workflow archive, or collect the history into Elasticsearch.';
+
+async function listNamespace(instance: DatasourceInstance, namespace: string, request: RunsRequest) {
+  const client = argoClient(instance);
+  const query = {
+    namespace,
+    labelSelector: request.labelSelector,
+    startedAfter: new Date(request.fromMs),
+    startedBefore: new Date(request.toMs),
+    includeArchive: true,
+  };
+  const call = { signal: request.signal };
+  return argoCall(async () => {
+    const { items, outcome } = request.withNodes
+      ? await collect(client.listWorkflowPagesWithNodes(query, call))
+      : await client.listWorkflows(query, call);
+    return { items, outcome };
+  });
+}
+
+async function collect(pages: AsyncIterable<{ items: Workflow[] }> & { outcome?: { complete: boolean; incompleteReason?: string } }) {
+  const items: Workflow[] = [];
+  for await (const page of pages) {
+    items.push(...page.items);
+  }
+  return { items, outcome: pages.outcome! };
+}
+
+/** Whether an object came from the archive (the list marks archived rows; GETs of them say Persisted). */
+function isArchived(workflow: Workflow): boolean {
+  const status = workflow.metadata?.labels?.['workflows.argoproj.io/workflow-archiving-status'];
+  return status === 'Archived' || status === 'Persisted';
+}
+
+export async function argoRuns(instance: DatasourceInstance, request: RunsRequest): Promise<ArgoRuns> {
+  const namespaces = request.namespaces.length > 0 ? request.namespaces : [''];
+  const lists = await Promise.all(namespaces.map((namespace) => listNamespace(instance, namespace, request)));
+  const seen = new Set<string>();
+  const objects: Workflow[] = [];
+  const notices: Notice[] = [];
+  for (const { items, outcome } of lists) {
+    if (!outcome.complete) {
+      notices.push({ severity: 'warning', text: `The Argo Server's list may be incomplete: ${outcome.incompleteReason ?? 'it stopped early'}.` });
+    }
+    for (const item of items) {
+      const uid = item.metadata?.uid ?? `${item.metadata?.namespace}/${item.metadata?.name}`;
+      if (!seen.has(uid)) {
+        seen.add(uid);
+        objects.push(item);
+      }
+    }
+  }
+  const workflows: WorkflowDocument[] = [];
+  const nodes: NodeDocument[] = [];
+  let unreadable = 0;
+  for (const object of objects) {
+    const extracted = extractWorkflow(object);
+    if (!extracted.workflow) {
+      unreadable++;
+      continue;
+    }
+    workflows.push(extracted.workflow);
+    if (request.withNodes) {
+      nodes.push(...extracted.nodes);
+    }
+  }
+  if (unreadable > 0) {
+    notices.push({ severity: 'warning', text: `${unreadable} workflow${unreadable === 1 ? '' : 's'} from the Argo Server had no name or start time and were left out.` });
+  }
+  const finished = objects.filter((o) => o.status?.finishedAt);
+  if (finished.length > 0 && !finished.some(isArchived)) {
+    notices.push({ severity: 'warning', text: LIVE_ONLY_NOTICE });
+  }
+  return { workflows, nodes, objects, notices };
+}

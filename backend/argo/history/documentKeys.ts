@@ -1,0 +1,85 @@
+import type { GroupKey } from '../../../src/query/groupBy';
+import type { Filters, Level } from '../../../src/query/model';
+import type { AdhocFilter } from '../../../src/query/queryFields';
+import type { NodeDocument, WorkflowDocument } from '../extract/documents';
+
+/**
+ * Group keys and filters over documents in memory, for answers built from the Argo Server's lists:
+ * the same keys and filter meanings as the Elasticsearch searches (docs/contracts.md).
+ */
+export type RunDocument = WorkflowDocument | NodeDocument;
+
+/** The value of a group key on a document, or undefined when it has none. */
+export function keyValue(doc: RunDocument, key: GroupKey, level: Level): string | undefined {
+  if (key.startsWith('label:')) {
+    return doc.labels?.[key.slice('label:'.length)];
+  }
+  const node = 'node' in doc ? doc.node : undefined;
+  switch (key) {
+    case 'namespace':
+      return doc.namespace;
+    case 'workflow':
+      return doc.workflow?.name;
+    case 'template':
+      return level === 'node' ? node?.template : doc.workflow?.template;
+    case 'task':
+      return node?.display_name;
+    case 'cron':
+      return doc.workflow?.cron;
+    case 'node':
+      return node?.name;
+    case 'phase':
+      return doc.phase;
+    default:
+      return undefined;
+  }
+}
+
+const FILTER_KEYS: Array<[Exclude<keyof Filters, 'adhoc'>, GroupKey]> = [
+  ['namespaces', 'namespace'],
+  ['workflows', 'workflow'],
+  ['templates', 'template'],
+  ['tasks', 'task'],
+  ['crons', 'cron'],
+  ['phases', 'phase'],
+];
+
+/** A Lucene-like whole-value regular expression (as Elasticsearch's regexp query matches). */
+function wholeValue(pattern: string): RegExp {
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return /$^/;
+  }
+}
+
+function adhocMatches(value: string | undefined, filter: AdhocFilter): boolean {
+  const values = filter.values?.length ? filter.values : [filter.value];
+  switch (filter.operator) {
+    case '=':
+      return value === filter.value;
+    case '!=':
+      return value !== filter.value;
+    case '=~':
+      return value !== undefined && wholeValue(filter.value).test(value);
+    case '!~':
+      return value === undefined || !wholeValue(filter.value).test(value);
+    case '=|':
+      return value !== undefined && values.includes(value);
+    case '!=|':
+      return value === undefined || !values.includes(value);
+  }
+}
+
+/** Whether a document passes the query's filters (lists and ad hoc filters together). */
+export function matchesFilters(doc: RunDocument, filters: Filters, level: Level): boolean {
+  for (const [name, key] of FILTER_KEYS) {
+    const allowed = filters[name];
+    if (allowed && allowed.length > 0 && !allowed.includes(keyValue(doc, key, level) ?? '')) {
+      return false;
+    }
+  }
+  return (filters.adhoc ?? []).every((filter) => adhocMatches(keyValue(doc, filter.key, level), filter));
+}
+
+export const startMs = (doc: RunDocument): number => Date.parse(doc['@timestamp']);
