@@ -9,10 +9,15 @@ import { instanceResource, type DatasourceInstance } from '../settings/instances
  * Every search builder takes one of these instead of fixed names, so our index template and a team's
  * own documents are queried by the same code.
  */
+/**
+ * `workflow` is the workflow as people name it (its WorkflowTemplate, cron, or name without the
+ * generated suffix: workflow.template), not one run's generated name (workflow.name): grouping by run
+ * would make one series per run. The runs table shows run names.
+ */
 const GROUP_ROLES: Record<Level, Record<PlainGroupKey, FieldRole>> = {
   workflow: {
     namespace: 'namespace',
-    workflow: 'workflowName',
+    workflow: 'workflowTemplate',
     template: 'workflowTemplate',
     task: 'task',
     cron: 'cron',
@@ -21,7 +26,7 @@ const GROUP_ROLES: Record<Level, Record<PlainGroupKey, FieldRole>> = {
   },
   node: {
     namespace: 'namespace',
-    workflow: 'workflowName',
+    workflow: 'workflowTemplate',
     template: 'nodeTemplate',
     task: 'task',
     cron: 'cron',

@@ -26,5 +26,10 @@ export function runQuery(query: ArgoPerfQuery, input: QueryInput): Promise<Frame
       return runMetrics(query, input);
     case 'baseline':
       return runBaseline(query, input);
+    // The Argo-only types load their modules on first use.
+    case 'live':
+      return import('./runLive').then(({ runLive }) => runLive(query, input));
+    case 'cronDrift':
+      return import('./runCronDrift').then(({ runCronDrift }) => runCronDrift(query, input));
   }
 }

@@ -19,7 +19,8 @@ export function keyValue(doc: RunDocument, key: GroupKey, level: Level): string 
     case 'namespace':
       return doc.namespace;
     case 'workflow':
-      return doc.workflow?.name;
+      // The workflow as people name it, not one run's generated name (see documentFields.ts).
+      return doc.workflow?.template;
     case 'template':
       return level === 'node' ? node?.template : doc.workflow?.template;
     case 'task':
