@@ -101,6 +101,9 @@ async function listValues(
     toMs: numberParam(params, 'to'),
     size: 1000,
   };
+  if (params.get('source') === 'argo' || !instance.settings.elasticsearch) {
+    return listArgoValues(instance, path, params, scope, signal);
+  }
   const labels = () => labelKeys(instance, scope, signal, () => keywordFields(instance, signal));
   if (path === 'labels') {
     return labels();
@@ -122,3 +125,34 @@ async function listValues(
   }
   return fieldValues(instance, { ...scope, key: key as GroupKey }, signal);
 }
+
+/** The same lists read from the Argo Server (no Elasticsearch, or ?source=argo). */
+async function listArgoValues(
+  instance: DatasourceInstance,
+  path: string,
+  params: URLSearchParams,
+  scope: { namespaces?: string[]; fromMs?: number; toMs?: number },
+  signal: AbortSignal
+): Promise<string[]> {
+  const { argoValues } = await import('../argo/history/argoValues');
+  const request = { namespaces: scope.namespaces ?? [], fromMs: scope.fromMs, toMs: scope.toMs, signal };
+  if (path === 'labels') {
+    return argoValues(instance, { ...request, key: 'labels' });
+  }
+  if (path === 'keys') {
+    const labels = await argoValues(instance, { ...request, key: 'labels' });
+    return [...ARGO_KEYS, ...labels.map((key) => `label:${key}`)];
+  }
+  const key = VALUE_LISTS[path]?.key ?? params.get('key') ?? '';
+  const problem = groupKeyProblem(key);
+  if (problem) {
+    throw new QueryError(`key: ${problem}`);
+  }
+  if (key === 'namespace' && instance.settings.namespaces?.length) {
+    return [...instance.settings.namespaces].sort((a, b) => a.localeCompare(b));
+  }
+  return argoValues(instance, { ...request, key: key as GroupKey });
+}
+
+/** Keys whose values the Argo Server's run list carries (steps need Elasticsearch). */
+const ARGO_KEYS = GROUP_KEYS.filter((key) => !NODE_ONLY_KEYS.includes(key));

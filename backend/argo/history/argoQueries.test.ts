@@ -1,3 +1,4 @@
+import { callResource } from '../../handlers/callResource';
 import { queryData } from '../../handlers/queryData';
 import { decodeSeries, decodeTable } from '../../test/decodeFrames';
 import { dataQuery, pluginContext } from '../../test/pluginContext';
@@ -100,5 +101,37 @@ describe('runs from the Argo Server', () => {
     expect(table.columns.start).toEqual(newest.map((r) => r.startMs));
     expect(table.columns.duration).toEqual(newest.map((r) => (r.durationMs === undefined ? null : r.durationMs / 1000)));
     expect(table.columns.phase).toEqual(newest.map((r) => r.phase ?? null));
+  });
+});
+
+describe('variables from the Argo Server (no Elasticsearch)', () => {
+  async function resource(url: string) {
+    const response = await callResource(
+      { pluginContext: pluginContext({ argo: { url: server.url } }), path: url.split('?')[0], method: 'GET', url, headers: {}, body: Buffer.alloc(0) },
+      new AbortController().signal
+    );
+    return { code: response.code, body: JSON.parse(Buffer.from(response.body).toString()) };
+  }
+
+  it('lists cron workflows from the cron list', async () => {
+    const names = [...new Set(history.cronWorkflows.map((cron) => cron.metadata.name!))].sort();
+    expect(await resource('crons')).toEqual({ code: 200, body: { values: names } });
+  });
+
+  it('lists namespaces and label keys found on the runs of the time range', async () => {
+    const inRange = history.workflows.filter(({ workflow }) => {
+      const start = Date.parse(workflow.status?.startedAt ?? '');
+      return start >= FROM && start <= TO;
+    });
+    const namespaces = [...new Set(inRange.map(({ workflow }) => workflow.metadata.namespace!))].sort();
+    expect(await resource(`namespaces?from=${FROM}&to=${TO}`)).toEqual({ code: 200, body: { values: namespaces } });
+    const labels = [...new Set(inRange.flatMap(({ workflow }) => Object.keys(workflow.metadata.labels ?? {})))].sort();
+    expect(await resource(`labels?from=${FROM}&to=${TO}`)).toEqual({ code: 200, body: { values: labels } });
+  });
+
+  it('says that step names need Elasticsearch', async () => {
+    const answer = await resource('tasks');
+    expect(answer.code).toBe(400);
+    expect(answer.body.error).toMatch(/^task values come from Elasticsearch/);
   });
 });

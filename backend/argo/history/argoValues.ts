@@ -1,0 +1,43 @@
+import type { GroupKey } from '../../../src/query/groupBy';
+import { QueryError } from '../../queries/namespaceAccess';
+import type { DatasourceInstance } from '../../settings/instances';
+import { argoClient } from '../argoInstance';
+import { argoCall } from './argoCall';
+import { argoRuns } from './argoRuns';
+import { keyValue } from './documentKeys';
+
+/**
+ * Lists for template variables and ad hoc filters from the Argo Server (when the datasource has no
+ * Elasticsearch, or `source=argo` is asked): values found on the runs it holds in the time range
+ * (default: the last 7 days), and cron workflow names from its cron list.
+ */
+export interface ArgoValuesRequest {
+  key: GroupKey | 'labels';
+  namespaces: string[];
+  fromMs?: number;
+  toMs?: number;
+  signal: AbortSignal;
+}
+
+const DEFAULT_DAYS = 7;
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
+
+export async function argoValues(instance: DatasourceInstance, request: ArgoValuesRequest): Promise<string[]> {
+  if (request.key === 'cron') {
+    const client = argoClient(instance);
+    const namespaces = request.namespaces.length ? request.namespaces : [''];
+    const lists = await Promise.all(namespaces.map((namespace) => argoCall(() => client.listCronWorkflows({ namespace }, { signal: request.signal }))));
+    return sorted(lists.flatMap((list) => list.items.map((cron) => cron.metadata?.name).filter((name): name is string => Boolean(name))));
+  }
+  if (request.key === 'task' || request.key === 'node') {
+    throw new QueryError(`${request.key} values come from Elasticsearch (they need every run's steps); configure Elasticsearch in the datasource settings`);
+  }
+  const toMs = request.toMs ?? Date.now();
+  const fromMs = request.fromMs ?? toMs - DEFAULT_DAYS * 86_400_000;
+  const runs = await argoRuns(instance, { namespaces: request.namespaces, fromMs, toMs, withNodes: false, signal: request.signal });
+  if (request.key === 'labels') {
+    return sorted(runs.workflows.flatMap((doc) => Object.keys(doc.labels ?? {})));
+  }
+  const key = request.key;
+  return sorted(runs.workflows.map((doc) => keyValue(doc, key, 'workflow')).filter((value): value is string => value !== undefined));
+}
