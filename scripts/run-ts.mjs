@@ -24,5 +24,6 @@ await build({
   loader: { '.proto': 'text' },
   logLevel: 'warning',
 });
-const run = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit' });
+// Node flags given to this script (e.g. --expose-gc) apply to the entry point too.
+const run = spawnSync(process.execPath, [...process.execArgv, outfile, ...args], { stdio: 'inherit' });
 process.exit(run.status ?? 1);
