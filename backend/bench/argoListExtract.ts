@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     return items;
   };
 
-  const oursRuns: Awaited<ReturnType<typeof measure<{ runs: number; nodes: number }>>>[] = [];
+  const oursRuns: Array<Awaited<ReturnType<typeof measure<{ runs: number; nodes: number }>>>> = [];
   const parseRuns: Array<Awaited<ReturnType<typeof measure<number>>>> = [];
   const extractRuns: Array<Awaited<ReturnType<typeof measure<number>>>> = [];
   const fetchRuns: Array<Awaited<ReturnType<typeof measure<number>>>> = [];
