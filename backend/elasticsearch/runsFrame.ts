@@ -1,8 +1,9 @@
 import type { RunsQuery } from '../../src/query/runsQuery';
-import type { Field, FieldConfig, Frame, Notice } from '../frames/frame';
+import type { Field, Frame, Notice } from '../frames/frame';
 import { groupKey, type RunsBaseline } from './runsBaselineAnswer';
 import { baselineGroupOf } from './runsBaselineSearch';
 import type { RunRow } from './runsSearch';
+import { argoLink } from '../frames/argoLink';
 
 /**
  * The runs table: one row per run (or step), newest first. `vs_baseline` is the duration ÷ the median
@@ -10,22 +11,6 @@ import type { RunRow } from './runsSearch';
  */
 const text = (value: string | undefined) => value ?? null;
 
-/** A data link to the run in the Argo UI, or none without an Argo Server URL. */
-function argoLink(argoUrl: string | undefined): FieldConfig {
-  if (!argoUrl) {
-    return {};
-  }
-  const base = argoUrl.replace(/\/+$/, '');
-  return {
-    links: [
-      {
-        title: 'Open in Argo',
-        url: `${base}/workflows/\${__data.fields.namespace}/\${__value.raw}`,
-        targetBlank: true,
-      },
-    ],
-  };
-}
 
 function vsBaseline(row: RunRow, query: RunsQuery, baseline: RunsBaseline): number | null {
   const keys = baselineGroupOf(row, query.level, baseline.groupColumns);
