@@ -6,6 +6,8 @@ import { runsQuerySchema, type RunsQuery } from './runsQuery';
 import { baselineQuerySchema, type BaselineQuery } from './baselineQuery';
 import { resourcesQuerySchema, type ResourcesQuery } from './resourcesQuery';
 import { metricsQuerySchema, type MetricsQuery } from './metricsQuery';
+import { liveQuerySchema, type LiveQuery } from './liveQuery';
+import { cronDriftQuerySchema, type CronDriftQuery } from './cronDriftQuery';
 import { checkGroupBy, commonFields, groupBySchema, limitSchema } from './queryFields';
 import { DEFAULT_STATS, statProblem, type Stat } from './stats';
 
@@ -34,7 +36,7 @@ export const QUERY_TYPES = [
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 /** Query types this build answers; the rest are named in the design and arrive with later work. */
-export const AVAILABLE_QUERY_TYPES: readonly QueryType[] = ['durations', 'heatmap', 'outcomes', 'runs', 'resources', 'metrics', 'baseline'];
+export const AVAILABLE_QUERY_TYPES: readonly QueryType[] = ['durations', 'heatmap', 'outcomes', 'runs', 'resources', 'metrics', 'baseline', 'live', 'cronDrift'];
 
 const statSchema = z.string().superRefine((value, ctx) => {
   const problem = statProblem(value);
@@ -63,8 +65,20 @@ export const querySchemas = {
   resources: resourcesQuerySchema,
   metrics: metricsQuerySchema,
   baseline: baselineQuerySchema,
+  live: liveQuerySchema,
+  cronDrift: cronDriftQuerySchema,
 } as const;
-export type ArgoPerfQuery = DurationsQuery | HeatmapQuery | OutcomesQuery | RunsQuery | ResourcesQuery | MetricsQuery | BaselineQuery;
+export type ArgoPerfQuery =
+  | DurationsQuery
+  | HeatmapQuery
+  | OutcomesQuery
+  | RunsQuery
+  | ResourcesQuery
+  | MetricsQuery
+  | BaselineQuery
+  | LiveQuery
+  | CronDriftQuery;
+export type { LiveQuery, CronDriftQuery };
 export type { HeatmapQuery, OutcomesQuery, RunsQuery };
 export type { ResourcesQuery, MetricsQuery };
 export type { BaselineQuery };

@@ -202,4 +202,11 @@ describe('QueryEditor', () => {
     expect(screen.getByTestId(ids.problem)).toHaveTextContent('baselineDays: Too small');
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
+
+  it('reads durations and runs from the Argo Server when its source is chosen', () => {
+    const { latest, onRunQuery } = renderEditor(stored);
+    fireEvent.click(screen.getByLabelText(queryText.source.options.argo));
+    expect(latest()).toMatchObject({ queryType: 'durations', source: 'argo' });
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
 });

@@ -16,6 +16,8 @@ import { RunsSection } from './query/RunsSection';
 import { BaselineSection } from './query/BaselineSection';
 import { ResourcesSection } from './query/ResourcesSection';
 import { MetricsSection } from './query/MetricsSection';
+import { LiveSection } from './query/LiveSection';
+import { CronDriftSection } from './query/CronDriftSection';
 import { queryText } from './query/queryText';
 
 export type Props = QueryEditorProps<ArgoPerfDataSource, ArgoPerfDataQuery, ArgoPerfJsonData>;
@@ -25,7 +27,10 @@ type EditorQueryType = keyof typeof querySchemas;
 const names = (problem: string, field: string) => new RegExp(`(^|; )${field}\\b`).test(problem);
 
 /** Fields only one query type has; they are dropped when the user picks another type. */
-const TYPE_ONLY_FIELDS = ['stats', 'view', 'measures', 'baselineDays', 'stat', 'currentMinutes', 'resources', 'metric', 'aggregation'] as const;
+const TYPE_ONLY_FIELDS = ['stats', 'view', 'measures', 'baselineDays', 'stat', 'currentMinutes', 'resources', 'metric', 'aggregation', 'against', 'graceSeconds', 'lookbackDays'] as const;
+
+/** Query types that only the Argo Server answers. */
+const ARGO_ONLY_TYPES: readonly string[] = ['live', 'cronDrift'];
 
 function editorQueryType(query: ArgoPerfDataQuery): EditorQueryType {
   const type = query.queryType ?? 'durations';
@@ -56,8 +61,12 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
       delete next.groupBy;
     }
     // The runs limit counts rows, the others' count groups: neither carries over to the other.
-    if (type === 'heatmap' || type === 'runs' || queryType === 'runs') {
+    if (type === 'heatmap' || type === 'runs' || queryType === 'runs' || ARGO_ONLY_TYPES.includes(type) || ARGO_ONLY_TYPES.includes(queryType)) {
       delete next.limit;
+    }
+    // live and cronDrift read the Argo Server; leaving them goes back to the type's own default source.
+    if (ARGO_ONLY_TYPES.includes(type) || ARGO_ONLY_TYPES.includes(queryType)) {
+      delete next.source;
     }
     write(next, true);
   };
@@ -73,6 +82,8 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
       {shown.queryType === 'baseline' && <BaselineSection {...section} shown={shown} />}
       {shown.queryType === 'resources' && <ResourcesSection {...section} shown={shown} />}
       {shown.queryType === 'metrics' && <MetricsSection {...section} shown={shown} />}
+      {shown.queryType === 'live' && <LiveSection {...section} shown={shown} />}
+      {shown.queryType === 'cronDrift' && <CronDriftSection {...section} shown={shown} />}
       <FiltersSection datasource={datasource} filters={shown.filters} onChange={(filters) => change({ filters })} />
       {problem && (
         <Alert severity="error" title={queryText.problemTitle} data-testid={testIds.queryEditor.problem}>

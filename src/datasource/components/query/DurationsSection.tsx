@@ -6,6 +6,7 @@ import { testIds } from '../../testIds';
 import { ChoiceListField } from './ChoiceListField';
 import { GroupByField } from './GroupByField';
 import { LevelField } from './LevelField';
+import { SourceField } from './SourceField';
 import { LimitField } from './LimitField';
 import { STAT_OPTIONS, toStat } from './queryOptions';
 import { queryText } from './queryText';
@@ -16,8 +17,13 @@ export function DurationsSection({ shown, query, change, invalid }: SectionProps
   return (
     <>
       <InlineFieldRow>
+        <SourceField value={shown.source} onChange={(source) => change({ source })} />
         <LevelField value={shown.level} onChange={(level) => change({ level })} />
-        <LimitField value={query.limit ?? shown.limit} onChange={(limit) => change({ limit }, false)} onCommit={() => change({})} />
+        <LimitField
+          value={query.limit ?? shown.limit}
+          onChange={(limit) => change({ limit }, false)}
+          onCommit={() => change({})}
+        />
       </InlineFieldRow>
       <InlineFieldRow>
         <GroupByField value={shown.groupBy} onChange={(groupBy) => change({ groupBy })} invalid={invalid('groupBy')} />

@@ -4,6 +4,7 @@ import { InlineFieldRow } from '@grafana/ui';
 import type { RunsQuery } from '../../../query/runsQuery';
 import { BaselineDaysField } from './BaselineDaysField';
 import { LevelField } from './LevelField';
+import { SourceField } from './SourceField';
 import { LimitField } from './LimitField';
 import { queryText } from './queryText';
 import type { SectionProps } from './sectionProps';
@@ -12,6 +13,7 @@ import type { SectionProps } from './sectionProps';
 export function RunsSection({ shown, query, change, invalid }: SectionProps<RunsQuery>) {
   return (
     <InlineFieldRow>
+      <SourceField value={shown.source} onChange={(source) => change({ source })} />
       <LevelField value={shown.level} onChange={(level) => change({ level })} />
       <LimitField
         value={query.limit ?? shown.limit}

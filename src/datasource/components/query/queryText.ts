@@ -1,8 +1,10 @@
 import type { PlainGroupKey } from '../../../query/groupBy';
-import type { Level, QueryType } from '../../../query/model';
+import type { Level, QueryType, Source } from '../../../query/model';
 import type { OutcomeMeasure, OutcomeView } from '../../../query/outcomesQuery';
 import type { ResourceMeasure } from '../../../query/resourcesQuery';
 import type { MetricAggregation } from '../../../query/metricsQuery';
+import type { LiveView, OverrunAgainst } from '../../../query/liveQuery';
+import type { CronDriftView } from '../../../query/cronDriftQuery';
 import type { PlainStat } from '../../../query/stats';
 
 /** What the query editor says. Tests import these so the UI and its tests cannot drift apart. */
@@ -18,6 +20,8 @@ export const queryText = {
       baseline: 'Vs baseline',
       resources: 'Resources',
       metrics: 'Workflow metrics',
+      cronDrift: 'Cron drift',
+      live: 'Running now',
     } satisfies Partial<Record<QueryType, string>> as Partial<Record<QueryType, string>>,
   },
   view: {
@@ -55,6 +59,12 @@ export const queryText = {
     label: 'Aggregation',
     tooltip: 'How the metric’s values in one time bucket are combined.',
     options: { avg: 'Average', sum: 'Sum', min: 'Minimum', max: 'Maximum' } satisfies Record<MetricAggregation, string>,
+  },
+  source: {
+    label: 'Source',
+    tooltip:
+      'Elasticsearch: the long history the collector keeps. Argo Server: the runs it still holds (live and archived), read at query time.',
+    options: { elasticsearch: 'Elasticsearch', argo: 'Argo Server' } satisfies Record<Source, string>,
   },
   level: {
     label: 'Measure',
@@ -129,5 +139,44 @@ export const queryText = {
     suffix: 'min',
   },
   baselineWindowTooltip: 'Days before the current window whose statistic is the baseline. Groups without a baseline (or with a zero one) get no ratio and are named in a notice.',
+  live: {
+    view: {
+      label: 'Show',
+      tooltip: 'A table of the workflows running now, or one overrun number per running workflow for alert rules.',
+      options: { table: 'Table', overrun: 'Overrun numbers' } satisfies Record<LiveView, string>,
+    },
+    against: {
+      label: 'Compare with',
+      tooltip: 'Overrun = elapsed time ÷ this. Workflows without it get no number and are named in a notice.',
+      options: { estimate: 'Argo’s estimate', p95: 'p95 of recent runs' } satisfies Record<OverrunAgainst, string>,
+    },
+    baselineDaysTooltip: 'Days of finished runs, ending now, whose p95 duration each running workflow is compared with (per namespace and workflow template; at least 5 runs).',
+    limitTooltip: 'Most running workflows listed, longest-running first (up to 1000); the rest are left out, with a notice on the result.',
+  },
+  cronDrift: {
+    view: {
+      label: 'Show',
+      tooltip:
+        'Start delay of each run over time, a table of ticks and runs, missed ticks per cron, or the time since each cron last succeeded (one number per cron, for alert rules).',
+      options: {
+        delay: 'Start delay',
+        runs: 'Ticks and runs',
+        missed: 'Missed ticks',
+        sinceSuccess: 'Since last success',
+      } satisfies Record<CronDriftView, string>,
+    },
+    grace: {
+      label: 'Grace',
+      tooltip:
+        'A run that starts within this many seconds of its tick is on time, and a tick without a run is not missed before it has passed (nor before the cron’s startingDeadlineSeconds).',
+      suffix: 's',
+    },
+    lookback: {
+      label: 'Lookback',
+      tooltip: 'Days before the time range in which to look for each cron’s last successful run.',
+      suffix: 'days',
+    },
+    limitTooltip: 'Most rows listed, newest first (up to 500); older ones are left out, with a notice on the result.',
+  },
   problemTitle: 'This query cannot run yet',
 };

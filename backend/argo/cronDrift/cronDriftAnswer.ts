@@ -1,0 +1,88 @@
+import type { CronDriftQuery } from '../../../src/query/cronDriftQuery';
+import type { Frame, Notice } from '../../frames/frame';
+import { finishNumericFrames } from '../../frames/numericFrames';
+import { finishSeriesFrames } from '../../frames/timeSeriesFrames';
+import { QueryError } from '../../queries/namespaceAccess';
+import type { QueryInput } from '../../queries/queryInput';
+import { readCronHistory, cronKey } from './cronHistory';
+import { missedFrames, sinceSuccessFrames } from './cronNumbers';
+import { cronReports } from './cronReports';
+import { cronRunsTable } from './cronRunsTable';
+import { delayFrames } from './delayFrames';
+import { runsByCron } from './runSummaries';
+
+const DAY_MS = 86_400_000;
+/** Runs that started this long before the range are read too: one still running there blocks (Forbid) or is replaced by (Replace) a tick in it. */
+export const ACTIVE_LOOKBACK_MS = DAY_MS;
+
+export const LIVE_ONLY_CRON_NOTICE =
+  'No listed run is archived: the workflow archive seems to be off, so the controller deletes old runs (spec.successfulJobsHistoryLimit, TTLs). ' +
+  'Ticks older than a cron’s oldest listed run show as unknown-pruned, not missed. Turn on the workflow archive for a full history.';
+
+/**
+ * cronDrift over the Argo Server, judged at `nowMs`: now, or the end of the range when that is in the past
+ * (a past range shows what was known at its end, and the answer does not change between refreshes).
+ * Runs are read from the start of the range minus a lookback (ACTIVE_LOOKBACK_MS, or lookbackDays for
+ * sinceSuccess) to its end.
+ */
+export async function cronDriftAnswer(query: CronDriftQuery, input: QueryInput, nowMs: number): Promise<Frame[]> {
+  const lookbackMs = query.view === 'sinceSuccess' ? query.lookbackDays * DAY_MS : ACTIVE_LOOKBACK_MS;
+  const maxDays = input.instance.settings.maxRangeDays;
+  if (query.view === 'sinceSuccess' && query.lookbackDays > maxDays) {
+    throw new QueryError(
+      `lookbackDays: ${query.lookbackDays} days is longer than this datasource allows (${maxDays} days); shorten the lookback, or raise "Longest time range" (maxRangeDays) in the datasource settings`
+    );
+  }
+  const windowStartMs = input.fromMs - lookbackMs;
+  const history = await readCronHistory(input.instance, {
+    namespaces: query.filters.namespaces ?? [],
+    crons: query.filters.crons ?? [],
+    fromMs: windowStartMs,
+    toMs: input.toMs,
+    signal: input.context.signal,
+  });
+  const runs = runsByCron(history.runs, history.crons.map(cronKey));
+  const { reports, notices: reportNotices } = cronReports(
+    history.crons,
+    runs,
+    { fromMs: input.fromMs, toMs: input.toMs },
+    nowMs,
+    {
+      graceMs: query.graceSeconds * 1000,
+      prunedHistory: history.liveOnly,
+    }
+  );
+  const notices: Notice[] = [
+    ...history.notices,
+    ...(history.liveOnly ? [{ severity: 'warning' as const, text: LIVE_ONLY_CRON_NOTICE }] : []),
+    ...(history.crons.length === 0 ? [{ severity: 'info' as const, text: noCronsText(query) }] : []),
+    ...reportNotices,
+  ];
+  const { refId } = query;
+  switch (query.view) {
+    case 'delay':
+      return finishSeriesFrames(refId, delayFrames(refId, reports), history.executed, notices);
+    case 'runs': {
+      const table = cronRunsTable(refId, reports, query.limit, input.instance.settings.argo?.url);
+      const own = table.meta?.notices ?? [];
+      table.meta = { ...table.meta, executedQueryString: history.executed, notices: [...notices, ...own] };
+      return [table];
+    }
+    case 'missed': {
+      const answer = missedFrames(refId, reports);
+      return finishNumericFrames(refId, answer.frames, history.executed, [...notices, ...answer.notices]);
+    }
+    case 'sinceSuccess': {
+      const answer = sinceSuccessFrames(refId, reports, windowStartMs);
+      return finishNumericFrames(refId, answer.frames, history.executed, [...notices, ...answer.notices]);
+    }
+  }
+}
+
+function noCronsText(query: CronDriftQuery): string {
+  const where = query.filters.namespaces?.length
+    ? `namespace ${query.filters.namespaces.join(', ')}`
+    : 'any namespace the token may read';
+  const which = query.filters.crons?.length ? ` named ${query.filters.crons.join(', ')}` : '';
+  return `No CronWorkflows${which} found in ${where}.`;
+}

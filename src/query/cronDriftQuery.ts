@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+import { commonFields } from './queryFields';
+
+/**
+ * cronDrift: whether CronWorkflows start on time, read from the Argo Server. Views:
+ * - delay: start delay (actual start − scheduled tick) over time, one series per cron;
+ * - runs: a table of scheduled ticks in the range: each run (scheduled, started, delay, pending, duration,
+ *   phase) and each missed tick;
+ * - missed: missed ticks in the range, one number per cron (numeric-multi, for alert rules);
+ * - sinceSuccess: seconds since each cron's last successful run (numeric-multi, for alert rules).
+ * Filters: namespaces and crons pick the CronWorkflows; the other filters do not apply.
+ */
+export const CRON_DRIFT_VIEWS = ['delay', 'runs', 'missed', 'sinceSuccess'] as const;
+export type CronDriftView = (typeof CRON_DRIFT_VIEWS)[number];
+
+export const cronDriftQuerySchema = z.object({
+  ...commonFields,
+  source: z
+    .literal('argo', { message: 'cronDrift reads CronWorkflows from the Argo Server; set source to argo' })
+    .default('argo'),
+  queryType: z.literal('cronDrift'),
+  view: z.enum(CRON_DRIFT_VIEWS).default('delay'),
+  /**
+   * Seconds after its tick within which a run is on time, and before which a tick without a run is not yet
+   * missed (nor before the cron's startingDeadlineSeconds, when that is longer).
+   */
+  graceSeconds: z.number().int('must be a whole number of seconds').min(0).max(86_400).default(60),
+  /** Rows of the runs view, newest first. */
+  limit: z.number().int('must be a whole number').min(1).max(500).default(100),
+  /**
+   * sinceSuccess: days before the time range in which to look for each cron's last successful run (the
+   * other views read one day before the range, for runs still active when it starts).
+   */
+  lookbackDays: z.number().int('must be a whole number of days').min(1).max(90).default(7),
+});
+export type CronDriftQuery = z.infer<typeof cronDriftQuerySchema>;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+import { commonFields } from './queryFields';
+
+/**
+ * live: the workflows running now, read from the Argo Server. Table: one row per running workflow with
+ * elapsed time, Argo's estimated duration and progress, and how far it overruns Argo's estimate and its
+ * own workflow's p95 of recent runs. Overrun: the same ratio as one number per running workflow
+ * (numeric-multi), so "running much longer than usual" is one alert rule.
+ * "Now" is the wall clock: the dashboard's time range is not used. The p95 is over the finished runs of
+ * the same namespace + workflow template that started in the last `baselineDays` days, and needs at
+ * least 5 of them. `level` is ignored: live lists whole workflows.
+ */
+export const LIVE_VIEWS = ['table', 'overrun'] as const;
+export type LiveView = (typeof LIVE_VIEWS)[number];
+
+/** What the overrun view compares the elapsed time with. */
+export const OVERRUN_AGAINST = ['estimate', 'p95'] as const;
+export type OverrunAgainst = (typeof OVERRUN_AGAINST)[number];
+
+export const liveQuerySchema = z
+  .object({
+    ...commonFields,
+    source: z
+      .literal('argo', { message: 'live reads running workflows from the Argo Server; set source to argo' })
+      .default('argo'),
+    queryType: z.literal('live'),
+    view: z.enum(LIVE_VIEWS).default('table'),
+    against: z.enum(OVERRUN_AGAINST).default('estimate'),
+    /** Days of finished runs whose p95 duration each running workflow is compared with. */
+    baselineDays: z.number().int('must be a whole number').min(1).max(90).default(7),
+    /** Most running workflows answered, longest-running first; the rest are counted in a notice. */
+    limit: z.number().int('must be a whole number').min(1).max(1000).default(200),
+  })
+  .superRefine((query, ctx) => {
+    if (query.filters.tasks?.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filters', 'tasks'],
+        message: 'live lists whole workflows, not their steps; remove the Steps filter',
+      });
+    }
+  });
+export type LiveQuery = z.infer<typeof liveQuerySchema>;
