@@ -14,6 +14,8 @@ export interface JsonRequest {
   signal?: AbortSignal;
   /** Refuse bodies larger than this (bytes). */
   maxBytes?: number;
+  /** A connection pool to reuse (keep-alive); its TLS options should match caCert and tlsSkipVerify. */
+  agent?: http.Agent;
 }
 
 export interface JsonResponse {
@@ -21,6 +23,8 @@ export interface JsonResponse {
   body: unknown;
   /** The raw text when the body is not JSON. */
   text?: string;
+  /** Response headers (lower-case names). */
+  headers: http.IncomingHttpHeaders;
 }
 
 export class HttpTimeoutError extends Error {
@@ -40,6 +44,7 @@ export function requestJson(request: JsonRequest): Promise<JsonResponse> {
       signal: request.signal,
       rejectUnauthorized: !request.tlsSkipVerify,
       ca: request.caCert || undefined,
+      agent: request.agent,
     };
     const req = transport.request(url, options, (res) => {
       const chunks: Buffer[] = [];
@@ -55,9 +60,9 @@ export function requestJson(request: JsonRequest): Promise<JsonResponse> {
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         try {
-          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
+          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: res.headers });
         } catch {
-          resolve({ status: res.statusCode ?? 0, body: undefined, text });
+          resolve({ status: res.statusCode ?? 0, body: undefined, text, headers: res.headers });
         }
       });
       res.on('error', reject);
