@@ -1,0 +1,82 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { tableFromIPC } from 'apache-arrow';
+
+import { queryData } from '../handlers/queryData';
+import { startArgoServer, type ArgoServerHandle } from '../test/argoServer/startArgoServer';
+import { generateArgoHistory } from '../test/argoServer/workflowHistory';
+import { dataQuery, pluginContext } from '../test/pluginContext';
+import { liveClock } from './live/liveClock';
+
+/**
+ * The answers of the query types read from the Argo Server (against the test double), written to
+ * .cache/argo-frames/<case>-<n>.arrow for Grafana's own SDK to decode in the Go host check
+ * (hosttest/argo_frames_test.go), which checks each case's dataplane kind. Written on every run (the
+ * double's port is in the frames' links), so the host check reads this run's real output.
+ */
+const OUT = join(__dirname, '..', '..', '.cache', 'argo-frames');
+const HOUR = 3_600_000;
+
+export const ARGO_CASES: Record<string, { query: object; kind: string }> = {
+  'argo-durations': { query: { queryType: 'durations', source: 'argo', groupBy: ['namespace'], stats: ['p95', 'count'] }, kind: 'timeseries-multi' },
+  'argo-runs': { query: { queryType: 'runs', source: 'argo', limit: 20, baselineDays: 2 }, kind: 'table' },
+  'live-table': { query: { queryType: 'live' }, kind: 'table' },
+  'live-overrun': { query: { queryType: 'live', view: 'overrun', against: 'estimate' }, kind: 'numeric-multi' },
+  'cron-delay': { query: { queryType: 'cronDrift', view: 'delay' }, kind: 'timeseries-multi' },
+  'cron-runs': { query: { queryType: 'cronDrift', view: 'runs' }, kind: 'table' },
+  'cron-missed': { query: { queryType: 'cronDrift', view: 'missed' }, kind: 'numeric-multi' },
+  'cron-since-success': { query: { queryType: 'cronDrift', view: 'sinceSuccess', lookbackDays: 2 }, kind: 'numeric-multi' },
+};
+
+let server: ArgoServerHandle;
+let endMs: number;
+const wallClock = liveClock.nowMs;
+
+beforeAll(async () => {
+  const history = generateArgoHistory({ seed: 21, workflows: 300, days: 3 });
+  endMs = history.endMs;
+  // Two runs still going at the end of the history, with Argo's estimate and progress.
+  history.workflows.slice(-2).forEach(({ workflow }, i) => {
+    const started = new Date(endMs - (i + 1) * 1_800_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    workflow.metadata.labels = { ...workflow.metadata.labels, 'workflows.argoproj.io/phase': 'Running', 'workflows.argoproj.io/completed': 'false' };
+    delete workflow.metadata.labels['workflows.argoproj.io/workflow-archiving-status'];
+    workflow.status = { ...workflow.status, phase: 'Running', startedAt: started, finishedAt: null, estimatedDuration: 1200, progress: '2/5' };
+  });
+  history.workflows.slice(-2).forEach((generated) => (generated.storage = 'live'));
+  liveClock.nowMs = () => endMs;
+  server = await startArgoServer({ history });
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+});
+
+afterAll(async () => {
+  liveClock.nowMs = wallClock;
+  await server.close();
+});
+
+describe('Argo query frames for the Go host check', () => {
+  it.each(Object.keys(ARGO_CASES))('%s answers frames of its kind', async (name) => {
+    const { query, kind } = ARGO_CASES[name];
+    const range = { fromEpochMS: endMs - 24 * HOUR, toEpochMS: endMs };
+    const response = await queryData(
+      {
+        pluginContext: pluginContext({ argo: { url: server.url } }),
+        headers: {},
+        queries: [{ ...dataQuery('A', query, range), intervalMS: HOUR, maxDataPoints: 1000 }],
+      },
+      new AbortController().signal
+    );
+    const answer = response.responses.A;
+    expect(answer.error).toBeFalsy();
+    expect(answer.frames!.length).toBeGreaterThan(0);
+    answer.frames!.forEach((bytes, i) => {
+      const meta = JSON.parse(tableFromIPC(bytes).schema.metadata.get('meta') ?? '{}');
+      expect(meta.type).toBe(kind);
+      writeFileSync(join(OUT, `${name}-${i}.arrow`), bytes);
+    });
+    // Non-empty answers: the host check validates real series and numbers, not the typed empty frame.
+    expect(tableFromIPC(answer.frames![0]).schema.fields.length).toBeGreaterThan(0);
+    expect(readdirSync(OUT).filter((file) => file.startsWith(`${name}-`))).toHaveLength(answer.frames!.length);
+  });
+});
