@@ -1,6 +1,7 @@
 import { HealthStatus } from '../protocol/messages';
 import { closedPort, pluginContext } from '../test/pluginContext';
 import { selfSignedCertificate, startServer, type TestServer } from '../test/tlsServer';
+import { startArgoServer } from '../test/argoServer/startArgoServer';
 import { checkHealth } from './checkHealth';
 
 const signal = new AbortController().signal;
@@ -51,7 +52,7 @@ describe('CheckHealth', () => {
   it('reports the Argo Server version with the token, given with or without "Bearer "', async () => {
     for (const token of [TOKEN, `Bearer ${TOKEN}`]) {
       const result = await check({ argo: { url: plain.url } }, { argoToken: token });
-      expect(result.message).toBe('Argo Server v3.6.2 reachable');
+      expect(result.message).toBe('Argo Server v3.6.2 reachable; the token may list workflows and cron workflows in all namespaces');
       expect(result.status).toBe(HealthStatus.OK);
     }
   });
@@ -97,5 +98,24 @@ describe('CheckHealth', () => {
     const result = await check({ argo: { url: other.url } });
     expect(result.message).toMatch(/did not answer like an Argo Server/);
     await other.close();
+  });
+
+  it('proves the token with a list: a token Kubernetes rejects fails although /api/v1/version answers it', async () => {
+    const argo = await startArgoServer({ auth: { mode: 'client', tokens: { [TOKEN]: { name: 'reader', namespaces: ['ml'] } } } });
+    try {
+      const unknown = await check({ argo: { url: argo.url } }, { argoToken: 'expired-token-abcdef' });
+      expect(unknown.status).toBe(HealthStatus.ERROR);
+      expect(unknown.message).toMatch(/401/);
+      expect(unknown.message).not.toContain('expired-token-abcdef');
+      // Allowed in ml only: listing every namespace is refused, listing ml (the allow-list) works.
+      const everywhere = await check({ argo: { url: argo.url } }, { argoToken: TOKEN });
+      expect(everywhere.status).toBe(HealthStatus.ERROR);
+      expect(everywhere.message).toMatch(/403|forbidden|not allowed|permission/i);
+      const ml = await check({ argo: { url: argo.url }, namespaces: ['ml'] }, { argoToken: TOKEN });
+      expect(ml.message).toMatch(/^Argo Server v\S+ reachable; the token may list workflows and cron workflows in namespace ml$/);
+      expect(ml.status).toBe(HealthStatus.OK);
+    } finally {
+      await argo.close();
+    }
   });
 });

@@ -19,7 +19,12 @@ export async function checkHealth(request: CheckHealthRequest, signal: AbortSign
     checks.push(checkElasticsearch(lookup.instance, signal).then((health) => ['elasticsearch', health]));
   }
   if (settings.argo) {
-    checks.push(checkArgo(settings.argo, settings.secrets, signal).then((health) => ['argo', health]));
+    const instance = lookup.instance;
+    checks.push(
+      checkArgo(settings.argo, settings.secrets, signal)
+        .then((version) => import('../argo/checkArgoAccess').then(({ checkArgoAccess }) => checkArgoAccess(instance, version, signal)))
+        .then((health) => ['argo', health])
+    );
   }
   const results = await Promise.all(
     checks.map((check) =>
