@@ -22,6 +22,7 @@ export const testIds = {
     argoUrl: 'data-testid argoperf-argo-url',
     argoToken: 'data-testid argoperf-argo-token',
     argoTimeout: 'data-testid argoperf-argo-timeout',
+    argoConcurrency: 'data-testid argoperf-argo-concurrency',
     argoSkipVerify: 'data-testid argoperf-argo-skip-verify',
     argoCaCert: 'data-testid argoperf-argo-ca-cert',
     namespaces: 'data-testid argoperf-namespaces',

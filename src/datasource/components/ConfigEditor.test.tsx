@@ -155,4 +155,13 @@ describe('ConfigEditor', () => {
     type(ids.maxRangeDays, '');
     expect(latest().jsonData.maxRangeDays).toBeUndefined();
   });
+
+  test('the Argo Server concurrency limit is a whole number from 1 to 32, default 4', () => {
+    const { latest } = renderEditor(datasourceSettings({ argo: { url: 'https://argo' } }));
+    expect(screen.getByTestId(ids.argoConcurrency)).toHaveAttribute('placeholder', '4');
+    type(ids.argoConcurrency, '8');
+    expect(latest().jsonData.argo?.maxConcurrentRequests).toBe(8);
+    type(ids.argoConcurrency, '64');
+    expect(screen.getByText(/Too big: expected number to be <=32/)).toBeInTheDocument();
+  });
 });

@@ -69,6 +69,26 @@ export function ArgoServerSection({ editing }: { editing: SettingsEditing }) {
             error={fields['argo.timeoutSeconds']}
             testId={ids.argoTimeout}
           />
+          <Field
+            label={text.concurrency.label}
+            description={text.concurrency.description}
+            invalid={Boolean(fields['argo.maxConcurrentRequests'])}
+            error={fields['argo.maxConcurrentRequests']}
+          >
+            <Input
+              type="number"
+              width={12}
+              min={1}
+              max={32}
+              value={argo.maxConcurrentRequests ?? ''}
+              placeholder={String(argoDefaults.maxConcurrentRequests)}
+              data-testid={ids.argoConcurrency}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                update({ maxConcurrentRequests: value === '' ? undefined : Number(value) });
+              }}
+            />
+          </Field>
         </>
       )}
     </OptionalServiceSection>

@@ -77,6 +77,10 @@ export const configText = {
         'Token of a service account allowed to list and get workflows, archived workflows and cron workflows (what `argo auth token` prints, without "Bearer ").',
       placeholder: 'Service account token',
     },
+    concurrency: {
+      label: 'Concurrent requests',
+      description: 'Most requests this datasource sends the Argo Server at once, across all panels and alert rules.',
+    },
   },
   tls: {
     skipVerify: {

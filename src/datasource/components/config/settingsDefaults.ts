@@ -18,4 +18,5 @@ export const argoDefaults = {
   url: '',
   tlsSkipVerify: argo.tlsSkipVerify.parse(undefined),
   timeoutSeconds: argo.timeoutSeconds.parse(undefined),
+  maxConcurrentRequests: argo.maxConcurrentRequests.parse(undefined),
 };
