@@ -57,7 +57,8 @@ function frameEncodingRate(): string {
   const started = performance.now();
   let frames = 0;
   while (performance.now() - started < 3000) {
-    encodeFrame(frame);
+    // A fresh time array each time: the encoder shares a time column only among the frames of one answer.
+    encodeFrame({ ...frame, fields: [{ ...frame.fields[0], values: frame.fields[0].values.slice() } as Frame['fields'][number], frame.fields[1]] });
     frames++;
   }
   const seconds = (performance.now() - started) / 1000;

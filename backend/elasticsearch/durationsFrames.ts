@@ -55,6 +55,8 @@ export function durationsFrames(
     if (buckets.length === 0) {
       continue;
     }
+    // One times array per group: its frames share the encoded time column.
+    const times = buckets.map((b) => b.key);
     const groupLabels = Object.fromEntries(search.labelNames.map((name, i) => [name, group.keys[i]]));
     for (const stat of query.stats) {
       const labels = { ...groupLabels, stat };
@@ -62,7 +64,7 @@ export function durationsFrames(
       frames.push(
         seriesFrame(
           query.refId,
-          buckets.map((b) => b.key),
+          times,
           {
             name: 'duration',
             nullable: true,

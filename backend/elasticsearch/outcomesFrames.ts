@@ -43,13 +43,15 @@ export function outcomesFrames(
     if (buckets.length === 0) {
       continue;
     }
+    // One times array per group: its frames share the encoded time column.
+    const times = buckets.map((b) => b.key);
     const groupLabels = Object.fromEntries(search.labelNames.map((name, i) => [name, group.keys[i]]));
     for (const outcome of query.measures) {
       const rate = outcome === 'failure_rate';
       frames.push(
         seriesFrame(
           query.refId,
-          buckets.map((b) => b.key),
+          times,
           {
             name: rate ? 'failure_rate' : 'runs',
             nullable: false,

@@ -59,6 +59,8 @@ export function resourcesFrames(
     if (buckets.length === 0) {
       continue;
     }
+    // One times array per group: its frames share the encoded time column.
+    const times = buckets.map((b) => b.key);
     const groupLabels = Object.fromEntries(search.labelNames.map((name, i) => [name, group.keys[i]]));
     for (const resource of query.resources) {
       const { name, unit, words } = RESOURCE_FIELDS[resource];
@@ -66,7 +68,7 @@ export function resourcesFrames(
       frames.push(
         seriesFrame(
           query.refId,
-          buckets.map((b) => b.key),
+          times,
           {
             name,
             nullable: true,

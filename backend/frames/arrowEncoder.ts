@@ -6,14 +6,13 @@ import {
   RecordBatch,
   Schema,
   Struct,
-  Table,
-  tableToIPC,
   TimestampNanosecond,
   Utf8,
   type Data,
   type DataType,
 } from 'apache-arrow';
 
+import { arrowFile } from './arrowFile';
 import type { Field, Frame } from './frame';
 
 /**
@@ -45,7 +44,20 @@ const TWO_32 = 4294967296;
  * part of encoding otherwise. Times before 1970 take the BigInt path. Halves are little-endian, as on
  * every target (x86-64, arm64).
  */
+/** Encoded time columns by values array: the frames of one group share theirs (one per series). */
+const encodedTimes = new WeakMap<ReadonlyArray<number | null>, Data>();
+
 function timeData(values: ReadonlyArray<number | null>): Data {
+  const known = encodedTimes.get(values);
+  if (known) {
+    return known;
+  }
+  const data = encodeTimes(values);
+  encodedTimes.set(values, data);
+  return data;
+}
+
+function encodeTimes(values: ReadonlyArray<number | null>): Data {
   const nanos = new BigInt64Array(values.length);
   const halves = new Uint32Array(nanos.buffer);
   for (let i = 0; i < values.length; i++) {
@@ -146,9 +158,9 @@ export function encodeFrame(frame: Frame): Uint8Array {
     }),
     frameMetadata(frame)
   );
-  const batches =
+  const batch =
     frame.fields.length === 0
-      ? []
-      : [new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children: columns }))];
-  return tableToIPC(new Table(schema, batches), 'file');
+      ? undefined
+      : new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children: columns }));
+  return arrowFile(schema, batch);
 }
