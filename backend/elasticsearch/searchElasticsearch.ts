@@ -24,6 +24,16 @@ export async function searchAggregations<T>(
   return (response.aggregations ?? {}) as T;
 }
 
+/** Each hit's `_source` and sort values, in order (for search_after paging). */
+export async function searchDocuments(
+  instance: DatasourceInstance,
+  body: Record<string, unknown>,
+  signal: AbortSignal
+): Promise<Array<{ source: Record<string, unknown>; sort: unknown[] }>> {
+  const response = await search(instance, body, signal);
+  return response.hits.hits.map((hit) => ({ source: (hit._source ?? {}) as Record<string, unknown>, sort: (hit.sort ?? []) as unknown[] }));
+}
+
 /** Like searchAggregations, for searches that read documents: each hit's `_source`, in order. */
 export async function searchSources(
   instance: DatasourceInstance,

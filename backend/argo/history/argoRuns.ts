@@ -5,6 +5,7 @@ import type { Workflow } from '../client/argoTypes';
 import type { NodeDocument, WorkflowDocument } from '../extract/documents';
 import { extractWorkflow } from '../extract/extractWorkflow';
 import { argoCall } from './argoCall';
+import { canMergeElasticsearch, elasticsearchRuns, MAX_MERGED_DOCUMENTS } from './elasticsearchRuns';
 
 /**
  * The runs the Argo Server still holds for a time range: the live list and the archive (merged by the
@@ -102,8 +103,23 @@ export async function argoRuns(instance: DatasourceInstance, request: RunsReques
   if (unreadable > 0) {
     notices.push({ severity: 'warning', text: `${unreadable} workflow${unreadable === 1 ? '' : 's'} from the Argo Server had no name or start time and were left out.` });
   }
+  let merged = 0;
+  if (canMergeElasticsearch(instance)) {
+    // Runs Argo has already deleted (TTL) but the collector kept: the same documents, merged by uid.
+    const known = [...new Set(workflows.map((doc) => doc.workflow.uid).filter((uid): uid is string => Boolean(uid)))];
+    const kept = await elasticsearchRuns(instance, { ...request, knownUids: known });
+    workflows.push(...kept.workflows);
+    nodes.push(...(request.withNodes ? kept.nodes : []));
+    merged = kept.workflows.length;
+    if (merged > 0) {
+      notices.push({ severity: 'info', text: `${merged} run${merged === 1 ? '' : 's'} no longer on the Argo Server came from Elasticsearch.` });
+    }
+    if (kept.capped) {
+      notices.push({ severity: 'warning', text: `Only the first ${MAX_MERGED_DOCUMENTS} documents from Elasticsearch were merged; narrow the time range, or use source elasticsearch.` });
+    }
+  }
   const finished = objects.filter((o) => o.status?.finishedAt);
-  if (finished.length > 0 && !finished.some(isArchived)) {
+  if (finished.length > 0 && !finished.some(isArchived) && merged === 0) {
     notices.push({ severity: 'warning', text: LIVE_ONLY_NOTICE });
   }
   return { workflows, nodes, objects, notices };
