@@ -115,11 +115,13 @@ func setUpIndex(base string) (*testData, error) {
 				"namespace":   map[string]any{"type": "keyword"},
 				"phase":       map[string]any{"type": "keyword"},
 				"workflow": map[string]any{"properties": map[string]any{
-					"name": map[string]any{"type": "keyword"},
-					"uid":  map[string]any{"type": "keyword"},
+					"name":     map[string]any{"type": "keyword"},
+					"uid":      map[string]any{"type": "keyword"},
+					"template": map[string]any{"type": "keyword"},
 				}},
 				"node": map[string]any{"properties": map[string]any{
 					"id":           map[string]any{"type": "keyword"},
+					"name":         map[string]any{"type": "keyword"},
 					"display_name": map[string]any{"type": "keyword"},
 					"type":         map[string]any{"type": "keyword"},
 				}},
@@ -176,7 +178,7 @@ func generateDocs() []esDoc {
 			"duration_ms": ms,
 			"phase":       phases[rng.IntN(len(phases))],
 			"namespace":   w.namespace,
-			"workflow":    map[string]any{"name": w.name, "uid": fmt.Sprintf("uid-%04d", uid)},
+			"workflow":    map[string]any{"name": w.name, "uid": fmt.Sprintf("uid-%04d", uid), "template": w.name},
 			"labels":      map[string]any{"team": w.namespace + "-team", "app": w.name},
 		}
 	}
@@ -216,8 +218,8 @@ func generateDocs() []esDoc {
 			"duration_ms": ms,
 			"phase":       "Succeeded",
 			"namespace":   w.namespace,
-			"workflow":    map[string]any{"name": w.name, "uid": fmt.Sprintf("uid-node-%04d", i)},
-			"node":        map[string]any{"id": fmt.Sprintf("node-%04d", i), "display_name": "step-a", "type": "Pod"},
+			"workflow":    map[string]any{"name": w.name, "uid": fmt.Sprintf("uid-node-%04d", i), "template": w.name},
+			"node":        map[string]any{"id": fmt.Sprintf("node-%04d", i), "name": fmt.Sprintf("uid-node-%04d.step-a", i), "display_name": "step-a", "type": "Pod"},
 			"labels":      map[string]any{"team": w.namespace + "-team"},
 		})
 	}

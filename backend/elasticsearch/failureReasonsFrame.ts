@@ -2,6 +2,7 @@ import type { OutcomesQuery } from '../../src/query/outcomesQuery';
 import type { Field, Frame } from '../frames/frame';
 import { largestGroups, type GroupLevel } from './groupBuckets';
 import type { OutcomesSearch } from './outcomesSearch';
+import { tableFrame } from '../frames/tableFrame';
 
 /**
  * The reasons view of outcomes: one table of the most frequent failure messages, a column per group
@@ -43,9 +44,5 @@ export function failureReasonsFrame(
     { name: 'reason', type: 'string', nullable: false, values: reasons },
     { name: 'failures', type: 'number', nullable: false, config: { unit: 'none' }, values: failures },
   ];
-  return {
-    refId: query.refId,
-    fields,
-    meta: { type: 'table', preferredVisualisationType: 'table', executedQueryString, ...(notices.length ? { notices } : {}) },
-  };
+  return tableFrame(query.refId, fields, executedQueryString, notices);
 }

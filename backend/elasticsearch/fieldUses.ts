@@ -84,8 +84,9 @@ export function fieldUses(body: Record<string, unknown>): FieldUse[] {
   const uses = new Map<string, FieldNeed>();
   walkQuery(body.query, uses);
   walkAggs(body.aggs as Record<string, unknown> | undefined, uses);
+  // Sorts name unmapped_type where a field may be missing; a text field fails in Elasticsearch, with its message.
   for (const sort of (body.sort as Array<Record<string, unknown>> | undefined) ?? []) {
-    Object.keys(sort).forEach((field) => add(uses, field, 'exact'));
+    Object.keys(sort).forEach((field) => add(uses, field, 'any'));
   }
   return [...uses].map(([field, need]) => ({ field, need }));
 }

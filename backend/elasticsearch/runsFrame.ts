@@ -4,6 +4,7 @@ import { groupKey, type RunsBaseline } from './runsBaselineAnswer';
 import { baselineGroupOf } from './runsBaselineSearch';
 import type { RunRow } from './runsSearch';
 import { argoLink } from '../frames/argoLink';
+import { tableFrame } from '../frames/tableFrame';
 
 /**
  * The runs table: one row per run (or step), newest first. `vs_baseline` is the duration ÷ the median
@@ -89,14 +90,5 @@ export function runsFrame({ query, docs, baseline, argoUrl, executedQueryString 
           },
         ] satisfies Field[])),
   ];
-  return {
-    refId: query.refId,
-    fields,
-    meta: {
-      type: 'table',
-      preferredVisualisationType: 'table',
-      executedQueryString,
-      ...(notices.length ? { notices } : {}),
-    },
-  };
+  return tableFrame(query.refId, fields, executedQueryString, notices);
 }

@@ -2,6 +2,7 @@ import type { LiveQuery } from '../../../src/query/liveQuery';
 import type { Field, Frame, Notice } from '../../frames/frame';
 import type { LiveRow } from './liveRows';
 import { argoLink } from '../../frames/argoLink';
+import { tableFrame } from '../../frames/tableFrame';
 
 /**
  * The live table: one row per running workflow, longest-running first, cut at the query's limit with
@@ -63,14 +64,5 @@ export function liveTableFrame({ query, rows: all, argoUrl, executedQueryString,
     ratio('vs_p95', (r) => r.vsP95),
   ];
   const allNotices = [...notices, ...cut];
-  return {
-    refId: query.refId,
-    fields,
-    meta: {
-      type: 'table',
-      preferredVisualisationType: 'table',
-      executedQueryString,
-      ...(allNotices.length ? { notices: allNotices } : {}),
-    },
-  };
+  return tableFrame(query.refId, fields, executedQueryString, allNotices);
 }
