@@ -56,6 +56,9 @@ async function main(): Promise<void> {
 }
 
 function start(): void {
+  // Node's warnings would reach stderr as plain text, which Grafana cannot parse as hclog: log them instead.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => logger.warn('node warning', { name: warning.name, warning: warning.message }));
   process.on('uncaughtException', (error) => logger.error('uncaught exception', { error: error.message }));
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: String((reason as Error)?.message ?? reason) }));
   main().catch((error: unknown) => {

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 import { status as GrpcStatus, type sendUnaryData, type ServerUnaryCall, type ServerWritableStream } from '@grpc/grpc-js';
 
 import { logger } from '../log/logger';
@@ -8,6 +10,8 @@ import { logger } from '../log/logger';
  */
 function cancellation(call: { on(event: 'cancelled', listener: () => void): unknown }): AbortSignal {
   const controller = new AbortController();
+  // Every request a query sends (Argo pages, node GETs in parallel) listens for cancellation.
+  setMaxListeners(0, controller.signal);
   call.on('cancelled', () => controller.abort());
   return controller.signal;
 }
