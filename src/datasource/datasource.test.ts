@@ -57,6 +57,16 @@ describe('ArgoPerfDataSource', () => {
     expect('query' in parsed && parsed.query).toEqual({ ...fresh, refId: 'B' });
   });
 
+  test('a new query starts where the datasource can answer it: steps for flat documents, the Argo Server without Elasticsearch', () => {
+    const flat = new ArgoPerfDataSource(
+      instanceSettings({ elasticsearch: { url: 'http://es:9200', fieldMapping: { preset: 'flat', fields: {} } } })
+    ).getDefaultQuery(CoreApp.PanelEditor);
+    expect(flat).toMatchObject({ level: 'node', source: 'elasticsearch' });
+    const ours = new ArgoPerfDataSource(instanceSettings({ elasticsearch: { url: 'http://es:9200' } })).getDefaultQuery(CoreApp.PanelEditor);
+    expect(ours).toMatchObject({ level: 'workflow', source: 'elasticsearch' });
+    expect(datasource().getDefaultQuery(CoreApp.PanelEditor)).toMatchObject({ source: 'argo' });
+  });
+
   test('variable queries list values through the resource calls', async () => {
     const ds = datasource();
     const getResource = jest.spyOn(ds, 'getResource').mockResolvedValue({ values: ['ml', 'data'] });

@@ -12,13 +12,14 @@ import type {
 import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 
 import { defaultQuery } from '../query/parseQuery';
+import { resolveFieldMap } from '../settings/fieldMapping';
 import { parseVariableQuery, valuesOf, type ResourceAnswer, type ResourceKind } from './resources';
 import { adhocFilters, expandEntry, interpolateFilters } from './templateVariables';
 import type { ArgoPerfDataQuery, ArgoPerfJsonData } from './types';
 
 /** Queries run in the plugin backend; the browser side only fills in template variables and lists values. */
 export class ArgoPerfDataSource extends DataSourceWithBackend<ArgoPerfDataQuery, ArgoPerfJsonData> {
-  constructor(instanceSettings: DataSourceInstanceSettings<ArgoPerfJsonData>) {
+  constructor(readonly instanceSettings: DataSourceInstanceSettings<ArgoPerfJsonData>) {
     super(instanceSettings);
   }
 
@@ -26,6 +27,17 @@ export class ArgoPerfDataSource extends DataSourceWithBackend<ArgoPerfDataQuery,
     // Grafana assigns the refId of a new query itself.
     const query: Partial<ArgoPerfDataQuery> = { ...defaultQuery() };
     delete query.refId;
+    // Documents without a kind field are all of one level (flat documents: steps); start there.
+    const es = this.instanceSettings.jsonData.elasticsearch;
+    if (es) {
+      const fields = resolveFieldMap(es.fieldMapping);
+      if (!fields.names.kind) {
+        query.level = fields.documentLevel;
+      }
+    }
+    if (!es && this.instanceSettings.jsonData.argo) {
+      query.source = 'argo';
+    }
     return query;
   }
 

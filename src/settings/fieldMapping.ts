@@ -105,6 +105,8 @@ export const fieldMappingSchema = z
   })
   .strict();
 export type FieldMappingSettings = z.infer<typeof fieldMappingSchema>;
+/** As stored or typed: every part optional. */
+export type FieldMappingInput = z.input<typeof fieldMappingSchema>;
 
 interface Preset {
   fields: Record<FieldRole, string>;
@@ -154,7 +156,7 @@ export interface FieldMap {
 }
 
 /** Preset first (custom starts from ours), then the per-role names and options the user set. */
-export function resolveFieldMap(settings: FieldMappingSettings | undefined): FieldMap {
+export function resolveFieldMap(settings: FieldMappingInput | undefined): FieldMap {
   const preset = PRESETS[settings?.preset === 'flat' ? 'flat' : 'argoperf'];
   const names = { ...preset.fields };
   for (const [role, name] of Object.entries(settings?.fields ?? {}) as Array<[FieldRole, string | undefined]>) {
