@@ -34,7 +34,7 @@ fi
 stage "Elasticsearch"
 ES_URL=$(scripts/elasticsearch/start.sh) || { echo "Elasticsearch did not start" >&2; exit 1; }
 export ES_URL
-trap 'scripts/elasticsearch/stop.sh >/dev/null 2>&1 || true' EXIT
+trap 'scripts/elasticsearch/stop.sh >/dev/null 2>&1 || true; pkill -f build/run-ts/serveDouble.cjs 2>/dev/null || true' EXIT
 echo "Elasticsearch at $ES_URL"
 
 stage "typecheck and lint"
@@ -50,6 +50,13 @@ if [ -f "$RESULTS/jest.json" ]; then
 else
   count 0 1 "jest (no result file)"
 fi
+
+stage "Argo Server test double (for the host check)"
+node scripts/run-ts.mjs backend/test/argoServer/serveDouble.ts >"$RESULTS/argo-double.out" 2>"$RESULTS/argo-double.err" &
+for _ in $(seq 1 150); do [ -s "$RESULTS/argo-double.out" ] && break; sleep 0.2; done
+ARGO_DOUBLE=$(head -n 1 "$RESULTS/argo-double.out")
+export ARGO_DOUBLE
+echo "Argo Server test double: $ARGO_DOUBLE"
 
 stage "Grafana host check (go-plugin + grafana-plugin-sdk-go + dataplane)"
 PLUGIN_EXECUTABLE=$EXECUTABLE hosttest/run.sh 2>&1 | tee "$RESULTS/hosttest.log"
