@@ -86,13 +86,13 @@ export class ArgoPerfDataSource extends DataSourceWithBackend<ArgoPerfDataQuery,
     const namespaces = parsed.namespace
       ? expandEntry(parsed.namespace, getTemplateSrv(), options?.scopedVars)
       : [undefined];
-    const lists = await Promise.all(namespaces.map((namespace) => this.listValues(parsed.kind, namespace, parsed.key)));
+    const lists = await Promise.all(namespaces.map((namespace) => this.listValues(parsed.kind, namespace, parsed.key, parsed.source)));
     return [...new Set(lists.flat())].map((text) => ({ text, value: text }));
   }
 
   /** Values of one kind (namespaces, workflows, ...) that the backend finds, optionally in one namespace. */
-  async listValues(kind: ResourceKind, namespace?: string, key?: string): Promise<string[]> {
-    const params = { ...(namespace ? { namespace } : {}), ...(key ? { key } : {}) };
+  async listValues(kind: ResourceKind, namespace?: string, key?: string, source?: 'argo'): Promise<string[]> {
+    const params = { ...(namespace ? { namespace } : {}), ...(key ? { key } : {}), ...(source ? { source } : {}) };
     const answer = await this.getResource<ResourceAnswer>(kind, Object.keys(params).length ? params : undefined);
     return valuesOf(answer);
   }

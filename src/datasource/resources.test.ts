@@ -30,3 +30,14 @@ describe('valuesOf', () => {
     expect(valuesOf(undefined)).toEqual([]);
   });
 });
+
+describe('parseVariableQuery with a source', () => {
+  it('reads the Argo Server when asked', () => {
+    expect(parseVariableQuery('crons?source=argo')).toEqual({ kind: 'crons', source: 'argo' });
+    expect(parseVariableQuery('workflows?namespace=ml&source=elasticsearch')).toEqual({ kind: 'workflows', namespace: 'ml' });
+  });
+
+  it('names an unknown source', () => {
+    expect(parseVariableQuery('crons?source=s3')).toEqual({ error: 'variable query: source "s3" is unknown; use source=argo or source=elasticsearch' });
+  });
+});

@@ -9,7 +9,7 @@ export interface ResourceAnswer {
   values?: unknown;
 }
 
-export type VariableQuery = { kind: ResourceKind; namespace?: string; key?: string } | { error: string };
+export type VariableQuery = { kind: ResourceKind; namespace?: string; key?: string; source?: 'argo' } | { error: string };
 
 export function isResourceKind(value: string): value is ResourceKind {
   return (RESOURCE_KINDS as readonly string[]).includes(value) || value === 'values';
@@ -18,7 +18,8 @@ export function isResourceKind(value: string): value is ResourceKind {
 /**
  * A dashboard variable's query, written like the resource path: a list (`workflows`), optionally
  * limited to one namespace (`workflows?namespace=$namespace`); `labels` lists label keys, and
- * `values?key=label:team` the values of one group key (a label, phase, ...).
+ * `values?key=label:team` the values of one group key (a label, phase, ...); `&source=argo` reads the
+ * Argo Server instead of Elasticsearch.
  */
 export function parseVariableQuery(query: string): VariableQuery {
   const [kind, search = ''] = query.trim().split('?', 2);
@@ -30,10 +31,14 @@ export function parseVariableQuery(query: string): VariableQuery {
   const params = new URLSearchParams(search);
   const namespace = params.get('namespace')?.trim();
   const key = params.get('key')?.trim();
+  const source = params.get('source')?.trim();
+  if (source && source !== 'argo' && source !== 'elasticsearch') {
+    return { error: `variable query: source "${source}" is unknown; use source=argo or source=elasticsearch` };
+  }
   if (kind === 'values' && !key) {
     return { error: 'variable query: values needs a key, for example values?key=label:team or values?key=phase' };
   }
-  return { kind, ...(namespace ? { namespace } : {}), ...(kind === 'values' ? { key } : {}) };
+  return { kind, ...(namespace ? { namespace } : {}), ...(kind === 'values' ? { key } : {}), ...(source === 'argo' ? { source } : {}) };
 }
 
 /** The strings of a resource answer; anything else the backend might send is ignored. */
