@@ -1,5 +1,6 @@
 import { isObject, readObject, readRequiredString } from './argoFields';
 import type { NodeDocument, WorkflowDocument } from './documents';
+import { addNodeMetrics } from './metricOutputs';
 import { nodeDocuments } from './nodeDocuments';
 import { nodeStatusMap } from './nodeStatusMap';
 import { Problems, shown } from './problems';
@@ -54,9 +55,10 @@ export function extractWorkflow(workflow: unknown, options?: ExtractOptions): Ex
   }
   const nodes = status && nodeStatusMap(status, problems);
   const run = runFieldsOf(name, metadata, workflow.spec, collectedAtOf(options, problems), problems);
-  return {
-    workflow: workflowDocument(run, metadata, workflow.spec, status, nodes, problems),
-    nodes: nodes ? nodeDocuments(nodes, run, problems) : [],
-    problems: problems.done(),
-  };
+  const workflowDoc = workflowDocument(run, metadata, workflow.spec, status, nodes, problems);
+  const nodeDocs = nodes ? nodeDocuments(nodes, run, problems) : [];
+  if (workflowDoc !== undefined) {
+    addNodeMetrics(workflowDoc, nodeDocs);
+  }
+  return { workflow: workflowDoc, nodes: nodeDocs, problems: problems.done() };
 }

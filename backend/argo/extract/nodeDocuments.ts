@@ -5,6 +5,7 @@ import { phaseOf, setFinish } from './finishAndPhase';
 import { FAILED_PHASES, GROUPING_NODE_TYPES, NOT_RUN_PHASES, RESOURCE_NODE_TYPE } from './nodeKinds';
 import { type Problems, shown } from './problems';
 import { resourcesFromArgo } from './resourceUnits';
+import { metricsFromParameters } from './metricOutputs';
 import { flaggedAttempt, retryAttempts, withoutRetrySuffix } from './retries';
 import type { RunFields } from './runFields';
 import { parametersFromArgo } from './stringMaps';
@@ -91,6 +92,13 @@ function nodeDocument(id: string, node: JsonObject, knownAttempt: number | undef
     const message = readString(node.message, 'message', problems);
     if (message !== undefined) {
       doc.message = message;
+    }
+  }
+  const outputs = node.outputs;
+  if (isObject(outputs) && outputs.parameters !== undefined) {
+    const metrics = metricsFromParameters(outputs.parameters, 'outputs.parameters', problems);
+    if (metrics !== undefined) {
+      doc.metrics = metrics;
     }
   }
   if (run.collectedAt !== undefined) {

@@ -2,6 +2,7 @@ import { type JsonObject, isObject, readObject, readString, readTime } from './a
 import { documentTime, parseArgoTime } from './argoTime';
 import type { WorkflowDocument } from './documents';
 import { phaseOf, setFinish } from './finishAndPhase';
+import { metricsFromParameters } from './metricOutputs';
 import type { RunFields } from './runFields';
 import { FAILED_PHASES } from './nodeKinds';
 import { type Problems, shown } from './problems';
@@ -112,6 +113,12 @@ export function workflowDocument(
     if (message !== undefined) {
       doc.message = message;
     }
+  }
+  // Global outputs; names they lack are filled from the node documents later (addNodeMetrics).
+  const outputs = readObject(status?.outputs, 'status.outputs', problems);
+  const metrics = metricsFromParameters(outputs?.parameters, 'status.outputs.parameters', problems);
+  if (metrics !== undefined) {
+    doc.metrics = metrics;
   }
   if (run.collectedAt !== undefined) {
     doc.collected_at = run.collectedAt;
