@@ -17,11 +17,23 @@ for (const method of ['log', 'info', 'debug'] as const) {
 const MAGIC_COOKIE_KEY = 'grafana_plugin_type';
 const MAGIC_COOKIE_VALUE = 'datasource';
 
+/** `<executable> collect <command> ...`: the same executable runs the collector (backend/collector). */
+function collectorArguments(): string[] | undefined {
+  const at = process.argv.indexOf('collect');
+  return at >= 1 && at <= 2 && process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE ? process.argv.slice(at + 1) : undefined;
+}
+
 async function main(): Promise<void> {
+  const collectorArgs = collectorArguments();
+  if (collectorArgs) {
+    const { runCollectorCli } = await import('./collector/cli');
+    process.exit(await runCollectorCli(collectorArgs));
+  }
   if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
     process.stderr.write(
       'This binary is a plugin for Grafana (Argo Workflows Performance datasource). It is not meant to be run directly: ' +
-        "install the app into Grafana's plugins folder and Grafana will start it.\n"
+        "install the app into Grafana's plugins folder and Grafana will start it. " +
+        'To copy Argo history into Elasticsearch, run it as: <this executable> collect --help\n'
     );
     process.exit(1);
   }

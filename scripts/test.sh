@@ -58,6 +58,15 @@ ARGO_DOUBLE=$(head -n 1 "$RESULTS/argo-double.out")
 export ARGO_DOUBLE
 echo "Argo Server test double: $ARGO_DOUBLE"
 
+# The packaged executable runs the collector too: a dry run over the double's last two days.
+packaged_collector() {
+  local lines
+  lines=$("$EXECUTABLE" collect backfill --from 2026-01-14 --to 2026-01-16 --argo-url "${ARGO_DOUBLE%% *}" --dry-run 2>"$RESULTS/collector.err" | wc -l)
+  echo "packaged collector dry run: $lines NDJSON lines"
+  [ "$lines" -gt 100 ]
+}
+check "packaged collector (dry run against the double)" packaged_collector
+
 stage "Grafana host check (go-plugin + grafana-plugin-sdk-go + dataplane)"
 PLUGIN_EXECUTABLE=$EXECUTABLE hosttest/run.sh 2>&1 | tee "$RESULTS/hosttest.log"
 gp=$(grep -cE '^\s*--- PASS' "$RESULTS/hosttest.log")

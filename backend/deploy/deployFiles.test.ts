@@ -8,6 +8,7 @@ import yaml from 'js-yaml';
 import { SECURE_KEYS, parseSettings } from '../../src/settings/model';
 import { readCronSchedules } from '../argo/cron/cronSchedules';
 import { argoSchema } from '../argo/extract/testCorpus';
+import { USAGE } from '../collector/usage';
 
 /**
  * The files of deploy/ as Kubernetes, Argo and Grafana would read them: each parses, each Argo object
@@ -209,6 +210,7 @@ describe('the collector CronWorkflow', () => {
     const { args, env, image } = collectorOf(spec.templates);
     expect(args.slice(0, 2)).toEqual(['collect', 'sync']);
     expect(Object.keys(flags(args)).sort()).toEqual(['--argo-url', '--es-url', '--index-prefix']);
+    Object.keys(flags(args)).forEach((flag) => expect(USAGE).toContain(`${flag} `));
     expect(image).toMatch(/REPLACE-ME/); // no image is published: a placeholder the README explains
     expect(env.ARGO_TOKEN).toEqual({ name: 'argoperf-reader-token', key: 'token' });
     for (const name of ['ES_USERNAME', 'ES_PASSWORD', 'ES_API_KEY']) {
@@ -223,12 +225,16 @@ describe('self-reporting', () => {
   const template = one('WorkflowTemplate', 'report-to-elasticsearch');
   const example = ofKind('Workflow')[0];
 
-  it('the exit handler reports just this run, with the phase it ends with, and cannot fail it', () => {
+  it('the exit handler syncs its namespace with options the collector has, and cannot fail the run', () => {
     const report = template.spec.templates.find((t: Json) => t.name === 'report');
     expect(report.steps).toEqual([[{ name: 'report', template: 'collect-this-run', continueOn: { failed: true, error: true } }]]);
     const { args, env } = collectorOf(template.spec.templates);
     expect(args.slice(0, 2)).toEqual(['collect', 'sync']);
-    expect(flags(args)).toMatchObject({ '--namespace': '{{workflow.namespace}}', '--workflow': '{{workflow.name}}', '--exit-status': '{{workflow.status}}' });
+    expect(flags(args)).toMatchObject({ '--namespace': '{{workflow.namespace}}' });
+    // Every option the deploy files pass is one the collector has.
+    for (const flag of args.filter((arg: string) => arg.startsWith('--'))) {
+      expect(USAGE).toContain(`${flag} `);
+    }
     expect(env.ARGO_TOKEN).toEqual({ name: 'argoperf-reporter-token', key: 'token' });
     expect(one('Secret', 'argoperf-reporter-token').metadata.namespace).toBe(template.metadata.namespace);
   });

@@ -1,0 +1,10 @@
+/** `node scripts/run-ts.mjs backend/cli/collector.ts <backfill|sync|watch> [options]`: see backend/collector/usage.ts. */
+import { runCollectorCli } from '../collector/cli';
+
+runCollectorCli(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+);

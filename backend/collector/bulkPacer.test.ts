@@ -1,0 +1,32 @@
+import { BulkPacer } from './bulkPacer';
+
+describe('bulk pacing', () => {
+  it('halves request size and concurrency on 429, down to the floor, and grows back slowly', () => {
+    const pacer = new BulkPacer({ flushBytes: 4_000_000, concurrency: 4, minFlushBytes: 500_000, growAfter: 3 });
+    pacer.onThrottled();
+    expect([pacer.flushBytes, pacer.concurrency, pacer.generation]).toEqual([2_000_000, 2, 1]);
+    pacer.onThrottled();
+    pacer.onThrottled();
+    pacer.onThrottled();
+    expect([pacer.flushBytes, pacer.concurrency]).toEqual([500_000, 1]);
+    expect(pacer.generation).toBe(3);
+    pacer.onClean();
+    pacer.onClean();
+    expect(pacer.flushBytes).toBe(500_000);
+    pacer.onClean();
+    expect([pacer.flushBytes, pacer.concurrency]).toEqual([625_000, 2]);
+    for (let i = 0; i < 100; i++) {
+      pacer.onClean();
+    }
+    expect([pacer.flushBytes, pacer.concurrency]).toEqual([4_000_000, 4]);
+    const generation = pacer.generation;
+    pacer.onClean();
+    expect(pacer.generation).toBe(generation);
+  });
+
+  it('backs off from half a second, doubling, to at most 30 s', () => {
+    expect(BulkPacer.backoffMs(0, () => 1)).toBe(500);
+    expect(BulkPacer.backoffMs(3, () => 1)).toBe(4000);
+    expect(BulkPacer.backoffMs(20, () => 0)).toBe(15_000);
+  });
+});

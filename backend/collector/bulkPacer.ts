@@ -1,0 +1,60 @@
+/**
+ * Bulk request size and concurrency that adapt to Elasticsearch's back-pressure: halved on every 429
+ * (whole request or single items), grown back by a quarter after a run of clean requests. Each change
+ * bumps `generation`, which ends the current bulk helper round so the next one uses the new settings.
+ */
+export interface PacerLimits {
+  flushBytes: number;
+  concurrency: number;
+  minFlushBytes?: number;
+  /** Clean requests in a row before growing again. */
+  growAfter?: number;
+}
+
+export class BulkPacer {
+  flushBytes: number;
+  concurrency: number;
+  generation = 0;
+  throttled = 0;
+  private clean = 0;
+  private readonly maxFlushBytes: number;
+  private readonly maxConcurrency: number;
+  private readonly minFlushBytes: number;
+  private readonly growAfter: number;
+
+  constructor(limits: PacerLimits) {
+    this.flushBytes = this.maxFlushBytes = limits.flushBytes;
+    this.concurrency = this.maxConcurrency = limits.concurrency;
+    this.minFlushBytes = Math.min(limits.minFlushBytes ?? 100_000, limits.flushBytes);
+    this.growAfter = limits.growAfter ?? 20;
+  }
+
+  /** Elasticsearch answered 429 (to the request or to some of its items). */
+  onThrottled(): void {
+    this.throttled++;
+    this.clean = 0;
+    const flushBytes = Math.max(this.minFlushBytes, Math.floor(this.flushBytes / 2));
+    const concurrency = Math.max(1, Math.floor(this.concurrency / 2));
+    if (flushBytes !== this.flushBytes || concurrency !== this.concurrency) {
+      this.flushBytes = flushBytes;
+      this.concurrency = concurrency;
+      this.generation++;
+    }
+  }
+
+  /** A bulk request went through without any 429. */
+  onClean(): void {
+    if (++this.clean < this.growAfter || (this.flushBytes >= this.maxFlushBytes && this.concurrency >= this.maxConcurrency)) {
+      return;
+    }
+    this.clean = 0;
+    this.flushBytes = Math.min(this.maxFlushBytes, Math.ceil(this.flushBytes * 1.25));
+    this.concurrency = Math.min(this.maxConcurrency, this.concurrency + 1);
+    this.generation++;
+  }
+
+  /** Wait before retrying a throttled request: 0.5 s doubling to 30 s, with jitter. */
+  static backoffMs(attempt: number, random = Math.random): number {
+    return Math.min(30_000, 500 * 2 ** attempt) * (0.5 + random() / 2);
+  }
+}

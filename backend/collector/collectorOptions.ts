@@ -1,0 +1,259 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+import { DEFAULT_INDEX_PREFIX, templateTarget } from '../elasticsearch/indexTemplate';
+import { USAGE } from './usage';
+
+/** What one collector run does, from its arguments and environment; every value checked. */
+export type CollectorCommand = 'backfill' | 'sync' | 'watch';
+
+export interface ElasticsearchTarget {
+  url: string;
+  username?: string;
+  password?: string;
+  apiKey?: string;
+  caCert?: string;
+  tlsSkipVerify: boolean;
+}
+
+export interface CollectorOptions {
+  command: CollectorCommand;
+  /** backfill: runs that started in [from, to). */
+  from?: Date;
+  to?: Date;
+  /** watch: seconds between syncs. */
+  everySeconds: number;
+  argo: { url: string; token?: string; caCert?: string; tlsSkipVerify: boolean };
+  /** [''] = all namespaces the token may list. */
+  namespaces: string[];
+  /** Undefined only in a dry run without --es-url. */
+  es?: ElasticsearchTarget;
+  indexPrefix: string;
+  stateIndex: string;
+  installTemplate: boolean;
+  dryRun: boolean;
+  jsonLogs: boolean;
+  /** sync without a checkpoint: how far back to start. */
+  initialHours: number;
+  /** sync: how far before the last checkpoint to read again, for runs the Argo Server listed late. */
+  overlapMinutes: number;
+  /** backfill: the range is written (and checkpointed) one slice at a time, oldest first. */
+  sliceHours: number;
+  /** backfill: slices grow or shrink towards this many documents. */
+  sliceDocuments: number;
+  /** backfill: ignore a stored checkpoint of the same range and start over. */
+  restart: boolean;
+  /** Largest bulk request body, and bulk requests in flight (both adapt downwards on 429). */
+  flushBytes: number;
+  concurrency: number;
+}
+
+/** A wrong option: the message names it and says what to do; exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const DEFAULT_STATE_INDEX = 'argoperf-collector-state';
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `now`, `now-30d` (s, m, h, d) or an ISO 8601 / RFC 3339 time; whole seconds. */
+export function parseTime(option: string, text: string, now = Date.now()): Date {
+  const relative = /^now(?:-(\d+)([smhd]))?$/.exec(text.trim());
+  const ms = relative ? now - (relative[1] ? Number(relative[1]) * UNIT_MS[relative[2]] : 0) : Date.parse(text);
+  if (Number.isNaN(ms)) {
+    throw new UsageError(`${option} "${text}" is not a time: give RFC 3339 (2026-01-31T00:00:00Z), a date (2026-01-31) or now-<n><s|m|h|d>`);
+  }
+  return new Date(Math.floor(ms / 1000) * 1000);
+}
+
+function positive(option: string, text: string, integer = true): number {
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0) || (integer && !Number.isInteger(value))) {
+    throw new UsageError(`${option} must be a positive ${integer ? 'whole ' : ''}number, not "${text}"`);
+  }
+  return value;
+}
+
+function readSecretFile(option: string, path: string): string {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    throw new UsageError(`${option} ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): give a readable file`);
+  }
+}
+
+function checkUrl(option: string, text: string | undefined, env: string): string {
+  if (!text) {
+    throw new UsageError(`${option} is required${env ? ` (or env ${env})` : ''}`);
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`${option} "${text}" is not a URL: give http(s)://host:port`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`${option} must be an http:// or https:// URL, not ${url.protocol}`);
+  }
+  return text;
+}
+
+const OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  every: { type: 'string' },
+  'argo-url': { type: 'string' },
+  'argo-token-file': { type: 'string' },
+  namespace: { type: 'string', multiple: true },
+  'insecure-skip-verify': { type: 'boolean' },
+  'ca-file': { type: 'string' },
+  'es-url': { type: 'string' },
+  'es-username': { type: 'string' },
+  'es-ca-file': { type: 'string' },
+  'es-insecure-skip-verify': { type: 'boolean' },
+  'index-prefix': { type: 'string' },
+  'state-index': { type: 'string' },
+  'no-install-template': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  'json-logs': { type: 'boolean' },
+  'initial-hours': { type: 'string' },
+  'overlap-minutes': { type: 'string' },
+  'slice-hours': { type: 'string' },
+  'slice-documents': { type: 'string' },
+  restart: { type: 'boolean' },
+  'flush-bytes': { type: 'string' },
+  concurrency: { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+/** Parses argv (after the program name); `undefined` means --help was asked for. */
+export function parseCollectorOptions(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean): CollectorOptions | undefined {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    return undefined;
+  }
+  const command = positionals[0];
+  if (command !== 'backfill' && command !== 'sync' && command !== 'watch') {
+    throw new UsageError(command ? `unknown command "${command}": use backfill, sync or watch` : 'a command is required: backfill, sync or watch');
+  }
+  if (positionals.length > 1) {
+    throw new UsageError(`unexpected argument "${positionals[1]}": options start with --`);
+  }
+  const only = (option: keyof typeof values, commands: CollectorCommand[]) => {
+    if (values[option] !== undefined && !commands.includes(command)) {
+      throw new UsageError(`--${option} applies to ${commands.join(' and ')}, not to ${command}`);
+    }
+  };
+  only('from', ['backfill']);
+  only('to', ['backfill']);
+  only('slice-hours', ['backfill']);
+  only('slice-documents', ['backfill']);
+  only('restart', ['backfill']);
+  only('every', ['watch']);
+  let from: Date | undefined;
+  let to: Date | undefined;
+  if (command === 'backfill') {
+    if (!values.from) {
+      throw new UsageError('backfill needs --from <time> (and optionally --to <time>, default now)');
+    }
+    from = parseTime('--from', values.from);
+    to = parseTime('--to', values.to ?? 'now');
+    if (from >= to) {
+      throw new UsageError(`--from ${from.toISOString()} must be before --to ${to.toISOString()}`);
+    }
+  }
+  if (command === 'watch' && !values.every) {
+    throw new UsageError('watch needs --every <seconds>');
+  }
+  const indexPrefix = values['index-prefix'] ?? DEFAULT_INDEX_PREFIX;
+  try {
+    templateTarget(indexPrefix);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const stateIndex = values['state-index'] ?? DEFAULT_STATE_INDEX;
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(stateIndex)) {
+    throw new UsageError(`--state-index "${stateIndex}" is not a valid index name: use lowercase letters, digits, '.', '_' and '-'`);
+  }
+  if (stateIndex.startsWith(`${indexPrefix}-`)) {
+    throw new UsageError(
+      `--state-index ${stateIndex} matches the data indices ${indexPrefix}-* and would be read as history: choose another --state-index or --index-prefix`
+    );
+  }
+  const dryRun = values['dry-run'] ?? false;
+  const esUrl = values['es-url'] ?? env.ES_URL;
+  const es =
+    dryRun && !esUrl
+      ? undefined
+      : {
+          url: checkUrl('--es-url', esUrl, 'ES_URL'),
+          username: values['es-username'] ?? env.ES_USERNAME,
+          password: env.ES_PASSWORD,
+          apiKey: env.ES_API_KEY,
+          caCert: values['es-ca-file'] ? readSecretFile('--es-ca-file', values['es-ca-file']) : undefined,
+          tlsSkipVerify: values['es-insecure-skip-verify'] ?? false,
+        };
+  if (es?.username && !es.password) {
+    throw new UsageError('ES_USERNAME is set but ES_PASSWORD is not: set the password in env ES_PASSWORD (or use ES_API_KEY)');
+  }
+  const tokenFile = values['argo-token-file'];
+  const namespaces = [...new Set(values.namespace ?? [])];
+  for (const namespace of namespaces) {
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+      throw new UsageError(`--namespace "${namespace}" is not a Kubernetes namespace name (lowercase letters, digits, '-')`);
+    }
+  }
+  return {
+    command,
+    from,
+    to,
+    everySeconds: values.every ? positive('--every', values.every) : 0,
+    argo: {
+      url: checkUrl('--argo-url', values['argo-url'] ?? env.ARGO_URL, 'ARGO_URL'),
+      token: tokenFile ? readSecretFile('--argo-token-file', tokenFile) : env.ARGO_TOKEN || undefined,
+      caCert: values['ca-file'] ? readSecretFile('--ca-file', values['ca-file']) : undefined,
+      tlsSkipVerify: values['insecure-skip-verify'] ?? false,
+    },
+    namespaces: namespaces.length ? namespaces : [''],
+    es,
+    indexPrefix,
+    stateIndex,
+    installTemplate: !values['no-install-template'],
+    dryRun,
+    jsonLogs: values['json-logs'] ?? !isTty,
+    initialHours: values['initial-hours'] ? positive('--initial-hours', values['initial-hours'], false) : 24,
+    overlapMinutes: values['overlap-minutes'] ? positive('--overlap-minutes', values['overlap-minutes'], false) : 10,
+    sliceHours: values['slice-hours'] ? positive('--slice-hours', values['slice-hours'], false) : 24,
+    sliceDocuments: values['slice-documents'] ? positive('--slice-documents', values['slice-documents']) : 50_000,
+    restart: values.restart ?? false,
+    flushBytes: values['flush-bytes'] ? positive('--flush-bytes', values['flush-bytes']) : 5_000_000,
+    concurrency: values.concurrency ? positive('--concurrency', values.concurrency) : 3,
+  };
+}
+
+/** Every secret the options hold, to mask in any text shown. */
+export function secretsOfOptions(options: CollectorOptions): string[] {
+  return [options.argo.token, options.es?.password, options.es?.apiKey, urlPassword(options.es?.url)].filter(
+    (s): s is string => !!s
+  );
+}
+
+function urlPassword(url: string | undefined): string | undefined {
+  try {
+    return url ? decodeURIComponent(new URL(url).password) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export { USAGE };

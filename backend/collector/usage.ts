@@ -1,0 +1,42 @@
+/** The collector's --help text (its own module so tests can check it names every option). */
+export const USAGE = `Usage: collector <backfill|sync|watch> [options]
+
+Copies Argo Workflows history (live and archived runs) into Elasticsearch: one document per run and
+one per node, ids from the run's uid, so re-runs and parallel collectors never duplicate.
+
+Commands
+  backfill --from <time> [--to <time>]   runs that started in [from, to); resumes a range left unfinished
+  sync                                   once, from the stored checkpoint (the first time: --initial-hours back)
+  watch --every <seconds>                sync repeatedly; errors are logged and the next round retries
+
+Times: RFC 3339 (2026-01-31T00:00:00Z), a date (2026-01-31), now or now-<n><s|m|h|d>.
+
+Argo Server
+  --argo-url <url>           e.g. https://argo-server.argo:2746 (or env ARGO_URL)
+  --argo-token-file <file>   file holding the bearer token (else env ARGO_TOKEN; none for --auth-mode=server)
+  --namespace <ns>           repeatable; default all namespaces the token may list
+  --ca-file <file>           PEM CA of the Argo Server's certificate
+  --insecure-skip-verify     do not verify the Argo Server's certificate (testing only)
+
+Elasticsearch
+  --es-url <url>             e.g. https://elasticsearch:9200 (or env ES_URL)
+                             credentials: env ES_USERNAME + ES_PASSWORD, or env ES_API_KEY
+  --es-ca-file <file>        PEM CA of Elasticsearch's certificate
+  --es-insecure-skip-verify  do not verify Elasticsearch's certificate (testing only)
+  --index-prefix <prefix>    documents go to <prefix>-YYYY.MM by start month (default argo-workflows)
+  --state-index <index>      where checkpoints are kept (default argoperf-collector-state)
+  --no-install-template      only check the mappings of existing indices; do not install the template
+
+Behaviour
+  --dry-run                  print the bulk NDJSON it would write to stdout; write nothing
+  --json-logs                JSON log lines on stderr (the default when stderr is not a terminal)
+  --initial-hours <n>        sync without a checkpoint starts n hours back (default 24)
+  --overlap-minutes <n>      sync re-reads n minutes before the checkpoint (default 10)
+  --slice-hours <n>          backfill writes and checkpoints n hours at a time at first (default 24)
+  --slice-documents <n>      backfill slices then grow or shrink towards n documents (default 50000)
+  --restart                  backfill: ignore the checkpoint of the same range
+  --flush-bytes <n>          bulk request size at most (default 5000000; halved on 429)
+  --concurrency <n>          bulk requests in flight at most (default 3; halved on 429)
+  --help
+
+Exit codes: 0 done, 1 failed (the cause is logged), 2 wrong usage, 3 refused (conflicting mapping).`;
