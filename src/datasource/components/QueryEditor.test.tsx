@@ -1,13 +1,10 @@
-import React, { useState } from 'react';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 
-import { ArgoPerfDataSource } from '../datasource';
-import { instanceSettings } from '../../testing/datasourceSettings';
 import { installFakeTemplateSrv } from '../../testing/fakeTemplateSrv';
 import { testIds } from '../testIds';
 import type { ArgoPerfDataQuery } from '../types';
-import { QueryEditor } from './QueryEditor';
 import { queryText } from './query/queryText';
+import { renderQueryEditor as renderEditor } from '../../testing/renderQueryEditor';
 
 const ids = testIds.queryEditor;
 
@@ -21,26 +18,6 @@ const stored: ArgoPerfDataQuery = {
   limit: 20,
 };
 
-/** Renders the editor as a panel does: each change comes back as the new query. */
-function renderEditor(initial: ArgoPerfDataQuery, values: Record<string, string[]> = {}) {
-  const datasource = new ArgoPerfDataSource(instanceSettings());
-  // The resource calls reach the plugin backend through Grafana; answer them here.
-  const getResource = jest
-    .spyOn(datasource, 'getResource')
-    .mockImplementation(async (path) => ({ values: values[path] ?? [] }));
-  const changes: ArgoPerfDataQuery[] = [];
-  const onRunQuery = jest.fn();
-  function Harness() {
-    const [query, setQuery] = useState(initial);
-    const onChange = (next: ArgoPerfDataQuery) => {
-      changes.push(next);
-      setQuery(next);
-    };
-    return <QueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />;
-  }
-  render(<Harness />);
-  return { latest: () => changes[changes.length - 1], onRunQuery, getResource };
-}
 
 /** Opens a combobox, optionally types, and waits for its (debounced, possibly async) options. */
 async function openOptions(containerTestId: string, typed?: string) {

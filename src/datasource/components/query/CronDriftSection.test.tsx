@@ -1,33 +1,13 @@
-import React, { useState } from 'react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 
-import { ArgoPerfDataSource } from '../../datasource';
-import { instanceSettings } from '../../../testing/datasourceSettings';
 import { installFakeTemplateSrv } from '../../../testing/fakeTemplateSrv';
 import { testIds } from '../../testIds';
-import type { ArgoPerfDataQuery } from '../../types';
-import { QueryEditor } from '../QueryEditor';
 import { queryText } from './queryText';
+import { renderQueryEditor as renderEditor } from '../../../testing/renderQueryEditor';
 
 const ids = testIds.queryEditor;
 const text = queryText.cronDrift;
 
-function renderEditor(initial: ArgoPerfDataQuery) {
-  const datasource = new ArgoPerfDataSource(instanceSettings());
-  jest.spyOn(datasource, 'getResource').mockResolvedValue({ values: [] });
-  const changes: ArgoPerfDataQuery[] = [];
-  const onRunQuery = jest.fn();
-  function Harness() {
-    const [query, setQuery] = useState(initial);
-    const onChange = (next: ArgoPerfDataQuery) => {
-      changes.push(next);
-      setQuery(next);
-    };
-    return <QueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />;
-  }
-  render(<Harness />);
-  return { latest: () => changes[changes.length - 1], onRunQuery };
-}
 
 const pickView = (label: string) =>
   fireEvent.click(within(screen.getByTestId(ids.cronDriftView)).getByLabelText(label));
