@@ -61,7 +61,7 @@ function runChild(args: string[], killAfterMs?: number): Promise<{ code: number 
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, [bundle, ...args], {
       cwd: resolve(__dirname, '../..'),
-      env: { PATH: process.env.PATH, NODE_PATH: resolve(__dirname, '../../node_modules'), ARGOPERF_LOG_LEVEL: 'debug' },
+      env: { PATH: process.env.PATH, NODE_PATH: resolve(__dirname, '../../node_modules'), ARGOPERF_COLLECTOR_LOG_LEVEL: 'debug' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

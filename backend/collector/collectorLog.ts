@@ -19,8 +19,8 @@ export function collectorLog(options: { json: boolean; secrets: string[]; write?
   const maskFields = (fields?: LogFields) =>
     fields && Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? mask(v) : v]));
   if (options.json) {
-    // Info and up unless ARGOPERF_LOG_LEVEL asks for more (debug: every slice and checkpoint).
-    const level = (process.env.ARGOPERF_LOG_LEVEL?.toLowerCase() ?? 'info') as LogLevel;
+    // Info and up unless ARGOPERF_COLLECTOR_LOG_LEVEL asks for more (debug: every slice and checkpoint).
+    const level = (process.env.ARGOPERF_COLLECTOR_LOG_LEVEL?.toLowerCase() ?? 'info') as LogLevel;
     const logger = createLogger((line) => write(line), ['trace', 'debug', 'info', 'warn', 'error'].includes(level) ? level : 'info');
     const masked = (level: keyof Logger) => (message: string, fields?: LogFields) => logger[level](mask(message), maskFields(fields));
     return {
