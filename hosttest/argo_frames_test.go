@@ -1,7 +1,6 @@
 package hosttest
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -27,27 +26,11 @@ func TestArgoQueryFramesPerType(t *testing.T) {
 	dir := filepath.Join("..", ".cache", "argo-frames")
 	for name, kind := range kinds {
 		t.Run(name, func(t *testing.T) {
-			files, err := filepath.Glob(filepath.Join(dir, name+"-[0-9]*.arrow"))
-			if err != nil || len(files) == 0 {
-				t.Fatalf("no frames for %s in %s: run the backend tests first (npm test does) (%v)", name, dir, err)
-			}
-			frames := data.Frames{}
-			for _, file := range files {
-				raw, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatal(err)
-				}
-				frame, err := data.UnmarshalArrowFrame(raw)
-				if err != nil {
-					t.Fatalf("the SDK cannot decode %s: %v", file, err)
-				}
-				if frame.Meta == nil || frame.Meta.Type != kind {
-					t.Fatalf("%s: meta type %v, want %s", file, frame.Meta, kind)
-				}
+			frames := readFramesOfKind(t, dir, name, kind)
+			for _, frame := range frames {
 				if len(frame.Fields) == 0 {
-					t.Fatalf("%s: an empty frame; the fixture should answer real values", file)
+					t.Fatalf("%s: an empty frame; the fixture should answer real values", name)
 				}
-				frames = append(frames, frame)
 			}
 			switch kind {
 			case data.FrameTypeTimeSeriesMulti:

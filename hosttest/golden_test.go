@@ -91,25 +91,7 @@ func TestGoldenQueryFramesPerType(t *testing.T) {
 	}
 	for name, kind := range kinds {
 		t.Run(name, func(t *testing.T) {
-			files, err := filepath.Glob(filepath.Join("..", "backend", "queries", "testdata", name+"-[0-9]*.arrow"))
-			if err != nil || len(files) == 0 {
-				t.Fatalf("no golden files for %s (%v)", name, err)
-			}
-			frames := data.Frames{}
-			for _, file := range files {
-				raw, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatal(err)
-				}
-				frame, err := data.UnmarshalArrowFrame(raw)
-				if err != nil {
-					t.Fatalf("the SDK cannot decode %s: %v", file, err)
-				}
-				if frame.Meta == nil || frame.Meta.Type != kind {
-					t.Fatalf("%s: meta type %v, want %s", file, frame.Meta, kind)
-				}
-				frames = append(frames, frame)
-			}
+			frames := readFramesOfKind(t, filepath.Join("..", "backend", "queries", "testdata"), name, kind)
 			if kind == data.FrameTypeTimeSeriesMulti {
 				if err := validateTimeseriesMulti(frames); err != nil {
 					t.Fatalf("dataplane check: %v", err)
@@ -122,4 +104,29 @@ func TestGoldenQueryFramesPerType(t *testing.T) {
 			}
 		})
 	}
+}
+
+// readFramesOfKind decodes dir/<name>-<n>.arrow with the SDK and checks each frame's dataplane kind.
+func readFramesOfKind(t *testing.T, dir, name string, kind data.FrameType) data.Frames {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, name+"-[0-9]*.arrow"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no frames for %s in %s (%v): the backend tests write them (npm test runs them first)", name, dir, err)
+	}
+	frames := data.Frames{}
+	for _, file := range files {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		frame, err := data.UnmarshalArrowFrame(raw)
+		if err != nil {
+			t.Fatalf("the SDK cannot decode %s: %v", file, err)
+		}
+		if frame.Meta == nil || frame.Meta.Type != kind {
+			t.Fatalf("%s: meta type %v, want %s", file, frame.Meta, kind)
+		}
+		frames = append(frames, frame)
+	}
+	return frames
 }

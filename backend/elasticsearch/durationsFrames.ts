@@ -1,9 +1,9 @@
 import type { DurationsQuery } from '../../src/query/model';
 import { percentileOf, type Stat } from '../../src/query/stats';
 import type { Frame } from '../frames/frame';
-import { finishSeriesFrames, seriesFrame } from '../frames/timeSeriesFrames';
 import type { DurationsSearch } from './durationsSearch';
-import { largestGroups, type GroupLevel } from './groupBuckets';
+import type { GroupLevel } from './groupBuckets';
+import { groupSeriesFrames } from './groupSeriesFrames';
 
 /** Turns the aggregation answer into dataplane timeseries-multi frames: one per (group, stat). */
 interface StatsAgg {
@@ -48,33 +48,12 @@ export function durationsFrames(
   aggregations: DurationsAggregations,
   executedQueryString: string
 ): Frame[] {
-  const { groups, notices } = largestGroups(aggregations, query.limit);
-  const frames: Frame[] = [];
-  for (const group of groups) {
-    const buckets = group.bucket.over_time?.buckets ?? [];
-    if (buckets.length === 0) {
-      continue;
-    }
-    // One times array per group: its frames share the encoded time column.
-    const times = buckets.map((b) => b.key);
-    const groupLabels = Object.fromEntries(search.labelNames.map((name, i) => [name, group.keys[i]]));
-    for (const stat of query.stats) {
-      const labels = { ...groupLabels, stat };
-      const legend = [...group.keys, stat].join(' ');
-      frames.push(
-        seriesFrame(
-          query.refId,
-          times,
-          {
-            name: 'duration',
-            nullable: true,
-            labels,
-            config: { unit: stat === 'count' ? 'none' : 's', displayNameFromDS: legend },
-            values: buckets.map((b) => statValue(stat, b, search.msPerUnit)),
-          }
-        )
-      );
-    }
-  }
-  return finishSeriesFrames(query.refId, frames, executedQueryString, notices);
+  const request = { ...query, labelNames: search.labelNames, measures: query.stats, executedQueryString };
+  return groupSeriesFrames(request, aggregations, (stat, buckets, group) => ({
+    name: 'duration',
+    nullable: true,
+    labels: { ...group.labels, stat },
+    config: { unit: stat === 'count' ? 'none' : 's', displayNameFromDS: [...group.keys, stat].join(' ') },
+    values: buckets.map((b) => statValue(stat, b, search.msPerUnit)),
+  }));
 }

@@ -1,8 +1,8 @@
 import type { MetricsQuery } from '../../src/query/metricsQuery';
 import type { Frame } from '../frames/frame';
-import { finishSeriesFrames, seriesFrame } from '../frames/timeSeriesFrames';
-import { largestGroups, type GroupLevel } from './groupBuckets';
+import type { GroupLevel } from './groupBuckets';
 import type { MetricsSearch } from './metricsSearch';
+import { groupSeriesFrames } from './groupSeriesFrames';
 
 /**
  * Turns the metrics aggregation answer into dataplane timeseries-multi frames: one per group, the
@@ -23,27 +23,12 @@ export function metricsFrames(
   aggregations: MetricsAggregations,
   executedQueryString: string
 ): Frame[] {
-  const { groups, notices } = largestGroups(aggregations, query.limit);
-  const frames: Frame[] = [];
-  for (const group of groups) {
-    const buckets = group.bucket.over_time?.buckets ?? [];
-    if (buckets.length === 0) {
-      continue;
-    }
-    const groupLabels = Object.fromEntries(search.labelNames.map((name, i) => [name, group.keys[i]]));
-    frames.push(
-      seriesFrame(
-        query.refId,
-        buckets.map((b) => b.key),
-        {
-          name: query.metric,
-          nullable: true,
-          labels: { ...groupLabels, metric: query.metric },
-          config: { displayNameFromDS: [...group.keys, query.metric, query.aggregation].join(' ') },
-          values: buckets.map((b) => b.metric.value),
-        }
-      )
-    );
-  }
-  return finishSeriesFrames(query.refId, frames, executedQueryString, notices);
+  const request = { ...query, labelNames: search.labelNames, measures: [query.metric], executedQueryString };
+  return groupSeriesFrames(request, aggregations, (metric, buckets, group) => ({
+    name: metric,
+    nullable: true,
+    labels: { ...group.labels, metric },
+    config: { displayNameFromDS: [...group.keys, metric, query.aggregation].join(' ') },
+    values: buckets.map((b) => b.metric.value),
+  }));
 }

@@ -1,8 +1,8 @@
 import type { OutcomeMeasure, OutcomesQuery } from '../../src/query/outcomesQuery';
 import type { Frame } from '../frames/frame';
-import { finishSeriesFrames, seriesFrame } from '../frames/timeSeriesFrames';
-import { largestGroups, type GroupLevel } from './groupBuckets';
+import type { GroupLevel } from './groupBuckets';
 import type { OutcomesSearch } from './outcomesSearch';
+import { groupSeriesFrames } from './groupSeriesFrames';
 
 /**
  * Turns the outcomes aggregation answer into dataplane timeseries-multi frames: one per (group,
@@ -36,34 +36,17 @@ export function outcomesFrames(
   aggregations: OutcomesAggregations,
   executedQueryString: string
 ): Frame[] {
-  const { groups, notices } = largestGroups(aggregations, query.limit);
-  const frames: Frame[] = [];
-  for (const group of groups) {
-    const buckets = group.bucket.over_time?.buckets ?? [];
-    if (buckets.length === 0) {
-      continue;
-    }
-    // One times array per group: its frames share the encoded time column.
-    const times = buckets.map((b) => b.key);
-    const groupLabels = Object.fromEntries(search.labelNames.map((name, i) => [name, group.keys[i]]));
-    for (const outcome of query.measures) {
-      const rate = outcome === 'failure_rate';
-      frames.push(
-        seriesFrame(
-          query.refId,
-          times,
-          {
-            name: rate ? 'failure_rate' : 'runs',
-            nullable: false,
-            labels: { ...groupLabels, outcome },
-            config: rate
-              ? { unit: 'percentunit', min: 0, max: 1, displayNameFromDS: [...group.keys, 'failure rate'].join(' ') }
-              : { unit: 'none', displayNameFromDS: [...group.keys, outcome].join(' ') },
-            values: buckets.map((b) => measureValue(outcome, b)),
-          }
-        )
-      );
-    }
-  }
-  return finishSeriesFrames(query.refId, frames, executedQueryString, notices);
+  const request = { ...query, labelNames: search.labelNames, measures: query.measures, executedQueryString };
+  return groupSeriesFrames(request, aggregations, (outcome, buckets, group) => {
+    const rate = outcome === 'failure_rate';
+    return {
+      name: rate ? 'failure_rate' : 'runs',
+      nullable: false,
+      labels: { ...group.labels, outcome },
+      config: rate
+        ? { unit: 'percentunit', min: 0, max: 1, displayNameFromDS: [...group.keys, 'failure rate'].join(' ') }
+        : { unit: 'none', displayNameFromDS: [...group.keys, outcome].join(' ') },
+      values: buckets.map((b) => measureValue(outcome, b)),
+    };
+  });
 }

@@ -1,8 +1,8 @@
 import type { ResourceMeasure, ResourcesQuery } from '../../src/query/resourcesQuery';
-import type { FieldConfig, Frame } from '../frames/frame';
-import { finishSeriesFrames, seriesFrame } from '../frames/timeSeriesFrames';
-import { largestGroups, type GroupLevel } from './groupBuckets';
+import type { Frame } from '../frames/frame';
+import type { GroupLevel } from './groupBuckets';
 import type { ResourcesSearch } from './resourcesSearch';
+import { groupSeriesFrames } from './groupSeriesFrames';
 
 /**
  * Turns the resources aggregation answer into dataplane timeseries-multi frames: one per (group,
@@ -52,33 +52,15 @@ export function resourcesFrames(
   aggregations: ResourcesAggregations,
   executedQueryString: string
 ): Frame[] {
-  const { groups, notices } = largestGroups(aggregations, query.limit);
-  const frames: Frame[] = [];
-  for (const group of groups) {
-    const buckets = group.bucket.over_time?.buckets ?? [];
-    if (buckets.length === 0) {
-      continue;
-    }
-    // One times array per group: its frames share the encoded time column.
-    const times = buckets.map((b) => b.key);
-    const groupLabels = Object.fromEntries(search.labelNames.map((name, i) => [name, group.keys[i]]));
-    for (const resource of query.resources) {
-      const { name, unit, words } = RESOURCE_FIELDS[resource];
-      const config: FieldConfig = { unit, displayNameFromDS: [...group.keys, words].join(' ') };
-      frames.push(
-        seriesFrame(
-          query.refId,
-          times,
-          {
-            name,
-            nullable: true,
-            labels: { ...groupLabels, resource },
-            config,
-            values: buckets.map((b) => resourceValue(resource, b, search.msPerUnit)),
-          }
-        )
-      );
-    }
-  }
-  return finishSeriesFrames(query.refId, frames, executedQueryString, notices);
+  const request = { ...query, labelNames: search.labelNames, measures: query.resources, executedQueryString };
+  return groupSeriesFrames(request, aggregations, (resource, buckets, group) => {
+    const { name, unit, words } = RESOURCE_FIELDS[resource];
+    return {
+      name,
+      nullable: true,
+      labels: { ...group.labels, resource },
+      config: { unit, displayNameFromDS: [...group.keys, words].join(' ') },
+      values: buckets.map((b) => resourceValue(resource, b, search.msPerUnit)),
+    };
+  });
 }
