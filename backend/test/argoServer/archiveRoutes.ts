@@ -2,8 +2,8 @@ import type { ListMeta } from '../../argo/client/argoTypes';
 import { ApiError, GRPC } from './apiErrors';
 import { archiveListItem } from './argoStore';
 import { argoListForbidden, can } from './auth';
-import { argoListFilter, matchesFilter } from './listFilter';
-import { byArgoPageOrder, byStartedAtDesc } from './listPages';
+import { argoListFilter } from './listFilter';
+import { byArgoPageOrder } from './listPages';
 import { listItems, withoutTypeMeta, type RouteAnswer, type RouteContext } from './routeContext';
 
 /** GET /api/v1/archived-workflows: offset paging in every version, slim rows, no `fields`. */
@@ -15,7 +15,7 @@ export function listArchivedWorkflows(ctx: RouteContext): RouteAnswer {
   if (!can(ctx.identity, filter.namespace)) {
     throw argoListForbidden(filter.namespace);
   }
-  const rows = store.archive.filter((w) => matchesFilter(w, filter)).sort(byStartedAtDesc);
+  const rows = store.archiveMatching(filter);
   const offset = Number(filter.continueToken || '0');
   // The server reads limit+1 rows to learn whether there is more.
   const read = filter.limit ? rows.slice(offset, offset + filter.limit + 1) : rows.slice(offset);
@@ -45,5 +45,5 @@ export function getArchivedWorkflow(ctx: RouteContext, uid: string): RouteAnswer
   if (!can(ctx.identity, workflow.metadata.namespace ?? '')) {
     throw new ApiError(GRPC.permissionDenied, 'permission denied');
   }
-  return { status: 200, body: workflow };
+  return { status: 200, body: ctx.store.archivedJson(workflow) };
 }

@@ -2,6 +2,8 @@ import { gzipSync } from 'node:zlib';
 
 import { LABELS, type CronWorkflow, type Workflow } from '../../argo/client/argoTypes';
 import { loadCorpus } from './corpus';
+import { matchesFilter, type ListFilter } from './listFilter';
+import { byStartedAtDesc } from './listPages';
 import { fnv32a } from './nodeIds';
 import type { ArgoQuirks } from './versionQuirks';
 import type { ArgoHistory } from './workflowHistory';
@@ -17,6 +19,10 @@ export class ArgoStore {
   readonly cronWorkflows: CronWorkflow[] = [];
   private readonly compressed = new Map<string, string>();
   private readonly archiveRows = new WeakSet<Workflow>();
+  private readonly liveByName = new ArrayIndex((w) => `${w.metadata.namespace}/${w.metadata.name}`);
+  private readonly archiveByUid = new ArrayIndex((w) => w.metadata.uid ?? '');
+  private readonly archiveJson = new WeakMap<Workflow, string>();
+  private archiveViews = { rows: 0, views: new Map<string, Workflow[]>() };
 
   /** Adds a generated history: live, archive-only, or both (live with the Archived label). */
   addHistory(history: ArgoHistory): this {
@@ -42,19 +48,48 @@ export class ArgoStore {
     return this;
   }
 
+  /**
+   * Archive rows that pass the filter, newest start first. Remembered per filter (paging and the
+   * time bounds aside from limit and continue) until a row is added: the archive is append-only, as
+   * Argo's is, so a long walk over it does not filter and sort the whole archive for every page.
+   */
+  archiveMatching(filter: ListFilter): Workflow[] {
+    const { limit, continueToken, showRemainingItemCount, ...rest } = filter;
+    const key = JSON.stringify(rest);
+    if (this.archiveViews.rows !== this.archive.length) {
+      this.archiveViews = { rows: this.archive.length, views: new Map() };
+    }
+    let view = this.archiveViews.views.get(key);
+    if (!view) {
+      view = this.archive.filter((w) => matchesFilter(w, filter)).sort(byStartedAtDesc);
+      this.archiveViews.views.set(key, view);
+    }
+    return view;
+  }
+
+  /** An archive row as JSON text, made once: rows never change once archived (see archiveMatching). */
+  archivedJson(row: Workflow): string {
+    let text = this.archiveJson.get(row);
+    if (text === undefined) {
+      text = JSON.stringify(row);
+      this.archiveJson.set(row, text);
+    }
+    return text;
+  }
+
   /** Whether the object is an archive row (not a live object). */
   isArchiveRow(workflow: Workflow): boolean {
     return this.archiveRows.has(workflow);
   }
 
   liveWorkflow(namespace: string, name: string): Workflow | undefined {
-    return this.live.find((w) => w.metadata.namespace === namespace && w.metadata.name === name);
+    return this.liveByName.find(this.live, `${namespace}/${name}`);
   }
 
   /** An archived row by uid, or else the newest (by startedAt) with that namespace and name. */
   archivedWorkflow(uid: string, namespace?: string, name?: string): Workflow | undefined {
     if (uid) {
-      return this.archive.find((w) => w.metadata.uid === uid);
+      return this.archiveByUid.find(this.archive, uid);
     }
     return this.archive
       .filter((w) => w.metadata.namespace === namespace && w.metadata.name === name)
@@ -91,6 +126,38 @@ export class ArgoStore {
       this.compressed.set(uid, gzipSync(JSON.stringify(nodes)).toString('base64'));
     }
     return { ...workflow, status: { ...status, compressedNodes: this.compressed.get(uid) } };
+  }
+}
+
+/**
+ * A lookup into an array that tests change freely (push, splice, edit in place): a hit is used only when
+ * the array still holds that object at that position under that key; anything else rebuilds the map
+ * (the first match wins, as Array.find would). A key not present costs a rebuild, which only 404s pay.
+ */
+class ArrayIndex {
+  private positions = new Map<string, number>();
+
+  constructor(private readonly keyOf: (workflow: Workflow) => string) {}
+
+  find(array: Workflow[], key: string): Workflow | undefined {
+    const hit = this.lookup(array, key);
+    if (hit) {
+      return hit;
+    }
+    this.positions = new Map();
+    array.forEach((workflow, i) => {
+      const k = this.keyOf(workflow);
+      if (!this.positions.has(k)) {
+        this.positions.set(k, i);
+      }
+    });
+    return this.lookup(array, key);
+  }
+
+  private lookup(array: Workflow[], key: string): Workflow | undefined {
+    const i = this.positions.get(key);
+    const workflow = i === undefined ? undefined : array[i];
+    return workflow && this.keyOf(workflow) === key ? workflow : undefined;
   }
 }
 

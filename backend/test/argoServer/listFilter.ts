@@ -1,6 +1,7 @@
 import type { Workflow } from '../../argo/client/argoTypes';
 import { ApiError, GRPC } from './apiErrors';
 import { matchesLabels, parseLabelSelector, type LabelRequirement } from './labelSelector';
+import { timeMs } from './timeFormat';
 
 /** What a list request selects, after parsing its query the way the server version does. */
 export interface ListFilter {
@@ -112,7 +113,7 @@ export function kubeListFilter(query: URLSearchParams, namespace: string): ListF
   return filter;
 }
 
-const time = (value: string | null | undefined) => (value ? Date.parse(value) : undefined);
+const time = (value: string | null | undefined) => (value ? timeMs(value) : undefined);
 
 /** Whether an object passes the filter (namespace, name, labels, times). */
 export function matchesFilter(object: Pick<Workflow, 'metadata' | 'status'>, filter: ListFilter): boolean {

@@ -1,6 +1,7 @@
 import type { ListMeta, Workflow } from '../../argo/client/argoTypes';
 import { ApiError, GRPC } from './apiErrors';
 import type { ListFilter } from './listFilter';
+import { timeMs } from './timeFormat';
 
 /**
  * Paging as the two kinds of list do it. Kubernetes: objects in key order (namespace/name), an opaque
@@ -58,7 +59,7 @@ export function kubePage<T extends { metadata: Workflow['metadata'] }>(
   };
 }
 
-const ms = (value: string | null | undefined) => (value ? Date.parse(value) : 0);
+const ms = (value: string | null | undefined) => (value ? timeMs(value) : 0);
 
 /** Newest startedAt first, as the SQLite cache and the archive table order rows. */
 export function byStartedAtDesc(a: Workflow, b: Workflow): number {

@@ -38,3 +38,15 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   }
   return format;
 }
+
+const parsed = new Map<string, number>();
+
+/** Date.parse, remembered per text: list filters and sorts parse the same timestamps on every request. */
+export function timeMs(text: string): number {
+  let ms = parsed.get(text);
+  if (ms === undefined) {
+    ms = Date.parse(text);
+    parsed.set(text, ms);
+  }
+  return ms;
+}

@@ -49,9 +49,7 @@ function offsetListPage(ctx: RouteContext, namespace: string): { items: Workflow
   const live = store.live
     .filter((w) => w.metadata.labels?.[LABELS.archivingStatus] !== 'Archived' && matchesFilter(w, filter))
     .sort(byStartedAtDesc);
-  const archived = quirks.mergeArchive
-    ? store.archive.filter((w) => matchesFilter(w, filter)).sort(byStartedAtDesc)
-    : [];
+  const archived = quirks.mergeArchive ? store.archiveMatching(filter) : [];
   const all = [...live, ...archived];
   const offset = Number(filter.continueToken || '0');
   const items = filter.limit ? all.slice(offset, offset + filter.limit) : all.slice(offset);
