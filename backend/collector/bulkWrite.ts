@@ -8,6 +8,9 @@ import type { IndexOperation } from './runDocuments';
 /** Rejected documents logged one by one; beyond that only counted. */
 const REJECTIONS_LOGGED = 20;
 
+/** The parts of a bulk answer that are read: whether any item failed, and each item's status and error. */
+export const BULK_ANSWER_FIELDS = 'errors,items.*.status,items.*.error';
+
 /** Items the bulk helper gave up on after retrying 429s: the range is not complete. */
 export class ThrottledError extends Error {
   constructor(count: number) {
@@ -59,6 +62,9 @@ export async function bulkWrite(
       flushBytes: pacer.flushBytes,
       concurrency: pacer.concurrency,
       flushInterval: 60_000,
+      // Only what the helper and the pacer read: a full answer repeats index, id, version and shards
+      // for every document, which Elasticsearch has to write and this process to parse.
+      filter_path: BULK_ANSWER_FIELDS,
       retries: 6,
       wait: 2_000,
       onDrop: (drop) => {
