@@ -1,5 +1,5 @@
 /**
- * The collector command: `collector <backfill|sync|watch> [options]` (usage.ts). Copies Argo history
+ * The collector command: `collector <backfill|sync|watch|report> [options]` (usage.ts; report: reportRun.ts). Copies Argo history
  * into Elasticsearch with deterministic ids and checkpoints (docs in checkpoints.ts, documentIds.ts).
  */
 import { setMaxListeners } from 'node:events';
@@ -13,6 +13,7 @@ import { parseCollectorOptions, secretsOfOptions, USAGE, type CollectorOptions }
 import { CollectorStats } from './collectorStats';
 import { elasticsearchClient, pacedClient } from './elasticsearchWriter';
 import { EXIT, failureOf } from './failureMessage';
+import { report } from './reportRun';
 import { prepareIndices } from './templateCheck';
 import type { DocumentSink } from './collectRange';
 
@@ -78,6 +79,8 @@ async function run(options: CollectorOptions, log: CollectorLog, io: CollectorIo
       await backfill(context);
     } else if (options.command === 'sync') {
       await sync(context);
+    } else if (options.command === 'report') {
+      await report(context);
     } else {
       await watch(
         context,

@@ -7,8 +7,8 @@ const parse = (argv: string[], env: NodeJS.ProcessEnv = ENV) => parseCollectorOp
 
 describe('collector options', () => {
   it.each([
-    [[], 'a command is required: backfill, sync or watch'],
-    [['collect'], 'unknown command "collect": use backfill, sync or watch'],
+    [[], 'a command is required: backfill, sync, watch or report'],
+    [['collect'], 'unknown command "collect": use backfill, sync, watch or report'],
     [['backfill'], 'backfill needs --from <time>'],
     [['backfill', '--from', 'last week'], '--from "last week" is not a time'],
     [['backfill', '--from', '2026-02-01', '--to', '2026-01-01'], '--from 2026-02-01T00:00:00.000Z must be before --to 2026-01-01T00:00:00.000Z'],
@@ -24,6 +24,19 @@ describe('collector options', () => {
     [['sync', '--argo-token-file', '/nonexistent/token'], '--argo-token-file /nonexistent/token cannot be read (ENOENT)'],
     [['sync', '--flush-bytes', 'lots'], '--flush-bytes must be a positive whole number, not "lots"'],
     [['sync', '--bogus'], "Unknown option '--bogus'"],
+    [['sync', '--workflow', 'run-1'], '--workflow applies to report, not to sync'],
+    [['watch', '--every', '5', '--status', 'Failed'], '--status applies to report, not to watch'],
+    [['backfill', '--from', 'now-1d', '--uid', 'abc'], '--uid applies to report, not to backfill'],
+    [['report', '--workflow', 'run-1', '--status', 'Failed'], "report needs exactly one --namespace, the workflow's (in an exit handler: --namespace \"{{workflow.namespace}}\"); 0 given"],
+    [['report', '--namespace', 'ml', '--namespace', 'data', '--workflow', 'run-1', '--status', 'Failed'], "report needs exactly one --namespace, the workflow's"],
+    [['report', '--namespace', 'ml', '--status', 'Failed'], 'report needs --workflow <name> (in an exit handler: --workflow "{{workflow.name}}")'],
+    [['report', '--namespace', 'ml', '--workflow', 'run-1'], 'report needs --status <Succeeded|Failed|Error> (in an exit handler: --status "{{workflow.status}}")'],
+    [['report', '--namespace', 'ml', '--workflow', 'run-1', '--status', 'Running'], '--status "Running" is not a finished run\'s phase: give Succeeded, Failed or Error'],
+    [['report', '--namespace', 'ml', '--workflow', 'run-1', '--status', 'succeeded'], '--status "succeeded" is not a finished run\'s phase: give Succeeded, Failed or Error'],
+    [['report', '--namespace', 'ml', '--workflow', 'run-1', '--status', '{{workflow.status}}'], 'the Argo expression was not substituted'],
+    [['report', '--namespace', 'ml', '--workflow', 'Run_1', '--status', 'Error'], '--workflow "Run_1" is not a Kubernetes object name'],
+    [['report', '--namespace', 'ml', '--workflow', 'run-1', '--status', 'Error', '--uid', 'a b'], '--uid "a b" is not a Kubernetes uid'],
+    [['report', '--namespace', 'ml', '--workflow', 'run-1', '--status', 'Error', '--uid', ''], '--uid "" is not a Kubernetes uid'],
   ])('%j is refused: %s', (argv, message) => {
     expect(() => parse(argv)).toThrow(UsageError);
     expect(() => parse(argv)).toThrow(message);
@@ -41,6 +54,17 @@ describe('collector options', () => {
     expect(options).toMatchObject({ namespaces: ['ml', 'data'], es: { apiKey: 'k3y' }, argo: { token: 't0ken' }, indexPrefix: 'argo-workflows', stateIndex: 'argoperf-collector-state' });
   });
 
+  it('reads the run a report is about, with the namespace syncs use', () => {
+    const uid = '5f0e6c2a-8d4b-4a57-9b1e-2f4c9d7e1a63';
+    for (const status of ['Succeeded', 'Failed', 'Error']) {
+      const options = parse(['report', '--namespace', 'ml', '--workflow', 'process-images-x7k2p', '--status', status, '--uid', uid])!;
+      expect(options).toMatchObject({ command: 'report', namespaces: ['ml'], report: { workflow: 'process-images-x7k2p', status, uid } });
+    }
+    const withoutUid = parse(['report', '--namespace', 'ml', '--workflow', 'nightly.train-1', '--status', 'Failed'])!;
+    expect(withoutUid.report).toEqual({ workflow: 'nightly.train-1', status: 'Failed', uid: undefined });
+    expect(parse(['sync'])!.report).toBeUndefined();
+  });
+
   it('logs JSON when stderr is not a terminal, unless asked', () => {
     expect(parseCollectorOptions(['sync'], ENV, false)?.jsonLogs).toBe(true);
     expect(parseCollectorOptions(['sync'], ENV, true)?.jsonLogs).toBe(false);
@@ -55,7 +79,7 @@ describe('collector options', () => {
   });
 
   it('names every option in --help', () => {
-    for (const option of ['--argo-url', '--argo-token-file', '--namespace', '--insecure-skip-verify', '--ca-file', '--es-url', '--index-prefix', '--dry-run', '--json-logs', '--no-install-template', '--every', '--from', '--to']) {
+    for (const option of ['--argo-url', '--argo-token-file', '--namespace', '--insecure-skip-verify', '--ca-file', '--es-url', '--index-prefix', '--dry-run', '--json-logs', '--no-install-template', '--every', '--from', '--to', '--workflow', '--status', '--uid', '--initial-hours', '--overlap-minutes', '--state-index', '--es-ca-file', '--es-insecure-skip-verify', '--slice-hours', '--slice-documents', '--restart', '--flush-bytes', '--concurrency']) {
       expect(USAGE).toContain(option);
     }
   });
@@ -65,5 +89,13 @@ describe('collector options', () => {
     const code = await runCollectorCli(['sync', '--every', '5'], { env: { ...ENV, ARGO_TOKEN: 'sekret-token-99' }, writeErr: (t) => (stderr += t), signal: new AbortController().signal });
     expect(code).toBe(2);
     expect(stderr).toBe('--every applies to watch, not to sync (see --help)\n');
+  });
+
+  it('exits 2 naming --status and the allowed values when report gets a wrong one', async () => {
+    let stderr = '';
+    const argv = ['report', '--namespace', 'ml', '--workflow', 'run-1', '--status', 'Omitted'];
+    const code = await runCollectorCli(argv, { env: { ...ENV, ARGO_TOKEN: 'sekret-token-99' }, writeErr: (t) => (stderr += t), signal: new AbortController().signal });
+    expect(code).toBe(2);
+    expect(stderr).toBe('--status "Omitted" is not a finished run\'s phase: give Succeeded, Failed or Error (see --help)\n');
   });
 });

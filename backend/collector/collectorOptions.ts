@@ -5,7 +5,21 @@ import { DEFAULT_INDEX_PREFIX, templateTarget } from '../elasticsearch/indexTemp
 import { USAGE } from './usage';
 
 /** What one collector run does, from its arguments and environment; every value checked. */
-export type CollectorCommand = 'backfill' | 'sync' | 'watch';
+export type CollectorCommand = 'backfill' | 'sync' | 'watch' | 'report';
+
+/** The phases Argo gives an exit handler as `{{workflow.status}}`: a run's final outcome. */
+export const FINAL_STATUSES = ['Succeeded', 'Failed', 'Error'] as const;
+export type FinalStatus = (typeof FINAL_STATUSES)[number];
+
+/** report: the one run an exit handler reports (reportRun.ts). */
+export interface ReportTarget {
+  /** The workflow's name, in the one --namespace. */
+  workflow: string;
+  /** Its final outcome, `{{workflow.status}}`. */
+  status: FinalStatus;
+  /** When given, the workflow read must have this uid (not a newer run of the same name). */
+  uid?: string;
+}
 
 export interface ElasticsearchTarget {
   url: string;
@@ -23,6 +37,8 @@ export interface CollectorOptions {
   to?: Date;
   /** watch: seconds between syncs. */
   everySeconds: number;
+  /** report only: the run to write as finished. */
+  report?: ReportTarget;
   argo: { url: string; token?: string; caCert?: string; tlsSkipVerify: boolean };
   /** [''] = all namespaces the token may list. */
   namespaces: string[];
@@ -109,6 +125,9 @@ const OPTIONS = {
   'argo-url': { type: 'string' },
   'argo-token-file': { type: 'string' },
   namespace: { type: 'string', multiple: true },
+  workflow: { type: 'string' },
+  status: { type: 'string' },
+  uid: { type: 'string' },
   'insecure-skip-verify': { type: 'boolean' },
   'ca-file': { type: 'string' },
   'es-url': { type: 'string' },
@@ -143,8 +162,10 @@ export function parseCollectorOptions(argv: string[], env: NodeJS.ProcessEnv, is
     return undefined;
   }
   const command = positionals[0];
-  if (command !== 'backfill' && command !== 'sync' && command !== 'watch') {
-    throw new UsageError(command ? `unknown command "${command}": use backfill, sync or watch` : 'a command is required: backfill, sync or watch');
+  if (command !== 'backfill' && command !== 'sync' && command !== 'watch' && command !== 'report') {
+    throw new UsageError(
+      command ? `unknown command "${command}": use backfill, sync, watch or report` : 'a command is required: backfill, sync, watch or report'
+    );
   }
   if (positionals.length > 1) {
     throw new UsageError(`unexpected argument "${positionals[1]}": options start with --`);
@@ -160,6 +181,9 @@ export function parseCollectorOptions(argv: string[], env: NodeJS.ProcessEnv, is
   only('slice-documents', ['backfill']);
   only('restart', ['backfill']);
   only('every', ['watch']);
+  only('workflow', ['report']);
+  only('status', ['report']);
+  only('uid', ['report']);
   let from: Date | undefined;
   let to: Date | undefined;
   if (command === 'backfill') {
@@ -210,14 +234,16 @@ export function parseCollectorOptions(argv: string[], env: NodeJS.ProcessEnv, is
   const namespaces = [...new Set(values.namespace ?? [])];
   for (const namespace of namespaces) {
     if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
-      throw new UsageError(`--namespace "${namespace}" is not a Kubernetes namespace name (lowercase letters, digits, '-')`);
+      throw new UsageError(`--namespace "${namespace}" is not a Kubernetes namespace name (lowercase letters, digits, '-')${notSubstituted(namespace)}`);
     }
   }
+  const report = command === 'report' ? reportTarget(values, namespaces) : undefined;
   return {
     command,
     from,
     to,
     everySeconds: values.every ? positive('--every', values.every) : 0,
+    report,
     argo: {
       url: checkUrl('--argo-url', values['argo-url'] ?? env.ARGO_URL, 'ARGO_URL'),
       token: tokenFile ? readSecretFile('--argo-token-file', tokenFile) : env.ARGO_TOKEN || undefined,
@@ -239,6 +265,37 @@ export function parseCollectorOptions(argv: string[], env: NodeJS.ProcessEnv, is
     flushBytes: values['flush-bytes'] ? positive('--flush-bytes', values['flush-bytes']) : 5_000_000,
     concurrency: values.concurrency ? positive('--concurrency', values.concurrency) : 3,
   };
+}
+
+/** A hint when a value is an Argo template expression that was not substituted (run outside an exit handler). */
+function notSubstituted(text: string): string {
+  return text.includes('{{') ? ': the Argo expression was not substituted (pass the value itself, or run it from an exit handler)' : '';
+}
+
+/** report: --workflow, --status and --uid, and exactly one --namespace (the workflow's). */
+function reportTarget(values: { workflow?: string; status?: string; uid?: string }, namespaces: string[]): ReportTarget {
+  if (namespaces.length !== 1) {
+    throw new UsageError(
+      `report needs exactly one --namespace, the workflow's (in an exit handler: --namespace "{{workflow.namespace}}"); ${namespaces.length} given`
+    );
+  }
+  const { workflow, status, uid } = values;
+  if (!workflow) {
+    throw new UsageError('report needs --workflow <name> (in an exit handler: --workflow "{{workflow.name}}")');
+  }
+  if (workflow.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(workflow)) {
+    throw new UsageError(`--workflow "${workflow}" is not a Kubernetes object name (lowercase letters, digits, '-', '.')${notSubstituted(workflow)}`);
+  }
+  if (!status) {
+    throw new UsageError(`report needs --status <${FINAL_STATUSES.join('|')}> (in an exit handler: --status "{{workflow.status}}")`);
+  }
+  if (!(FINAL_STATUSES as readonly string[]).includes(status)) {
+    throw new UsageError(`--status "${status}" is not a finished run's phase: give Succeeded, Failed or Error${notSubstituted(status)}`);
+  }
+  if (uid !== undefined && !/^[0-9A-Za-z][-0-9A-Za-z]{0,63}$/.test(uid)) {
+    throw new UsageError(`--uid "${uid}" is not a Kubernetes uid (letters, digits and '-', such as 5f0e6c2a-8d4b-4a57-9b1e-2f4c9d7e1a63)${notSubstituted(uid)}`);
+  }
+  return { workflow, status: status as FinalStatus, uid };
 }
 
 /** Every secret the options hold, to mask in any text shown. */

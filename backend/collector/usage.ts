@@ -1,5 +1,5 @@
 /** The collector's --help text (its own module so tests can check it names every option). */
-export const USAGE = `Usage: collector <backfill|sync|watch> [options]
+export const USAGE = `Usage: collector <backfill|sync|watch|report> [options]
 
 Copies Argo Workflows history (live and archived runs) into Elasticsearch: one document per run and
 one per node, ids from the run's uid, so re-runs and parallel collectors never duplicate.
@@ -8,15 +8,23 @@ Commands
   backfill --from <time> [--to <time>]   runs that started in [from, to); resumes a range left unfinished
   sync                                   once, from the stored checkpoint (the first time: --initial-hours back)
   watch --every <seconds>                sync repeatedly; errors are logged and the next round retries
+  report --namespace <ns> --workflow <name> --status <Succeeded|Failed|Error> [--uid <uid>]
+                                         from a workflow's exit handler: sync the namespace, then write
+                                         this run as finished with the given phase (docs/collector.md)
 
 Times: RFC 3339 (2026-01-31T00:00:00Z), a date (2026-01-31), now or now-<n><s|m|h|d>.
 
 Argo Server
   --argo-url <url>           e.g. https://argo-server.argo:2746 (or env ARGO_URL)
   --argo-token-file <file>   file holding the bearer token (else env ARGO_TOKEN; none for --auth-mode=server)
-  --namespace <ns>           repeatable; default all namespaces the token may list
+  --namespace <ns>           repeatable; default all namespaces the token may list (report: exactly one)
   --ca-file <file>           PEM CA of the Argo Server's certificate
   --insecure-skip-verify     do not verify the Argo Server's certificate (testing only)
+
+Report (exit handler)
+  --workflow <name>          the run to report, in the one --namespace ("{{workflow.name}}")
+  --status <phase>           its outcome: Succeeded, Failed or Error ("{{workflow.status}}")
+  --uid <uid>                refuse a different run of the same name ("{{workflow.uid}}")
 
 Elasticsearch
   --es-url <url>             e.g. https://elasticsearch:9200 (or env ES_URL)

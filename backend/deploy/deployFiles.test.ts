@@ -8,6 +8,7 @@ import yaml from 'js-yaml';
 import { SECURE_KEYS, parseSettings } from '../../src/settings/model';
 import { readCronSchedules } from '../argo/cron/cronSchedules';
 import { argoSchema } from '../argo/extract/testCorpus';
+import { parseCollectorOptions } from '../collector/collectorOptions';
 import { USAGE } from '../collector/usage';
 
 /**
@@ -181,6 +182,12 @@ function collectorOf(templates: Json[]): { args: string[]; env: Record<string, J
   return { args: container.args, image: container.image, env: Object.fromEntries(container.env.map((e: Json) => [e.name, e.valueFrom.secretKeyRef])) };
 }
 
+/** The default of a template's input parameter, in the Argo object that declares it. */
+function inputDefault(doc: Json, name: string): string {
+  const parameters = templatesOf(doc).flatMap((t: Json) => t.inputs?.parameters ?? []);
+  return parameters.find((p: Json) => p.name === name).value;
+}
+
 /** `--flag value` pairs of a command line. */
 function flags(args: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -225,12 +232,32 @@ describe('self-reporting', () => {
   const template = one('WorkflowTemplate', 'report-to-elasticsearch');
   const example = ofKind('Workflow')[0];
 
-  it('the exit handler syncs its namespace with options the collector has, and cannot fail the run', () => {
+  it('the exit handler reports its own run (after a sync of its namespace) with options the collector has, and cannot fail the run', () => {
     const report = template.spec.templates.find((t: Json) => t.name === 'report');
     expect(report.steps).toEqual([[{ name: 'report', template: 'collect-this-run', continueOn: { failed: true, error: true } }]]);
     const { args, env } = collectorOf(template.spec.templates);
-    expect(args.slice(0, 2)).toEqual(['collect', 'sync']);
-    expect(flags(args)).toMatchObject({ '--namespace': '{{workflow.namespace}}' });
+    expect(args.slice(0, 2)).toEqual(['collect', 'report']);
+    expect(flags(args)).toMatchObject({
+      '--namespace': '{{workflow.namespace}}',
+      '--workflow': '{{workflow.name}}',
+      '--uid': '{{workflow.uid}}',
+      '--status': '{{workflow.status}}',
+    });
+    expect(Object.keys(flags(args)).sort()).toEqual(['--argo-url', '--es-url', '--index-prefix', '--namespace', '--status', '--uid', '--workflow']);
+    // The collector accepts exactly these arguments once Argo has substituted the variables.
+    const substituted = args.slice(1).map((arg: string) =>
+      arg
+        .replace('{{workflow.namespace}}', template.metadata.namespace)
+        .replace('{{workflow.name}}', 'process-images-x7k2p')
+        .replace('{{workflow.uid}}', '5f0e6c2a-8d4b-4a57-9b1e-2f4c9d7e1a63')
+        .replace('{{workflow.status}}', 'Failed')
+        .replace(/\{\{inputs\.parameters\.([\w-]+)\}\}/, (_: string, name: string) => inputDefault(template, name))
+    );
+    expect(parseCollectorOptions(substituted, {}, false)).toMatchObject({
+      command: 'report',
+      namespaces: [template.metadata.namespace],
+      report: { workflow: 'process-images-x7k2p', uid: '5f0e6c2a-8d4b-4a57-9b1e-2f4c9d7e1a63', status: 'Failed' },
+    });
     // Every option the deploy files pass is one the collector has.
     for (const flag of args.filter((arg: string) => arg.startsWith('--'))) {
       expect(USAGE).toContain(`${flag} `);
