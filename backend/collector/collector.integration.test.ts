@@ -6,7 +6,7 @@ import { ArgoStore } from '../test/argoServer/argoStore';
 import { startArgoServer, type ArgoServerHandle } from '../test/argoServer/startArgoServer';
 import { quirksFor } from '../test/argoServer/versionQuirks';
 import { generateArgoHistory, type ArgoHistory } from '../test/argoServer/workflowHistory';
-import { expectedDocuments, expectedNodeIds, runCollector, runningCopy, storedDocuments, withoutCollectedAt } from './collectorTestKit';
+import { expectedDocuments, expectedNodeIds, removeCollectorIndices, runCollector, runningCopy, storedDocuments, withoutCollectedAt } from './collectorTestKit';
 
 /**
  * The collector against the real Elasticsearch node and the Argo Server double: backfill then sync
@@ -43,12 +43,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  for (const p of prefixes) {
-    await es.indices.delete({ index: `${p}-*`, allow_no_indices: true });
-    await es.indices.deleteIndexTemplate({ name: p }, { ignore: [404] });
-    await es.ilm.deleteLifecycle({ name: p }, { ignore: [400, 404] });
-  }
-  await es.indices.delete({ index: stateIndex }, { ignore: [404] });
+  await removeCollectorIndices(es, prefixes, stateIndex);
   await es.close();
 });
 

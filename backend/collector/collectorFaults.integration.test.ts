@@ -7,7 +7,7 @@ import { extractWorkflow } from '../argo/extract/extractWorkflow';
 import { elasticsearchUrl } from '../test/elasticsearch';
 import { startArgoServer, type ArgoServerHandle } from '../test/argoServer/startArgoServer';
 import { generateArgoHistory, type ArgoHistory } from '../test/argoServer/workflowHistory';
-import { expectedDocuments, runCollector, storedDocuments } from './collectorTestKit';
+import { expectedDocuments, removeCollectorIndices, runCollector, storedDocuments } from './collectorTestKit';
 
 /**
  * Bad input and faults: Elasticsearch down, throttling (429) mid-run, the Argo Server failing or
@@ -57,12 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  for (const p of prefixes) {
-    await es.indices.delete({ index: `${p}-*`, allow_no_indices: true });
-    await es.indices.deleteIndexTemplate({ name: p }, { ignore: [404] });
-    await es.ilm.deleteLifecycle({ name: p }, { ignore: [400, 404] });
-  }
-  await es.indices.delete({ index: stateIndex }, { ignore: [404] });
+  await removeCollectorIndices(es, prefixes, stateIndex);
   await es.close();
 });
 

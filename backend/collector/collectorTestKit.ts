@@ -144,3 +144,13 @@ export function runningCopy(workflow: Workflow, atMs: number): Workflow {
   copy.status = { ...copy.status, phase: 'Running', finishedAt: null };
   return copy;
 }
+
+/** Removes what the tests' collectors created: `<prefix>-*` indices, their templates and policies, and the state index. */
+export async function removeCollectorIndices(client: Client, prefixes: string[], stateIndex: string): Promise<void> {
+  for (const p of prefixes) {
+    await client.indices.delete({ index: `${p}-*`, allow_no_indices: true });
+    await client.indices.deleteIndexTemplate({ name: p }, { ignore: [404] });
+    await client.ilm.deleteLifecycle({ name: p }, { ignore: [400, 404] });
+  }
+  await client.indices.delete({ index: stateIndex }, { ignore: [404] });
+}

@@ -6,7 +6,7 @@ import { ArgoStore } from '../test/argoServer/argoStore';
 import { startArgoServer, type ArgoServerHandle } from '../test/argoServer/startArgoServer';
 import { quirksFor } from '../test/argoServer/versionQuirks';
 import { generateArgoHistory, type ArgoHistory } from '../test/argoServer/workflowHistory';
-import { expectedNodeIds, monthIndex, runCollector, runningCopy, storedDocuments, type StoredDocument } from './collectorTestKit';
+import { expectedNodeIds, monthIndex, removeCollectorIndices, runCollector, runningCopy, type StoredDocument, storedDocuments } from './collectorTestKit';
 
 /**
  * `collector report` as an exit handler runs it, against the real Elasticsearch node and the Argo Server
@@ -30,12 +30,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  for (const p of prefixes) {
-    await es.indices.delete({ index: `${p}-*`, allow_no_indices: true });
-    await es.indices.deleteIndexTemplate({ name: p }, { ignore: [404] });
-    await es.ilm.deleteLifecycle({ name: p }, { ignore: [400, 404] });
-  }
-  await es.indices.delete({ index: stateIndex }, { ignore: [404] });
+  await removeCollectorIndices(es, prefixes, stateIndex);
   await es.close();
 });
 
