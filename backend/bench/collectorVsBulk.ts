@@ -3,15 +3,22 @@
  * test double, as a child process) ÷ documents per second of a plain `_bulk` of the very same NDJSON
  * (the collector's dry-run output) sent with curl in chunks of the collector's flush size, with the
  * collector's concurrency, into fresh indices created from the same template. Also the collector's peak
- * RSS and heap, sampled every 20 ms inside its process. Prints a markdown table.
+ * RSS and heap, sampled every 20 ms inside its process, and the CPU time each party spent (collector,
+ * Argo double, Elasticsearch). Prints markdown tables.
  *
- *   node scripts/run-ts.mjs backend/bench/collectorVsBulk.ts [workflows=10000] [--collector-only]
+ * Two layouts, one after the other in the same run:
+ * - shared: Elasticsearch, the double, the collector and curl all share every core of this machine;
+ * - split: Elasticsearch on core 0, everything else (the double, the collector, curl) on the other
+ *   cores, as when the collector runs on its own node (needs `taskset` and a local Elasticsearch whose
+ *   pid is known: ES_PID or scripts/elasticsearch/start.sh's pid file; skipped otherwise).
+ *
+ *   node scripts/run-ts.mjs backend/bench/collectorVsBulk.ts [workflows=10000] [--collector-only] [--shared-only]
  *
  * Needs ES_URL (or /tmp/es_url): a running Elasticsearch, e.g. from scripts/elasticsearch/start.sh.
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -33,21 +40,55 @@ import { generateArgoHistory } from '../test/argoServer/workflowHistory';
 const args = process.argv.slice(2);
 const WORKFLOWS = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
 const COLLECTOR_ONLY = args.includes('--collector-only');
+const SHARED_ONLY = args.includes('--shared-only');
 const FLUSH_BYTES = 5_000_000;
 const CONCURRENCY = 3;
 const ES_URL = process.env.ES_URL ?? (existsSync('/tmp/es_url') ? readFileSync('/tmp/es_url', 'utf8').trim() : '');
 const root = resolve(__dirname, '../..');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-/** Samples the collector's memory inside its own process; prints the peaks on exit. */
+/** Samples the collector's memory inside its own process; prints the peaks and its CPU time on exit. */
 const PEAK_PRELOAD = `
 let rss = 0, heap = 0;
 const sample = () => { const m = process.memoryUsage(); rss = Math.max(rss, m.rss); heap = Math.max(heap, m.heapUsed); };
 setInterval(sample, 20).unref();
-process.on('exit', () => { sample(); require('fs').writeSync(2, 'PEAK ' + JSON.stringify({ rss, heap }) + '\\n'); });
+process.on('exit', () => { sample(); const c = process.cpuUsage(); require('fs').writeSync(2, 'PEAK ' + JSON.stringify({ rss, heap, cpuMs: (c.user + c.system) / 1000 }) + '\\n'); });
 `;
 
-function run(command: string, argv: string[], stdoutFile?: string): Promise<{ code: number | null; stderr: string; ms: number }> {
+/** Where the pieces run: `taskset` prefixes for this machine's cores, or none (shared). */
+interface Layout {
+  name: string;
+  /** Runs a command on the cores of the collector side (collector, curl); [] = anywhere. */
+  clientCores: string[];
+}
+
+/** CPU time (ms) of a local process and its threads, from /proc; undefined when it cannot be read. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (!pid || !existsSync(`/proc/${pid}/stat`)) {
+    return undefined;
+  }
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  // utime and stime are fields 14 and 15 of stat; 12 and 13 after the pid and comm are removed.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+function elasticsearchPid(): number | undefined {
+  const file = join(root, '.cache/elasticsearch/run/pid');
+  const pid = Number(process.env.ES_PID ?? (existsSync(file) ? readFileSync(file, 'utf8').trim() : ''));
+  return Number.isInteger(pid) && pid > 0 && existsSync(`/proc/${pid}`) ? pid : undefined;
+}
+
+async function taskset(args: string[]): Promise<void> {
+  const result = await run('taskset', args);
+  if (result.code !== 0) {
+    throw new Error(`taskset ${args.join(' ')} failed: ${result.stderr}`);
+  }
+}
+
+function run(command: string, argv: string[], stdoutFile?: string, layout?: Layout): Promise<{ code: number | null; stderr: string; ms: number }> {
+  if (layout?.clientCores.length) {
+    return run('taskset', [...layout.clientCores, command, ...argv], stdoutFile);
+  }
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(command, argv, {
@@ -102,7 +143,7 @@ async function chunkFiles(ndjson: string, dir: string, from: string, to: string)
 }
 
 /** Sends the files with curl, CONCURRENCY at a time; every answer must say errors:false. */
-async function curlBulk(files: string[]): Promise<number> {
+async function curlBulk(files: string[], layout: Layout): Promise<number> {
   const started = performance.now();
   let next = 0;
   const worker = async () => {
@@ -111,7 +152,7 @@ async function curlBulk(files: string[]): Promise<number> {
       const result = await run('curl', [
         '-sS', '-o', `${file}.answer`, '-H', 'Content-Type: application/x-ndjson', '-XPOST',
         `${ES_URL}/_bulk?filter_path=errors`, '--data-binary', `@${file}`,
-      ]);
+      ], undefined, layout);
       if (result.code !== 0) {
         throw new Error(`curl failed: ${result.stderr}`);
       }
@@ -161,6 +202,22 @@ async function countOf(es: Client, prefix: string): Promise<number> {
   return (await es.count({ index: `${prefix}-*` })).count;
 }
 
+interface Row {
+  name: string;
+  count: number;
+  ms: number;
+  memory?: string;
+  /** CPU ms of the collector process, the Argo double (this process) and Elasticsearch. */
+  cpu?: { collector?: number; double?: number; elasticsearch?: number };
+}
+
+interface LayoutResult {
+  layout: Layout;
+  rows: Row[];
+  ratio?: number;
+  writeRatio?: number;
+}
+
 async function main(): Promise<void> {
   if (!ES_URL) {
     throw new Error('set ES_URL (start Elasticsearch with scripts/elasticsearch/start.sh)');
@@ -168,16 +225,29 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'collector-bench-'));
   const es = new Client({ node: ES_URL });
   const stamp = Date.now();
-  const collectorPrefix = `bench-collector-${stamp}`;
-  const curlPrefix = `bench-curl-${stamp}`;
   const stateIndex = `bench-collector-state-${stamp}`;
-  const writePrefix = `bench-writepath-${stamp}`;
+  const prefixes: string[] = [];
+  const esPid = elasticsearchPid();
+  const cores = availableParallelism();
+  const layouts: Layout[] = [{ name: 'shared', clientCores: [] }];
+  let splitNote = '';
+  if (SHARED_ONLY) {
+    splitNote = 'split layout not run (--shared-only)';
+  } else if (!esPid || cores < 2 || (await run('taskset', ['-p', String(process.pid)])).code !== 0) {
+    splitNote = 'split layout not run: it needs taskset, 2 or more cores and a local Elasticsearch with a known pid (ES_PID)';
+  } else {
+    layouts.push({ name: 'split', clientCores: ['-c', `1-${cores - 1}`] });
+  }
+  const results: LayoutResult[] = [];
+  let written = 0;
   try {
     const bundle = join(dir, 'collector.cjs');
     await build({ entryPoints: [join(root, 'backend/cli/collector.ts')], outfile: bundle, bundle: true, packages: 'external', platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', nodePaths: [join(root, 'node_modules')] });
     writeFileSync(join(dir, 'peak.cjs'), PEAK_PRELOAD);
     const history = generateArgoHistory({ seed: 5, workflows: WORKFLOWS, days: 60, liveHours: 24 * 365 });
-    const server = await startArgoServer({ history });
+    // Archived rows as JSON text made at start (as the archive database holds them): the double then
+    // spends little of the cores the collector and Elasticsearch are measured on.
+    const server = await startArgoServer({ history, prepareArchiveJson: true });
     const from = new Date(history.endMs - 61 * 86_400_000).toISOString();
     const to = new Date(history.endMs + 3_600_000).toISOString();
     const collectorArgs = (prefix: string, extra: string[]) => [
@@ -185,57 +255,112 @@ async function main(): Promise<void> {
       '--es-url', ES_URL, '--index-prefix', prefix, '--state-index', stateIndex, '--json-logs', '--restart',
       '--flush-bytes', String(FLUSH_BYTES), '--concurrency', String(CONCURRENCY), ...extra,
     ];
-    const collector = await run(process.execPath, collectorArgs(collectorPrefix, []));
-    if (collector.code !== 0) {
-      throw new Error(`the collector failed: ${collector.stderr.slice(-2000)}`);
-    }
-    const peak = JSON.parse(/PEAK (.*)/.exec(collector.stderr)![1]) as { rss: number; heap: number };
-    const written = await countOf(es, collectorPrefix);
-    const rows = [
-      ['collector backfill (Argo double → Elasticsearch)', written, collector.ms, `${mb(peak.rss)} RSS, ${mb(peak.heap)} heap`],
-    ];
-    let ratioText = 'n/a (--collector-only)';
-    let writeRatio: string | undefined;
+    const ndjson = join(dir, 'documents.ndjson');
+    let dryRow: Row | undefined;
     if (!COLLECTOR_ONLY) {
-      const ndjson = join(dir, 'documents.ndjson');
-      const dry = await run(process.execPath, collectorArgs(collectorPrefix, ['--dry-run']), ndjson);
+      const dryPrefix = `bench-dry-${stamp}`;
+      const doubleBefore = process.cpuUsage();
+      const dry = await run(process.execPath, collectorArgs(dryPrefix, ['--dry-run']), ndjson);
       if (dry.code !== 0) {
         throw new Error(`the dry run failed: ${dry.stderr.slice(-2000)}`);
       }
-      rows.push(['collector --dry-run (Argo double read + extraction + NDJSON, no Elasticsearch)', written, dry.ms, '—']);
-      await installIndexTemplate(es, templateTarget(curlPrefix), { manageRetention: false });
-      const { files, docs } = await chunkFiles(ndjson, dir, collectorPrefix, curlPrefix);
-      const writePath = await collectorWritePath(es, ndjson, collectorPrefix, writePrefix);
-      rows.push([`collector write path only (its bulk helper + pacing, fed the same NDJSON, in this process)`, writePath.count, writePath.ms, '—']);
-      const curlMs = await curlBulk(files);
-      const curlCount = await countOf(es, curlPrefix);
-      if (curlCount !== docs || docs !== written) {
-        throw new Error(`document counts differ: collector ${written}, NDJSON ${docs}, curl ${curlCount}`);
+      const peak = JSON.parse(/PEAK (.*)/.exec(dry.stderr)![1]) as { cpuMs: number };
+      const double = process.cpuUsage(doubleBefore);
+      dryRow = { name: 'collector --dry-run (Argo double read + extraction + NDJSON, no Elasticsearch)', count: 0, ms: dry.ms, cpu: { collector: peak.cpuMs, double: (double.user + double.system) / 1000 } };
+    }
+    for (const layout of layouts) {
+      const tag = `${layout.name}-${stamp}`;
+      const collectorPrefix = `bench-collector-${tag}`;
+      const curlPrefix = `bench-curl-${tag}`;
+      const writePrefix = `bench-writepath-${tag}`;
+      prefixes.push(collectorPrefix, curlPrefix, writePrefix);
+      if (layout.clientCores.length) {
+        await taskset(['-a', '-p', '-c', '0', String(esPid)]);
+        await taskset(['-a', '-p', ...layout.clientCores, String(process.pid)]);
       }
-      rows.push([`plain _bulk with curl (${files.length} requests of ≤ ${mb(FLUSH_BYTES)}, ${CONCURRENCY} at a time)`, curlCount, curlMs, '—']);
-      const ratio = written / collector.ms / (curlCount / curlMs);
-      ratioText = `${ratio.toFixed(2)} (target ≥ 0.8)`;
-      writeRatio = (writePath.count / writePath.ms / (curlCount / curlMs)).toFixed(2);
+      try {
+        const doubleBefore = process.cpuUsage();
+        const esBefore = processCpuMs(esPid);
+        const collector = await run(process.execPath, collectorArgs(collectorPrefix, []), undefined, layout);
+        const esAfter = processCpuMs(esPid);
+        const double = process.cpuUsage(doubleBefore);
+        if (collector.code !== 0) {
+          throw new Error(`the collector failed: ${collector.stderr.slice(-2000)}`);
+        }
+        const peak = JSON.parse(/PEAK (.*)/.exec(collector.stderr)![1]) as { rss: number; heap: number; cpuMs: number };
+        written = await countOf(es, collectorPrefix);
+        const result: LayoutResult = { layout, rows: [] };
+        result.rows.push({
+          name: 'collector backfill (Argo double → Elasticsearch)', count: written, ms: collector.ms,
+          memory: `${mb(peak.rss)} RSS, ${mb(peak.heap)} heap`,
+          cpu: { collector: peak.cpuMs, double: (double.user + double.system) / 1000, elasticsearch: delta(esBefore, esAfter) },
+        });
+        if (dryRow && layout.name === 'shared') {
+          result.rows.push({ ...dryRow, count: written });
+        }
+        if (!COLLECTOR_ONLY) {
+          await installIndexTemplate(es, templateTarget(curlPrefix), { manageRetention: false });
+          const { files, docs } = await chunkFiles(ndjson, dir, `bench-dry-${stamp}`, curlPrefix);
+          const esBeforeWrite = processCpuMs(esPid);
+          const writePath = await collectorWritePath(es, ndjson, `bench-dry-${stamp}`, writePrefix);
+          const esAfterWrite = processCpuMs(esPid);
+          result.rows.push({ name: 'collector write path only (its bulk helper + pacing, fed the same NDJSON, in this process)', count: writePath.count, ms: writePath.ms, cpu: { elasticsearch: delta(esBeforeWrite, esAfterWrite) } });
+          const esBeforeCurl = processCpuMs(esPid);
+          const curlMs = await curlBulk(files, layout);
+          const esAfterCurl = processCpuMs(esPid);
+          const curlCount = await countOf(es, curlPrefix);
+          if (curlCount !== docs || docs !== written) {
+            throw new Error(`document counts differ: collector ${written}, NDJSON ${docs}, curl ${curlCount}`);
+          }
+          result.rows.push({ name: `plain _bulk with curl (${files.length} requests of ≤ ${mb(FLUSH_BYTES)}, ${CONCURRENCY} at a time)`, count: curlCount, ms: curlMs, cpu: { elasticsearch: delta(esBeforeCurl, esAfterCurl) } });
+          result.ratio = written / collector.ms / (curlCount / curlMs);
+          result.writeRatio = writePath.count / writePath.ms / (curlCount / curlMs);
+        }
+        results.push(result);
+      } finally {
+        if (layout.clientCores.length) {
+          const all = ['-c', `0-${cores - 1}`];
+          await taskset(['-a', '-p', ...all, String(esPid)]);
+          await taskset(['-a', '-p', ...all, String(process.pid)]);
+        }
+      }
     }
     await server.close();
-    console.log(`\n${WORKFLOWS} workflows, ${written} documents, Elasticsearch ${ES_URL}\n`);
-    console.log('| writer | documents | seconds | documents/s | peak memory |');
-    console.log('|---|---:|---:|---:|---|');
-    for (const [name, count, ms, memory] of rows) {
-      console.log(`| ${name} | ${count} | ${((ms as number) / 1000).toFixed(1)} | ${Math.round((count as number) / ((ms as number) / 1000))} | ${memory} |`);
-    }
-    console.log(`\ncollector ÷ plain _bulk: ${ratioText}`);
-    if (writeRatio) {
-      console.log(`collector write path ÷ plain _bulk: ${writeRatio}`);
-    }
+    printResults(results, written, splitNote);
   } finally {
-    await es.indices.delete({ index: [`${collectorPrefix}-*`, `${curlPrefix}-*`, `${writePrefix}-*`], allow_no_indices: true });
+    await es.indices.delete({ index: [`bench-dry-${stamp}-*`, ...prefixes.map((p) => `${p}-*`)], allow_no_indices: true });
     await es.indices.delete({ index: stateIndex }, { ignore: [404] });
-    for (const name of [collectorPrefix, curlPrefix, writePrefix]) {
+    for (const name of [`bench-dry-${stamp}`, ...prefixes]) {
       await es.indices.deleteIndexTemplate({ name }, { ignore: [404] });
     }
     await es.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const delta = (before: number | undefined, after: number | undefined) => (before === undefined || after === undefined ? undefined : after - before);
+
+function printResults(results: LayoutResult[], written: number, splitNote: string): void {
+  const seconds = (ms: number | undefined) => (ms === undefined ? '—' : (ms / 1000).toFixed(1));
+  console.log(`\n${WORKFLOWS} workflows, ${written} documents, Elasticsearch ${ES_URL}, ${availableParallelism()} cores\n`);
+  for (const { layout, rows, ratio, writeRatio } of results) {
+    const where = layout.clientCores.length
+      ? 'split: Elasticsearch on core 0; the double, the collector and curl on the others'
+      : 'shared: everything on every core';
+    console.log(`### ${where}\n`);
+    console.log('| writer | documents | seconds | documents/s | peak memory | CPU s: collector | CPU s: Argo double | CPU s: Elasticsearch |');
+    console.log('|---|---:|---:|---:|---|---:|---:|---:|');
+    for (const row of rows) {
+      console.log(`| ${row.name} | ${row.count} | ${(row.ms / 1000).toFixed(1)} | ${Math.round(row.count / (row.ms / 1000))} | ${row.memory ?? '—'} | ${seconds(row.cpu?.collector)} | ${seconds(row.cpu?.double)} | ${seconds(row.cpu?.elasticsearch)} |`);
+    }
+    console.log(ratio === undefined ? '\ncollector ÷ plain _bulk: n/a (--collector-only)' : `\ncollector ÷ plain _bulk: ${ratio.toFixed(2)} (target ≥ 0.8)`);
+    if (writeRatio !== undefined) {
+      console.log(`collector write path ÷ plain _bulk: ${writeRatio.toFixed(2)}`);
+    }
+    console.log('');
+  }
+  if (splitNote) {
+    console.log(splitNote);
   }
 }
 
