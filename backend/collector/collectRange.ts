@@ -5,7 +5,8 @@ import type { BulkPacer } from './bulkPacer';
 import { bulkWrite } from './bulkWrite';
 import type { CollectorLog } from './collectorLog';
 import type { CollectorStats } from './collectorStats';
-import { runDocuments, type IndexOperation, type RangeScan, type RunRange } from './runDocuments';
+import type { RangeReading } from './rangeReading';
+import type { IndexOperation, RangeScan } from './runDocuments';
 
 /** Where documents go: Elasticsearch through the paced client, or NDJSON on stdout (dry run). */
 export type DocumentSink = { kind: 'elasticsearch'; client: Client; pacer: BulkPacer } | { kind: 'dryRun'; out: NodeJS.WritableStream };
@@ -19,10 +20,12 @@ export interface CollectContext {
   signal?: AbortSignal;
 }
 
-/** Reads and writes every run of one range; resolves only once all its documents were acknowledged. */
-export async function collectRange(range: RunRange, context: CollectContext): Promise<RangeScan> {
-  const scan: RangeScan = {};
-  const operations = runDocuments(context.argo, range, { ...context, scan });
+/**
+ * Writes every document of a range being read; resolves only once all of them were acknowledged.
+ * `onRead` is called when the range has been read to its end (its last requests may still be in flight).
+ */
+export async function collectRange(reading: RangeReading, context: CollectContext, onRead?: () => void): Promise<RangeScan> {
+  const operations = thenCall(reading.operations, onRead);
   const { sink, stats, log } = context;
   if (sink.kind === 'dryRun') {
     await printOperations(operations, sink.out);
@@ -34,7 +37,12 @@ export async function collectRange(range: RunRange, context: CollectContext): Pr
     }
   }
   log.progress(stats);
-  return scan;
+  return reading.scan;
+}
+
+async function* thenCall<T>(items: AsyncGenerator<T>, onEnd?: () => void): AsyncGenerator<T> {
+  yield* items;
+  onEnd?.();
 }
 
 async function printOperations(operations: AsyncIterable<IndexOperation>, out: NodeJS.WritableStream): Promise<void> {

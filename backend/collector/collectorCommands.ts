@@ -1,5 +1,6 @@
 import { checkpointId, type BackfillCheckpoint, type CheckpointScope, type CheckpointStore, type SyncCheckpoint } from './checkpoints';
 import { collectRange, type CollectContext } from './collectRange';
+import { startReading } from './rangeReading';
 import type { CollectorOptions } from './collectorOptions';
 
 /**
@@ -38,16 +39,32 @@ export async function backfill(context: CommandContext): Promise<void> {
       log.info(`resuming the backfill of ${label(namespace)} at ${new Date(start).toISOString()}`);
     }
     let sliceMs = Math.max(1000, Math.round((options.sliceHours * HOUR) / 1000) * 1000);
+    // The list's bounds are inclusive whole seconds: [start, end - 1 s] is [start, end).
+    const slice = (fromMs: number) => {
+      const endMs = Math.min(fromMs + sliceMs, to.getTime());
+      return { endMs, reading: startReading({ namespace, from: new Date(fromMs), to: new Date(endMs - 1000) }, context) };
+    };
+    let next = slice(start);
     while (start < to.getTime()) {
-      const end = Math.min(start + sliceMs, to.getTime());
-      const queuedBefore = context.stats.documentsQueued;
-      // The list's bounds are inclusive whole seconds: [start, end - 1 s] is [start, end).
-      await collectRange({ namespace, from: new Date(start), to: new Date(end - 1000) }, context);
-      const doneUntil = new Date(end).toISOString();
+      const current = next;
+      // Once this slice is read, the next one is sized by it and read while its last requests finish.
+      try {
+        await collectRange(current.reading, context, () => {
+          sliceMs = nextSliceMs(sliceMs, current.reading.documents, options.sliceDocuments);
+          if (current.endMs < to.getTime()) {
+            next = slice(current.endMs);
+          }
+        });
+      } catch (error) {
+        if (next !== current) {
+          await next.reading.cancel();
+        }
+        throw error;
+      }
+      const doneUntil = new Date(current.endMs).toISOString();
       await checkpoints?.write(id, scope, { kind: 'backfill', from: from.toISOString(), to: to.toISOString(), done_until: doneUntil });
       log.debug('backfill slice written', { namespace, done_until: doneUntil });
-      sliceMs = nextSliceMs(sliceMs, context.stats.documentsQueued - queuedBefore, options.sliceDocuments);
-      start = end;
+      start = current.endMs;
     }
   }
 }
@@ -78,7 +95,7 @@ export async function sync(context: CommandContext): Promise<void> {
     const fromMs = stored ? Date.parse(stored.watermark) - options.overlapMinutes * 60_000 : now - options.initialHours * HOUR;
     const from = new Date(Math.floor(fromMs / 1000) * 1000);
     log.debug('sync', { namespace, from: from.toISOString(), checkpoint: stored?.watermark ?? 'none' });
-    const scan = await collectRange({ namespace, from }, context);
+    const scan = await collectRange(startReading({ namespace, from }, context), context);
     const watermark = new Date(Math.min(now, scan.earliestUnfinishedMs ?? now));
     await checkpoints?.write(id, scope, { kind: 'sync', watermark: watermark.toISOString() });
   }

@@ -1,0 +1,47 @@
+import type { CollectContext } from './collectRange';
+import { runDocuments, type IndexOperation, type RangeScan, type RunRange } from './runDocuments';
+
+/** The documents of one range being read from the Argo Server, and what the reading learnt. */
+export interface RangeReading {
+  operations: AsyncGenerator<IndexOperation>;
+  scan: RangeScan;
+  /** Documents handed out so far (all of the range's once `operations` has ended). */
+  readonly documents: number;
+  /** Stops a reading that will not be consumed (its first request is let settle). */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Starts reading a range now: its first page (with the nodes of its runs) is asked for at once, so a
+ * backfill reads its next slice while Elasticsearch acknowledges the last requests of the current one.
+ * Nothing of it is written before `operations` is consumed. A failure of that first request surfaces
+ * when it is consumed, not before.
+ */
+export function startReading(range: RunRange, context: CollectContext): RangeReading {
+  const scan: RangeScan = {};
+  const source = runDocuments(context.argo, range, { ...context, scan });
+  const first = source.next();
+  first.catch(() => undefined);
+  let documents = 0;
+  async function* operations(): AsyncGenerator<IndexOperation> {
+    try {
+      for (let next = await first; !next.done; next = await source.next()) {
+        documents++;
+        yield next.value;
+      }
+    } finally {
+      await source.return(undefined);
+    }
+  }
+  return {
+    operations: operations(),
+    scan,
+    get documents() {
+      return documents;
+    },
+    async cancel() {
+      await first.catch(() => undefined);
+      await source.return(undefined);
+    },
+  };
+}
