@@ -6,7 +6,7 @@ import { ArgoStore } from '../test/argoServer/argoStore';
 import { startArgoServer, type ArgoServerHandle } from '../test/argoServer/startArgoServer';
 import { quirksFor } from '../test/argoServer/versionQuirks';
 import { generateArgoHistory, type ArgoHistory } from '../test/argoServer/workflowHistory';
-import { expectedDocuments, expectedNodeIds, removeCollectorIndices, runCollector, runningCopy, storedDocuments, withoutCollectedAt } from './collectorTestKit';
+import { CollectorTestIndices, expectedDocuments, expectedNodeIds, runCollector, runningCopy, storedDocuments, withoutCollectedAt } from './collectorTestKit';
 
 /**
  * The collector against the real Elasticsearch node and the Argo Server double: backfill then sync
@@ -14,16 +14,11 @@ import { expectedDocuments, expectedNodeIds, removeCollectorIndices, runCollecto
  * documents are replaced by the final ones. Expected ids come from the generated objects (collectorTestKit).
  */
 const HOUR = 3_600_000;
-const stamp = Date.now();
-const stateIndex = `colltest-state-${stamp}`;
-const prefixes: string[] = [];
+const indices = new CollectorTestIndices('colltest');
+const { stateIndex } = indices;
 let es: Client;
 
-function prefix(name: string): string {
-  const p = `colltest-${name}-${stamp}`;
-  prefixes.push(p);
-  return p;
-}
+const prefix = (name: string) => indices.prefix(name);
 
 const common = (server: ArgoServerHandle, indexPrefix: string) => [
   '--argo-url',
@@ -43,7 +38,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await removeCollectorIndices(es, prefixes, stateIndex);
+  await indices.remove(es);
   await es.close();
 });
 

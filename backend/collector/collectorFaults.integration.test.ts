@@ -7,7 +7,7 @@ import { extractWorkflow } from '../argo/extract/extractWorkflow';
 import { elasticsearchUrl } from '../test/elasticsearch';
 import { startArgoServer, type ArgoServerHandle } from '../test/argoServer/startArgoServer';
 import { generateArgoHistory, type ArgoHistory } from '../test/argoServer/workflowHistory';
-import { expectedDocuments, removeCollectorIndices, runCollector, storedDocuments } from './collectorTestKit';
+import { CollectorTestIndices, expectedDocuments, runCollector, storedDocuments } from './collectorTestKit';
 
 /**
  * Bad input and faults: Elasticsearch down, throttling (429) mid-run, the Argo Server failing or
@@ -16,9 +16,8 @@ import { expectedDocuments, removeCollectorIndices, runCollector, storedDocument
 jest.setTimeout(120_000);
 
 const HOUR = 3_600_000;
-const stamp = Date.now();
-const stateIndex = `colltest-faults-state-${stamp}`;
-const prefixes: string[] = [];
+const indices = new CollectorTestIndices('colltest-faults');
+const { stateIndex } = indices;
 let es: Client;
 let history: ArgoHistory;
 let server: ArgoServerHandle;
@@ -26,11 +25,7 @@ let FROM: number;
 let TO: number;
 let garbageUid: string;
 
-function prefix(name: string): string {
-  const p = `colltest-${name}-${stamp}`;
-  prefixes.push(p);
-  return p;
-}
+const prefix = (name: string) => indices.prefix(name);
 
 const range = () => ['--from', new Date(FROM).toISOString(), '--to', new Date(TO).toISOString()];
 const argo = (url = server.url) => ['--argo-url', url, '--state-index', stateIndex];
@@ -57,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  await removeCollectorIndices(es, prefixes, stateIndex);
+  await indices.remove(es);
   await es.close();
 });
 

@@ -145,12 +145,29 @@ export function runningCopy(workflow: Workflow, atMs: number): Workflow {
   return copy;
 }
 
-/** Removes what the tests' collectors created: `<prefix>-*` indices, their templates and policies, and the state index. */
-export async function removeCollectorIndices(client: Client, prefixes: string[], stateIndex: string): Promise<void> {
-  for (const p of prefixes) {
-    await client.indices.delete({ index: `${p}-*`, allow_no_indices: true });
-    await client.indices.deleteIndexTemplate({ name: p }, { ignore: [404] });
-    await client.ilm.deleteLifecycle({ name: p }, { ignore: [400, 404] });
+/** The indices of one test file: index prefixes `<tag>-<name>-<stamp>` and a state index `<tag>-state-<stamp>`. */
+export class CollectorTestIndices {
+  readonly stateIndex: string;
+  private readonly stamp = Date.now();
+  private readonly prefixes: string[] = [];
+
+  constructor(private readonly tag: string) {
+    this.stateIndex = `${tag}-state-${this.stamp}`;
   }
-  await client.indices.delete({ index: stateIndex }, { ignore: [404] });
+
+  prefix(name: string): string {
+    const p = `${this.tag}-${name}-${this.stamp}`;
+    this.prefixes.push(p);
+    return p;
+  }
+
+  /** Removes what the collectors wrote: `<prefix>-*` indices, their templates and policies, and the state index. */
+  async remove(client: Client): Promise<void> {
+    for (const p of this.prefixes) {
+      await client.indices.delete({ index: `${p}-*`, allow_no_indices: true });
+      await client.indices.deleteIndexTemplate({ name: p }, { ignore: [404] });
+      await client.ilm.deleteLifecycle({ name: p }, { ignore: [400, 404] });
+    }
+    await client.indices.delete({ index: this.stateIndex }, { ignore: [404] });
+  }
 }

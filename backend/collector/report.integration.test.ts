@@ -6,7 +6,7 @@ import { ArgoStore } from '../test/argoServer/argoStore';
 import { startArgoServer, type ArgoServerHandle } from '../test/argoServer/startArgoServer';
 import { quirksFor } from '../test/argoServer/versionQuirks';
 import { generateArgoHistory, type ArgoHistory } from '../test/argoServer/workflowHistory';
-import { expectedNodeIds, monthIndex, removeCollectorIndices, runCollector, runningCopy, type StoredDocument, storedDocuments } from './collectorTestKit';
+import { CollectorTestIndices, expectedNodeIds, monthIndex, runCollector, runningCopy, type StoredDocument, storedDocuments } from './collectorTestKit';
 
 /**
  * `collector report` as an exit handler runs it, against the real Elasticsearch node and the Argo Server
@@ -14,23 +14,18 @@ import { expectedNodeIds, monthIndex, removeCollectorIndices, runCollector, runn
  * Every expected value comes from the workflow objects here, not from the collector's code.
  */
 const HOUR = 3_600_000;
-const stamp = Date.now();
-const stateIndex = `reporttest-state-${stamp}`;
-const prefixes: string[] = [];
+const indices = new CollectorTestIndices('reporttest');
+const { stateIndex } = indices;
 let es: Client;
 
-function prefix(name: string): string {
-  const p = `reporttest-${name}-${stamp}`;
-  prefixes.push(p);
-  return p;
-}
+const prefix = (name: string) => indices.prefix(name);
 
 beforeAll(() => {
   es = new Client({ node: elasticsearchUrl() });
 });
 
 afterAll(async () => {
-  await removeCollectorIndices(es, prefixes, stateIndex);
+  await indices.remove(es);
   await es.close();
 });
 
