@@ -6,7 +6,7 @@ import { ArgoStore } from '../test/argoServer/argoStore';
 import { startArgoServer, type ArgoServerHandle } from '../test/argoServer/startArgoServer';
 import { quirksFor } from '../test/argoServer/versionQuirks';
 import { generateArgoHistory, type ArgoHistory } from '../test/argoServer/workflowHistory';
-import { CollectorTestIndices, expectedDocuments, expectedNodeIds, runCollector, runningCopy, storedDocuments, withoutCollectedAt } from './collectorTestKit';
+import { CollectorTestIndices, expectedDocuments, expectedNodeIds, runCollector, runningCopy, storedDocuments, targetArgs, withoutCollectedAt } from './collectorTestKit';
 
 /**
  * The collector against the real Elasticsearch node and the Argo Server double: backfill then sync
@@ -20,16 +20,7 @@ let es: Client;
 
 const prefix = (name: string) => indices.prefix(name);
 
-const common = (server: ArgoServerHandle, indexPrefix: string) => [
-  '--argo-url',
-  server.url,
-  '--es-url',
-  elasticsearchUrl(),
-  '--index-prefix',
-  indexPrefix,
-  '--state-index',
-  stateIndex,
-];
+const common = (server: ArgoServerHandle, indexPrefix: string) => targetArgs(server.url, indexPrefix, stateIndex);
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -10,7 +10,7 @@ import { seededRandom } from '../test/history';
 import { elasticsearchUrl } from '../test/elasticsearch';
 import { startArgoServer, type ArgoServerHandle } from '../test/argoServer/startArgoServer';
 import { generateArgoHistory } from '../test/argoServer/workflowHistory';
-import { expectedDocuments, storedDocuments } from './collectorTestKit';
+import { expectedDocuments, storedDocuments, targetArgs } from './collectorTestKit';
 
 /**
  * Crash consistency: the collector (the bundled CLI, as a child process) is killed with SIGKILL at 20
@@ -98,14 +98,7 @@ it('holds exactly the expected documents after 20 SIGKILLs and restarts during a
     // Slices of about 1,500 documents: some 25 checkpoints over the range.
     '--slice-documents',
     '1500',
-    '--argo-url',
-    server.url,
-    '--es-url',
-    elasticsearchUrl(),
-    '--index-prefix',
-    indexPrefix,
-    '--state-index',
-    stateIndex,
+    ...targetArgs(server.url, indexPrefix, stateIndex),
     '--json-logs',
   ];
   const random = seededRandom(7);

@@ -6,6 +6,7 @@ import type { Client } from '@elastic/elasticsearch';
 
 import type { Workflow } from '../argo/client/argoTypes';
 import type { ArgoHistory } from '../test/argoServer/workflowHistory';
+import { elasticsearchUrl } from '../test/elasticsearch';
 import { runCollectorCli } from './cli';
 
 /** Node types that group others and get no document unless they are a retry attempt (docs/document-model.md). */
@@ -170,4 +171,9 @@ export class CollectorTestIndices {
     }
     await client.indices.delete({ index: this.stateIndex }, { ignore: [404] });
   }
+}
+
+/** The options that point a collector at an Argo Server and at the test node's indices. */
+export function targetArgs(argoUrl: string, indexPrefix: string, stateIndex: string): string[] {
+  return ['--argo-url', argoUrl, '--es-url', elasticsearchUrl(), '--index-prefix', indexPrefix, '--state-index', stateIndex];
 }

@@ -6,7 +6,7 @@ import { ArgoStore } from '../test/argoServer/argoStore';
 import { startArgoServer, type ArgoServerHandle } from '../test/argoServer/startArgoServer';
 import { quirksFor } from '../test/argoServer/versionQuirks';
 import { generateArgoHistory, type ArgoHistory } from '../test/argoServer/workflowHistory';
-import { CollectorTestIndices, expectedNodeIds, monthIndex, runCollector, runningCopy, type StoredDocument, storedDocuments } from './collectorTestKit';
+import { CollectorTestIndices, expectedNodeIds, monthIndex, runCollector, runningCopy, type StoredDocument, storedDocuments, targetArgs } from './collectorTestKit';
 
 /**
  * `collector report` as an exit handler runs it, against the real Elasticsearch node and the Argo Server
@@ -40,18 +40,7 @@ describe('a run reporting itself from its exit handler', () => {
   let exitNode: NodeStatus;
   let hours: string;
 
-  const common = (indexPrefix: string) => [
-    '--argo-url',
-    server.url,
-    '--es-url',
-    elasticsearchUrl(),
-    '--index-prefix',
-    indexPrefix,
-    '--state-index',
-    stateIndex,
-    '--initial-hours',
-    hours,
-  ];
+  const common = (indexPrefix: string) => [...targetArgs(server.url, indexPrefix, stateIndex), '--initial-hours', hours];
   const reportArgs = (indexPrefix: string, status: string, workflow = finished) => [
     'report',
     '--namespace',
