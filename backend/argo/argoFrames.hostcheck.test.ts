@@ -5,7 +5,7 @@ import { tableFromIPC } from 'apache-arrow';
 
 import { queryData } from '../handlers/queryData';
 import { startArgoServer, type ArgoServerHandle } from '../test/argoServer/startArgoServer';
-import { generateArgoHistory } from '../test/argoServer/workflowHistory';
+import { generateArgoHistory, withRunningTail } from '../test/argoServer/workflowHistory';
 import { dataQuery, pluginContext } from '../test/pluginContext';
 import { liveClock } from './live/liveClock';
 
@@ -18,7 +18,7 @@ import { liveClock } from './live/liveClock';
 const OUT = join(__dirname, '..', '..', '.cache', 'argo-frames');
 const HOUR = 3_600_000;
 
-export const ARGO_CASES: Record<string, { query: object; kind: string }> = {
+const ARGO_CASES: Record<string, { query: object; kind: string }> = {
   'argo-durations': { query: { queryType: 'durations', source: 'argo', groupBy: ['namespace'], stats: ['p95', 'count'] }, kind: 'timeseries-multi' },
   'argo-runs': { query: { queryType: 'runs', source: 'argo', limit: 20, baselineDays: 2 }, kind: 'table' },
   'live-table': { query: { queryType: 'live' }, kind: 'table' },
@@ -34,16 +34,9 @@ let endMs: number;
 const wallClock = liveClock.nowMs;
 
 beforeAll(async () => {
-  const history = generateArgoHistory({ seed: 21, workflows: 300, days: 3 });
-  endMs = history.endMs;
   // Two runs still going at the end of the history, with Argo's estimate and progress.
-  history.workflows.slice(-2).forEach(({ workflow }, i) => {
-    const started = new Date(endMs - (i + 1) * 1_800_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    workflow.metadata.labels = { ...workflow.metadata.labels, 'workflows.argoproj.io/phase': 'Running', 'workflows.argoproj.io/completed': 'false' };
-    delete workflow.metadata.labels['workflows.argoproj.io/workflow-archiving-status'];
-    workflow.status = { ...workflow.status, phase: 'Running', startedAt: started, finishedAt: null, estimatedDuration: 1200, progress: '2/5' };
-  });
-  history.workflows.slice(-2).forEach((generated) => (generated.storage = 'live'));
+  const history = withRunningTail(generateArgoHistory({ seed: 21, workflows: 300, days: 3 }), 2);
+  endMs = history.endMs;
   liveClock.nowMs = () => endMs;
   server = await startArgoServer({ history });
   rmSync(OUT, { recursive: true, force: true });

@@ -14,7 +14,7 @@ export function argoClient(instance: DatasourceInstance): ArgoClient {
     throw new QueryError('source: the Argo Server is not configured in this datasource; set its URL in the datasource settings, or use source elasticsearch');
   }
   return instanceResource(instance, 'argoClient', () => {
-    const client = new ArgoClient(argoClientOptions(argo, instance.settings.secrets, { concurrency: argo.maxConcurrentRequests, logger }));
+    const client = new ArgoClient(argoClientOptions(argo, instance.settings.secrets, { logger }));
     return { value: client, close: () => client.close() };
   });
 }

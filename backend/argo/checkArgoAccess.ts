@@ -16,7 +16,7 @@ export async function checkArgoAccess(instance: DatasourceInstance, version: Ser
   const namespace = instance.settings.namespaces?.[0] ?? '';
   try {
     await client.listWorkflows({ namespace, pageSize: 1, maxItems: 1 }, { signal });
-    await client.listCronWorkflows({ namespace, pageSize: 1 }, { signal });
+    await client.listCronWorkflows({ namespace, pageSize: 1, maxItems: 1 }, { signal });
     const where = namespace ? `namespace ${namespace}` : 'all namespaces';
     return { ...version, message: `${version.message}; the token may list workflows and cron workflows in ${where}` };
   } catch (error) {

@@ -22,14 +22,21 @@ const TLS_CODES = new Set([
   'EPROTO',
 ]);
 
-function errorCode(error: unknown): string | undefined {
+/** The error and its causes (`error.cause`, its `cause`, …): at most `depth` of them, while they are objects. */
+export function* causeChain(error: unknown, depth = 5): Generator<object> {
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
+  for (let i = 0; i < depth && current && typeof current === 'object'; i++) {
+    yield current;
+    current = (current as { cause?: unknown }).cause;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (const link of causeChain(error)) {
+    const code = (link as { code?: unknown }).code;
     if (typeof code === 'string') {
       return code;
     }
-    current = (current as { cause?: unknown }).cause;
   }
   // Some clients (Elasticsearch's) keep only the message of the socket error, e.g. "connect ECONNREFUSED".
   const fromMessage = /\b(E[A-Z_]{3,}|ERR_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_[A-Z_]+|CERT_[A-Z_]+)\b/.exec(messageOf(error));
@@ -40,6 +47,15 @@ function errorCode(error: unknown): string | undefined {
 function messageOf(error: unknown): string {
   const message = (error as { message?: unknown } | null)?.message;
   return (typeof message === 'string' ? message : String(error)).split('\n')[0];
+}
+
+/** The password written into a URL (`https://user:secret@host`), decoded, to mask it; undefined when there is none. */
+export function urlPassword(url: string | undefined): string | undefined {
+  try {
+    return url ? decodeURIComponent(new URL(url).password) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function maskSecrets(text: string, secrets: Array<string | undefined> = []): string {

@@ -22,25 +22,30 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** An http or https server listening on 127.0.0.1 (a free port), and its base URL. */
+export async function listenOnLoopback(
+  listener: http.RequestListener,
+  tls?: { key: string; cert: string }
+): Promise<{ server: http.Server; url: string }> {
+  const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { server, url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}` };
+}
+
 /** An http or https server on 127.0.0.1 answering with the given handler; it records requests. */
-export function startServer(
+export async function startServer(
   handler: (req: http.IncomingMessage, res: http.ServerResponse) => void,
   tls?: { key: string; cert: string }
 ): Promise<TestServer> {
   const requests: http.IncomingMessage[] = [];
-  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
+  const { server, url } = await listenOnLoopback((req, res) => {
     requests.push(req);
     handler(req, res);
+  }, tls);
+  return {
+    url,
+    requests,
+    close: () => new Promise((done) => server.close(() => done())),
   };
-  const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      resolve({
-        url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
-        requests,
-        close: () => new Promise((done) => server.close(() => done())),
-      });
-    });
-  });
 }

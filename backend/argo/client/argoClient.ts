@@ -8,7 +8,6 @@ import { collectPages, ListPages, type ListOutcome, type ListSource } from './li
 import {
   archiveListParams,
   cronListParams,
-  liveListFiltersTime,
   liveListParams,
   rfc3339,
   type CronWorkflowListQuery,
@@ -111,7 +110,8 @@ export class ArgoClient {
           pageSize,
           startToken: query.continue,
           label: `workflows from the Argo Server ${this.versionText}`,
-          keep: liveListFiltersTime(features) ? undefined : startedBetween(query),
+          // Servers with Argo's field selectors filter by start time themselves; for older ones the client does.
+          keep: features.argoFieldSelectors ? undefined : startedBetween(query),
           fetch: (token) =>
             this.getList<Workflow>(
               `api/v1/workflows/${enc(namespace)}`,
@@ -245,7 +245,7 @@ export class ArgoClient {
             ),
         },
       ],
-      { maxPages: this.options.maxPages }
+      { maxPages: this.options.maxPages, maxItems: query.maxItems }
     );
   }
 

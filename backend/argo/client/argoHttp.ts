@@ -44,7 +44,7 @@ export interface JsonAnswer<T> {
 }
 
 /** The base URL without credentials, query or trailing slash, for messages. */
-export function displayUrl(url: string): string {
+function displayUrl(url: string): string {
   try {
     const parsed = new URL(url);
     return `${parsed.protocol}//${parsed.host}${parsed.pathname}`.replace(/\/+$/, '');

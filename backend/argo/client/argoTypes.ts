@@ -134,12 +134,13 @@ export interface ArgoVersionInfo {
   platform?: string;
 }
 
-/** Argo's label keys used by the client and the test server. */
+/** Argo's label keys used by the client, the document extraction and the test server. */
 export const LABELS = {
   phase: 'workflows.argoproj.io/phase',
   completed: 'workflows.argoproj.io/completed',
   cronWorkflow: 'workflows.argoproj.io/cron-workflow',
   workflowTemplate: 'workflows.argoproj.io/workflow-template',
+  clusterWorkflowTemplate: 'workflows.argoproj.io/cluster-workflow-template',
   archivingStatus: 'workflows.argoproj.io/workflow-archiving-status',
   creator: 'workflows.argoproj.io/creator',
 } as const;

@@ -30,6 +30,8 @@ export interface CronWorkflowListQuery {
   labelSelector?: string;
   pageSize?: number;
   continue?: string;
+  /** Stop after this many items (the result then says it is incomplete). */
+  maxItems?: number;
 }
 
 /** RFC 3339 in UTC with whole seconds, as the server parses it. */
@@ -49,12 +51,12 @@ function startedAtSelectors(query: WorkflowListQuery): string[] {
 }
 
 function common(
-  params: URLSearchParams,
   query: { labelSelector?: string },
   pageSize: number,
   token: string | undefined,
   fieldSelectors: string[]
 ): URLSearchParams {
+  const params = new URLSearchParams();
   if (query.labelSelector) {
     params.set('listOptions.labelSelector', query.labelSelector);
   }
@@ -68,11 +70,6 @@ function common(
     params.set('listOptions.continue', token);
   }
   return params;
-}
-
-/** Whether the live list can filter by start time on the server (else the client filters). */
-export function liveListFiltersTime(features: ServerFeatures): boolean {
-  return features.argoFieldSelectors;
 }
 
 /** /api/v1/workflows/{namespace} parameters. */
@@ -90,7 +87,7 @@ export function liveListParams(
         ...(features.continueNeedsRemainingCount ? ['ext.showRemainingItemCount=true'] : []),
       ]
     : [];
-  const params = common(new URLSearchParams(), query, pageSize, token, selectors);
+  const params = common(query, pageSize, token, selectors);
   const fields = listFields(query.projection ?? 'summary');
   if (fields) {
     params.set('fields', fields);
@@ -110,7 +107,7 @@ export function archiveListParams(
     ...(namespace && !features.archiveNamespaceParam ? [`metadata.namespace=${namespace}`] : []),
     ...startedAtSelectors(query),
   ];
-  const params = common(new URLSearchParams(), query, pageSize, token, selectors);
+  const params = common(query, pageSize, token, selectors);
   if (namespace && features.archiveNamespaceParam) {
     params.set('namespace', namespace);
   }
@@ -119,5 +116,5 @@ export function archiveListParams(
 
 /** /api/v1/cron-workflows/{namespace} parameters (a Kubernetes list). */
 export function cronListParams(query: CronWorkflowListQuery, pageSize: number, token?: string): URLSearchParams {
-  return common(new URLSearchParams(), query, pageSize, token, []);
+  return common(query, pageSize, token, []);
 }

@@ -1,3 +1,4 @@
+import { hasKeys } from '../extract/argoFields';
 import { LABELS, type Workflow } from './argoTypes';
 
 /**
@@ -10,7 +11,7 @@ export type NodeSource = 'inline' | 'compressed' | 'offloaded' | 'absent' | 'non
 /** How this item carries its nodes. */
 export function nodeSource(workflow: Workflow): NodeSource {
   const status = workflow.status;
-  if (status?.nodes && Object.keys(status.nodes).length > 0) {
+  if (status?.nodes && hasKeys(status.nodes)) {
     return 'inline';
   }
   if (status?.compressedNodes) {

@@ -1,3 +1,5 @@
+import { causeChain } from '../../net/describeError';
+
 /**
  * When and how long to wait before trying a request again: only answers that say "try later"
  * (429, 502, 503, 504) and dropped connections; exponential backoff with jitter, or the server's
@@ -25,13 +27,11 @@ export function isRetryableStatus(status: number): boolean {
 
 /** A dropped connection ("socket hang up", reset, broken pipe): worth another try. */
 export function isRetryableNetworkError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
+  for (const link of causeChain(error, 4)) {
+    const code = (link as { code?: unknown }).code;
     if (typeof code === 'string' && RETRY_CODES.has(code)) {
       return true;
     }
-    current = (current as { cause?: unknown }).cause;
   }
   return false;
 }

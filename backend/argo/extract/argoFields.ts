@@ -13,6 +13,14 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether an object has any key (without building the key array `Object.keys` would). */
+export function hasKeys(object: object): boolean {
+  for (const _ in object) {
+    return true;
+  }
+  return false;
+}
+
 /** A non-empty string; undefined (no problem) when absent or null, undefined plus a problem otherwise. */
 export function readString(value: unknown, field: string, problems: Problems): string | undefined {
   if (typeof value === 'string') {

@@ -14,7 +14,7 @@ const METRIC_NAME = /^[A-Za-z0-9_]+$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** `metric-images-processed` → `images_processed`; undefined when the rest holds other characters or is empty. */
-export function metricName(parameterName: string): string | undefined {
+function metricName(parameterName: string): string | undefined {
   const name = parameterName.slice(METRIC_PREFIX.length).replace(/[-.]/g, '_');
   // `__proto__` would set the object's prototype instead of a field.
   return METRIC_NAME.test(name) && name !== '__proto__' ? name : undefined;

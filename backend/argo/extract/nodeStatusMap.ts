@@ -1,6 +1,6 @@
 import * as zlib from 'node:zlib';
 
-import { type JsonObject, isObject } from './argoFields';
+import { type JsonObject, hasKeys, isObject } from './argoFields';
 import { type Problems, shown } from './problems';
 
 /**
@@ -9,7 +9,7 @@ import { type Problems, shown } from './problems';
  * Argo itself tells apart by content), or offloaded to Argo's database (`offloadNodeStatusVersion`),
  * which only a single-workflow GET to a server with persistence brings back.
  */
-export const NEEDS_GET = 'node detail needs a single-workflow GET';
+const NEEDS_GET = 'node detail needs a single-workflow GET';
 /** Argo compresses node maps over 1 MiB; a decompressed map far above this is not one. */
 const MAX_NODE_JSON_BYTES = 512 * 1024 * 1024;
 
@@ -33,7 +33,7 @@ function decompress(bytes: Buffer): Buffer {
 }
 
 /** The node map of `status.compressedNodes`, or undefined with a problem. */
-export function decompressNodes(compressed: string, problems: Problems): JsonObject | undefined {
+function decompressNodes(compressed: string, problems: Problems): JsonObject | undefined {
   const field = 'status.compressedNodes';
   try {
     const bytes = Buffer.from(compressed, 'base64');
@@ -50,13 +50,6 @@ export function decompressNodes(compressed: string, problems: Problems): JsonObj
     problems.add(field, `could not be decompressed (${error instanceof Error ? error.message : String(error)}); ${NEEDS_GET}`);
   }
   return undefined;
-}
-
-function hasKeys(object: JsonObject): boolean {
-  for (const _ in object) {
-    return true;
-  }
-  return false;
 }
 
 /** The node map from `status.nodes` or `status.compressedNodes`; undefined (no nodes yet, or a problem saying why) otherwise. */

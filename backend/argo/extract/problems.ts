@@ -44,6 +44,6 @@ export function shown(value: unknown): string {
 }
 
 /** The path of one node's field: `status.nodes["<id>"].<field>`. */
-export function nodeField(id: string, field: string): string {
+function nodeField(id: string, field: string): string {
   return `status.nodes[${JSON.stringify(id)}].${field}`;
 }

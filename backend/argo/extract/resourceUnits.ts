@@ -7,9 +7,9 @@ import { type Problems, shown } from './problems';
  * (already core-seconds), memory per 100Mi (so × 100 gives MiB-seconds), any other resource per 1
  * unit (`nvidia.com/gpu` is GPU-seconds). Storage and other resources have no field in the model.
  */
-export const MIB_PER_ARGO_MEMORY_UNIT = 100;
+const MIB_PER_ARGO_MEMORY_UNIT = 100;
 /** GPU resource names counted into `gpu_seconds`: the one the document model and the Argo notes name. */
-export const GPU_RESOURCE_NAMES: readonly string[] = ['nvidia.com/gpu'];
+const GPU_RESOURCE_NAMES: readonly string[] = ['nvidia.com/gpu'];
 
 function seconds(value: unknown, field: string, problems: Problems): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {

@@ -1,8 +1,9 @@
+import { LABELS } from '../client/argoTypes';
 import { type JsonObject, isObject, readObject, readRequiredString } from './argoFields';
 import type { WorkflowRef } from './documents';
 import type { Problems } from './problems';
 import { labelsFromArgo } from './stringMaps';
-import { CRON_WORKFLOW_LABEL, workflowTemplateOf } from './workflowTemplate';
+import { workflowTemplateOf } from './workflowTemplate';
 
 /**
  * What every document of one run repeats. The objects are shared by all of the run's documents and
@@ -27,7 +28,7 @@ export function runFieldsOf(name: string, metadata: JsonObject | undefined, spec
     workflow.uid = uid;
   }
   workflow.template = workflowTemplateOf(name, metadata, isObject(spec) ? spec : undefined, labels);
-  const cron = labels?.[CRON_WORKFLOW_LABEL];
+  const cron = labels?.[LABELS.cronWorkflow];
   if (cron) {
     workflow.cron = cron;
   }

@@ -1,4 +1,5 @@
 import { DOCUMENT_MAPPINGS } from '../../elasticsearch/indexTemplate';
+import { isObject } from './argoFields';
 
 /**
  * Test helper: how a document breaks the index template (`dynamic: strict`), read from the template
@@ -13,12 +14,8 @@ interface FieldMapping {
 const STRICT_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$/;
 const INTEGER_LIMIT = 2 ** 31;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function checkMetrics(value: unknown, path: string, out: string[]): void {
-  if (isPlainObject(value)) {
+  if (isObject(value)) {
     for (const [key, inner] of Object.entries(value)) {
       checkMetrics(inner, `${path}.${key}`, out);
     }
@@ -50,7 +47,7 @@ function checkLeaf(value: unknown, mapping: FieldMapping, path: string, out: str
     checkMetrics(value, path, out);
   } else if (mapping.type === 'flattened') {
     // Our contract: flat maps of strings (labels, parameters).
-    if (!isPlainObject(value)) {
+    if (!isObject(value)) {
       out.push(`${path}: ${JSON.stringify(value)} is not an object`);
       return;
     }
@@ -68,7 +65,7 @@ function checkLeaf(value: unknown, mapping: FieldMapping, path: string, out: str
 }
 
 function walk(value: unknown, properties: Record<string, FieldMapping>, path: string, out: string[]): void {
-  if (!isPlainObject(value)) {
+  if (!isObject(value)) {
     out.push(`${path || 'document'}: ${JSON.stringify(value)} is not an object`);
     return;
   }

@@ -3,9 +3,11 @@ import path from 'node:path';
 
 /**
  * Test helper: the real Workflow objects of the shared Argo reference data (`../shared/argo/`, taken
- * from Argo's own test fixtures; see its SOURCES.md). ARGO_REFERENCE_DIR points elsewhere if needed.
+ * from Argo's own test fixtures; see its SOURCES.md). ARGO_REFERENCE_DIR (or, as the test double
+ * once named it, ARGO_CORPUS_DIR) points elsewhere if needed. The test double serves the same directory.
  */
-export const ARGO_REFERENCE_DIR = process.env.ARGO_REFERENCE_DIR ?? path.resolve(__dirname, '../../../../shared/argo');
+export const ARGO_REFERENCE_DIR =
+  process.env.ARGO_REFERENCE_DIR ?? process.env.ARGO_CORPUS_DIR ?? path.resolve(__dirname, '../../../../shared/argo');
 
 export interface CorpusWorkflow {
   file: string;

@@ -1,3 +1,4 @@
+import { ANNOTATIONS } from '../client/argoTypes';
 import { type JsonObject, isObject, readObject, readString, readTime } from './argoFields';
 import { documentTime, parseArgoTime } from './argoTime';
 import type { WorkflowDocument } from './documents';
@@ -8,9 +9,6 @@ import { FAILED_PHASES } from './nodeKinds';
 import { type Problems, shown } from './problems';
 import { resourcesFromArgo } from './resourceUnits';
 import { parametersFromArgo } from './stringMaps';
-
-/** The annotation a CronWorkflow puts on its runs: the tick that started them. */
-export const SCHEDULED_TIME_ANNOTATION = 'workflows.argoproj.io/scheduled-time';
 
 /** The earliest node start, for a hand-made object that has nodes but no start of its own. */
 function earliestNodeStart(nodes: JsonObject | undefined): [ms: number, text: string] | undefined {
@@ -62,8 +60,8 @@ function startOf(status: JsonObject | undefined, metadata: JsonObject | undefine
 
 function scheduledAt(metadata: JsonObject | undefined, problems: Problems): string | undefined {
   const annotations = readObject(metadata?.annotations, 'metadata.annotations', problems);
-  const value = annotations?.[SCHEDULED_TIME_ANNOTATION];
-  const field = `metadata.annotations[${JSON.stringify(SCHEDULED_TIME_ANNOTATION)}]`;
+  const value = annotations?.[ANNOTATIONS.scheduledTime];
+  const field = `metadata.annotations[${JSON.stringify(ANNOTATIONS.scheduledTime)}]`;
   const ms = readTime(value, field, problems);
   return ms === undefined ? undefined : documentTime(value as string, ms);
 }

@@ -1,12 +1,5 @@
+import { LABELS } from '../client/argoTypes';
 import { type JsonObject, isObject } from './argoFields';
-
-/**
- * `workflow.template` groups the runs of one workflow for baselines: the WorkflowTemplate it was
- * submitted from, else the workflow's name without its generated suffix.
- */
-export const WORKFLOW_TEMPLATE_LABEL = 'workflows.argoproj.io/workflow-template';
-export const CLUSTER_WORKFLOW_TEMPLATE_LABEL = 'workflows.argoproj.io/cluster-workflow-template';
-export const CRON_WORKFLOW_LABEL = 'workflows.argoproj.io/cron-workflow';
 
 /** Kubernetes' generateName suffix: 5 characters from its vowel-free alphabet, after a dash. */
 const GENERATED_SUFFIX = /-[bcdfghjklmnpqrstvwxz2456789]{5}$/;
@@ -16,6 +9,9 @@ function nonEmpty(value: unknown): string | undefined {
 }
 
 /**
+ * `workflow.template` groups the runs of one workflow for baselines: the WorkflowTemplate it was
+ * submitted from, else the workflow's name without its generated suffix.
+ *
  * In order: `spec.workflowTemplateRef.name`; the workflow-template or cluster-workflow-template label;
  * the cron-workflow label (a cron names its runs `<cron>-<unix seconds>`); `metadata.generateName`
  * without its trailing dash; the name without a Kubernetes generated suffix; the name itself.
@@ -26,7 +22,7 @@ export function workflowTemplateOf(name: string, metadata: JsonObject | undefine
   if (fromRef) {
     return fromRef;
   }
-  const fromLabel = labels?.[WORKFLOW_TEMPLATE_LABEL] || labels?.[CLUSTER_WORKFLOW_TEMPLATE_LABEL] || labels?.[CRON_WORKFLOW_LABEL];
+  const fromLabel = labels?.[LABELS.workflowTemplate] || labels?.[LABELS.clusterWorkflowTemplate] || labels?.[LABELS.cronWorkflow];
   if (fromLabel) {
     return fromLabel;
   }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import type { CronWorkflow, Workflow } from '../../argo/client/argoTypes';
+import { ARGO_REFERENCE_DIR } from '../../argo/extract/testCorpus';
 import { seededRandom } from '../history';
 import { fnv32a } from './nodeIds';
 import { seededUid } from './workflowHistory';
@@ -11,7 +12,7 @@ import { seededUid } from './workflowHistory';
  * as they are, except what Kubernetes would never allow: a missing namespace becomes "default", a missing
  * or repeated uid gets a stable one, and a repeated namespace/name gets a `-2`, `-3`… suffix.
  */
-export const CORPUS_DIR = process.env.ARGO_CORPUS_DIR ?? resolve(__dirname, '../../../../shared/argo');
+export const CORPUS_DIR = ARGO_REFERENCE_DIR;
 
 export interface Corpus {
   workflows: Workflow[];

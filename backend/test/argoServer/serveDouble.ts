@@ -1,5 +1,5 @@
 import { startArgoServer } from './startArgoServer';
-import { generateArgoHistory } from './workflowHistory';
+import { generateArgoHistory, withRunningTail } from './workflowHistory';
 
 /**
  * Runs the Argo Server test double as its own process for the Go host check (scripts/test.sh): a fixed
@@ -9,15 +9,7 @@ import { generateArgoHistory } from './workflowHistory';
  *   node scripts/run-ts.mjs backend/test/argoServer/serveDouble.ts
  */
 async function main(): Promise<void> {
-  const history = generateArgoHistory({ seed: 41, workflows: 300, days: 3 });
-  history.workflows.slice(-2).forEach((generated, i) => {
-    const started = new Date(history.endMs - (i + 1) * 1_800_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const { workflow } = generated;
-    workflow.metadata.labels = { ...workflow.metadata.labels, 'workflows.argoproj.io/phase': 'Running', 'workflows.argoproj.io/completed': 'false' };
-    delete workflow.metadata.labels['workflows.argoproj.io/workflow-archiving-status'];
-    workflow.status = { ...workflow.status, phase: 'Running', startedAt: started, finishedAt: null, estimatedDuration: 1200, progress: '2/5' };
-    generated.storage = 'live';
-  });
+  const history = withRunningTail(generateArgoHistory({ seed: 41, workflows: 300, days: 3 }), 2);
   const server = await startArgoServer({ history });
   process.stdout.write(`${server.url} ${history.endMs}\n`);
   const stop = () => void server.close().then(() => process.exit(0));

@@ -1,7 +1,6 @@
 import * as http from 'node:http';
-import * as https from 'node:https';
 
-import { selfSignedCertificate } from '../tlsServer';
+import { listenOnLoopback, selfSignedCertificate } from '../tlsServer';
 import { ApiError, grpcCodeFor } from './apiErrors';
 import { ArgoStore } from './argoStore';
 import { authenticate, type ArgoAuth, type Identity } from './auth';
@@ -206,11 +205,9 @@ export async function startArgoServer(options: ArgoServerOptions = {}): Promise<
   }
 
   const tls = options.tls === true ? selfSignedCertificate() : options.tls || undefined;
-  const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  const { server, url } = await listenOnLoopback(listener, tls);
   return {
-    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}${basePath}`,
+    url: `${url}${basePath}`,
     ca: tls?.cert,
     store,
     quirks,

@@ -1,3 +1,5 @@
+import { parseArgoVersion, versionAtLeast } from '../../argo/client/serverVersion';
+
 /**
  * What differs between Argo Server versions, as far as a reading client can see (notes/argo-api.md,
  * sections 4, 7 and 8). `quirksFor(version)` gives the defaults; tests override single switches.
@@ -40,21 +42,10 @@ export interface ArgoQuirks {
   itemsNullWhenEmpty: boolean;
 }
 
-function parts(version: string): [number, number, number] {
-  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [99, 0, 0];
-}
-
 /** version >= wanted, comparing major.minor.patch ("latest" and other non-semver strings count as newest). */
 export function atLeast(version: string, wanted: string): boolean {
-  const a = parts(version);
-  const b = parts(wanted);
-  for (let i = 0; i < 3; i++) {
-    if (a[i] !== b[i]) {
-      return a[i] > b[i];
-    }
-  }
-  return true;
+  const { major, minor, patch } = parseArgoVersion(wanted);
+  return versionAtLeast(parseArgoVersion(version), major, minor, patch);
 }
 
 /** The quirks of a given server version. */

@@ -236,6 +236,23 @@ export function generateArgoHistory(input: HistoryOptions = {}): ArgoHistory {
   return { workflows, cronWorkflows: [...crons.values()], endMs: options.endMs };
 }
 
+/**
+ * Makes the last `count` workflows of a history still running at its end (the first of them started 30
+ * minutes before the end, each next one 30 minutes earlier), live only, with Argo's estimate and progress.
+ * Changes the history in place and returns it.
+ */
+export function withRunningTail(history: ArgoHistory, count: number): ArgoHistory {
+  history.workflows.slice(Math.max(0, history.workflows.length - count)).forEach((generated, i) => {
+    const started = new Date(history.endMs - (i + 1) * 1_800_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const { workflow } = generated;
+    workflow.metadata.labels = { ...workflow.metadata.labels, [LABELS.phase]: 'Running', [LABELS.completed]: 'false' };
+    delete workflow.metadata.labels[LABELS.archivingStatus];
+    workflow.status = { ...workflow.status, phase: 'Running', startedAt: started, finishedAt: null, estimatedDuration: 1200, progress: '2/5' };
+    generated.storage = 'live';
+  });
+  return history;
+}
+
 function fillCronStatus(cron: CronWorkflow, workflows: GeneratedWorkflow[]): void {
   const runs = workflows
     .map((g) => g.workflow)
