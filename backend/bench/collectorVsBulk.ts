@@ -31,7 +31,7 @@ import { bulkWrite } from '../collector/bulkWrite';
 import { collectorLog } from '../collector/collectorLog';
 import { CollectorStats } from '../collector/collectorStats';
 import { pacedClient } from '../collector/elasticsearchWriter';
-import type { IndexOperation } from '../collector/runDocuments';
+import type { IndexOperation } from '../collector/documentIds';
 import { templateTarget } from '../elasticsearch/indexTemplate';
 import { installIndexTemplate } from '../elasticsearch/installIndexTemplate';
 import { startArgoServer } from '../test/argoServer/startArgoServer';

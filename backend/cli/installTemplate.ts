@@ -10,7 +10,7 @@ import { Client } from '@elastic/elasticsearch';
 
 import { DEFAULT_INDEX_PREFIX, DEFAULT_RETENTION_DAYS, templateTarget } from '../elasticsearch/indexTemplate';
 import { installIndexTemplate, plannedInstall, retentionAdvice } from '../elasticsearch/installIndexTemplate';
-import { maskSecrets } from '../net/describeError';
+import { maskSecrets, urlPassword } from '../net/describeError';
 
 const USAGE = `Usage: npm run install-template -- --url <elasticsearch url> [options]
 
@@ -63,7 +63,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
   const password = values.password ?? env.ES_PASSWORD;
   const apiKey = values['api-key'] ?? env.ES_API_KEY;
-  const secrets = [password, apiKey, safeUrlPassword(url)];
+  const secrets = [password, apiKey, urlPassword(url)];
   const client = new Client({
     node: url,
     auth: apiKey ? { apiKey } : values.username ? { username: values.username, password: password ?? '' } : undefined,
@@ -103,14 +103,6 @@ function errorText(error: unknown, url: string): string {
     return String(e.message);
   }
   return status ? `Elasticsearch answered ${status}: ${e.message}` : `could not reach Elasticsearch at ${url}: ${e.message ?? String(error)}`;
-}
-
-function safeUrlPassword(url: string): string | undefined {
-  try {
-    return decodeURIComponent(new URL(url).password) || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 if (require.main === module) {

@@ -1,4 +1,6 @@
+import { backoffMs } from '../argo/client/retryPolicy';
 import { BulkPacer } from './bulkPacer';
+import { THROTTLED_RETRY } from './elasticsearchWriter';
 
 describe('bulk pacing', () => {
   it('halves request size and concurrency on 429, down to the floor, and grows back slowly', () => {
@@ -25,8 +27,8 @@ describe('bulk pacing', () => {
   });
 
   it('backs off from half a second, doubling, to at most 30 s', () => {
-    expect(BulkPacer.backoffMs(0, () => 1)).toBe(500);
-    expect(BulkPacer.backoffMs(3, () => 1)).toBe(4000);
-    expect(BulkPacer.backoffMs(20, () => 0)).toBe(15_000);
+    expect(backoffMs(1, THROTTLED_RETRY, () => 1)).toBe(500);
+    expect(backoffMs(4, THROTTLED_RETRY, () => 1)).toBe(4000);
+    expect(backoffMs(21, THROTTLED_RETRY, () => 0)).toBe(15_000);
   });
 });

@@ -52,9 +52,4 @@ export class BulkPacer {
     this.concurrency = Math.min(this.maxConcurrency, this.concurrency + 1);
     this.generation++;
   }
-
-  /** Wait before retrying a throttled request: 0.5 s doubling to 30 s, with jitter. */
-  static backoffMs(attempt: number, random = Math.random): number {
-    return Math.min(30_000, 500 * 2 ** attempt) * (0.5 + random() / 2);
-  }
 }

@@ -3,7 +3,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { BulkPacer } from './bulkPacer';
 import type { CollectorLog } from './collectorLog';
 import type { CollectorStats } from './collectorStats';
-import type { IndexOperation } from './runDocuments';
+import type { IndexOperation } from './documentIds';
 
 /** Rejected documents logged one by one; beyond that only counted. */
 const REJECTIONS_LOGGED = 20;

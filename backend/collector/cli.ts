@@ -9,12 +9,13 @@ import { BulkPacer } from './bulkPacer';
 import { CheckpointStore } from './checkpoints';
 import { backfill, sync, watch, type CommandContext } from './collectorCommands';
 import { collectorLog, type CollectorLog } from './collectorLog';
-import { parseCollectorOptions, secretsOfOptions, USAGE, type CollectorOptions } from './collectorOptions';
+import { parseCollectorOptions, secretsOfOptions, type CollectorOptions } from './collectorOptions';
 import { CollectorStats } from './collectorStats';
 import { elasticsearchClient, pacedClient } from './elasticsearchWriter';
 import { EXIT, failureOf } from './failureMessage';
 import { report } from './reportRun';
 import { prepareIndices } from './templateCheck';
+import { USAGE } from './usage';
 import type { DocumentSink } from './collectRange';
 
 export interface CollectorIo {

@@ -6,7 +6,8 @@ import { bulkWrite } from './bulkWrite';
 import type { CollectorLog } from './collectorLog';
 import type { CollectorStats } from './collectorStats';
 import type { RangeReading } from './rangeReading';
-import type { IndexOperation, RangeScan } from './runDocuments';
+import type { IndexOperation } from './documentIds';
+import type { RangeScan } from './runDocuments';
 
 /** Where documents go: Elasticsearch through the paced client, or NDJSON on stdout (dry run). */
 export type DocumentSink = { kind: 'elasticsearch'; client: Client; pacer: BulkPacer } | { kind: 'dryRun'; out: NodeJS.WritableStream };
@@ -20,29 +21,25 @@ export interface CollectContext {
   signal?: AbortSignal;
 }
 
-/**
- * Writes every document of a range being read; resolves only once all of them were acknowledged.
- * `onRead` is called when the range has been read to its end (its last requests may still be in flight).
- */
-export async function collectRange(reading: RangeReading, context: CollectContext, onRead?: () => void): Promise<RangeScan> {
-  const operations = thenCall(reading.operations, onRead);
-  const { sink, stats, log } = context;
-  if (sink.kind === 'dryRun') {
-    await printOperations(operations, sink.out);
-  } else {
-    try {
-      await bulkWrite(sink.client, operations, { pacer: sink.pacer, stats, log });
-    } finally {
-      await operations.return(undefined);
-    }
-  }
-  log.progress(stats);
+/** Writes every document of a range being read; resolves only once all of them were acknowledged. */
+export async function collectRange(reading: RangeReading, context: CollectContext): Promise<RangeScan> {
+  await writeOperations(reading.operations, context);
+  context.log.progress(context.stats);
   return reading.scan;
 }
 
-async function* thenCall<T>(items: AsyncGenerator<T>, onEnd?: () => void): AsyncGenerator<T> {
-  yield* items;
-  onEnd?.();
+/** Writes the operations to the sink: bulk requests to Elasticsearch, or NDJSON lines in a dry run. */
+export async function writeOperations(operations: AsyncGenerator<IndexOperation>, context: CollectContext): Promise<void> {
+  const { sink, stats, log } = context;
+  if (sink.kind === 'dryRun') {
+    await printOperations(operations, sink.out);
+    return;
+  }
+  try {
+    await bulkWrite(sink.client, operations, { pacer: sink.pacer, stats, log });
+  } finally {
+    await operations.return(undefined);
+  }
 }
 
 async function printOperations(operations: AsyncIterable<IndexOperation>, out: NodeJS.WritableStream): Promise<void> {

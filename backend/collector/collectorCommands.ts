@@ -1,3 +1,5 @@
+import { setTimeout as delay } from 'node:timers/promises';
+
 import { checkpointId, type BackfillCheckpoint, type CheckpointScope, type CheckpointStore, type SyncCheckpoint } from './checkpoints';
 import { collectRange, type CollectContext } from './collectRange';
 import { startReading } from './rangeReading';
@@ -42,19 +44,20 @@ export async function backfill(context: CommandContext): Promise<void> {
     // The list's bounds are inclusive whole seconds: [start, end - 1 s] is [start, end).
     const slice = (fromMs: number) => {
       const endMs = Math.min(fromMs + sliceMs, to.getTime());
-      return { endMs, reading: startReading({ namespace, from: new Date(fromMs), to: new Date(endMs - 1000) }, context) };
+      // Once read, a slice sizes the next one and starts reading it while its own last requests finish.
+      const reading = startReading({ namespace, from: new Date(fromMs), to: new Date(endMs - 1000) }, context, () => {
+        sliceMs = nextSliceMs(sliceMs, reading.documents, options.sliceDocuments);
+        if (endMs < to.getTime()) {
+          next = slice(endMs);
+        }
+      });
+      return { endMs, reading };
     };
     let next = slice(start);
     while (start < to.getTime()) {
       const current = next;
-      // Once this slice is read, the next one is sized by it and read while its last requests finish.
       try {
-        await collectRange(current.reading, context, () => {
-          sliceMs = nextSliceMs(sliceMs, current.reading.documents, options.sliceDocuments);
-          if (current.endMs < to.getTime()) {
-            next = slice(current.endMs);
-          }
-        });
+        await collectRange(current.reading, context);
       } catch (error) {
         if (next !== current) {
           await next.reading.cancel();
@@ -116,9 +119,7 @@ export async function watch(context: CommandContext, onError: (error: unknown) =
       onError(error);
     }
     const waitMs = Math.max(0, options.everySeconds * 1000 - (Date.now() - started));
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, waitMs);
-      signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-    });
+    // Ends early, without a listener left behind, when the signal aborts.
+    await delay(waitMs, undefined, { signal }).catch(() => undefined);
   }
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-import { DEFAULT_INDEX_PREFIX, templateTarget } from '../elasticsearch/indexTemplate';
-import { USAGE } from './usage';
+import { templateTarget } from '../elasticsearch/indexTemplate';
+import { urlPassword } from '../net/describeError';
+import { COLLECTOR_DEFAULTS } from './usage';
 
 /** What one collector run does, from its arguments and environment; every value checked. */
 export type CollectorCommand = 'backfill' | 'sync' | 'watch' | 'report';
@@ -72,7 +73,6 @@ export class UsageError extends Error {
   }
 }
 
-export const DEFAULT_STATE_INDEX = 'argoperf-collector-state';
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -199,13 +199,13 @@ export function parseCollectorOptions(argv: string[], env: NodeJS.ProcessEnv, is
   if (command === 'watch' && !values.every) {
     throw new UsageError('watch needs --every <seconds>');
   }
-  const indexPrefix = values['index-prefix'] ?? DEFAULT_INDEX_PREFIX;
+  const indexPrefix = values['index-prefix'] ?? COLLECTOR_DEFAULTS.indexPrefix;
   try {
     templateTarget(indexPrefix);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const stateIndex = values['state-index'] ?? DEFAULT_STATE_INDEX;
+  const stateIndex = values['state-index'] ?? COLLECTOR_DEFAULTS.stateIndex;
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(stateIndex)) {
     throw new UsageError(`--state-index "${stateIndex}" is not a valid index name: use lowercase letters, digits, '.', '_' and '-'`);
   }
@@ -257,13 +257,13 @@ export function parseCollectorOptions(argv: string[], env: NodeJS.ProcessEnv, is
     installTemplate: !values['no-install-template'],
     dryRun,
     jsonLogs: values['json-logs'] ?? !isTty,
-    initialHours: values['initial-hours'] ? positive('--initial-hours', values['initial-hours'], false) : 24,
-    overlapMinutes: values['overlap-minutes'] ? positive('--overlap-minutes', values['overlap-minutes'], false) : 10,
-    sliceHours: values['slice-hours'] ? positive('--slice-hours', values['slice-hours'], false) : 24,
-    sliceDocuments: values['slice-documents'] ? positive('--slice-documents', values['slice-documents']) : 50_000,
+    initialHours: values['initial-hours'] ? positive('--initial-hours', values['initial-hours'], false) : COLLECTOR_DEFAULTS.initialHours,
+    overlapMinutes: values['overlap-minutes'] ? positive('--overlap-minutes', values['overlap-minutes'], false) : COLLECTOR_DEFAULTS.overlapMinutes,
+    sliceHours: values['slice-hours'] ? positive('--slice-hours', values['slice-hours'], false) : COLLECTOR_DEFAULTS.sliceHours,
+    sliceDocuments: values['slice-documents'] ? positive('--slice-documents', values['slice-documents']) : COLLECTOR_DEFAULTS.sliceDocuments,
     restart: values.restart ?? false,
-    flushBytes: values['flush-bytes'] ? positive('--flush-bytes', values['flush-bytes']) : 5_000_000,
-    concurrency: values.concurrency ? positive('--concurrency', values.concurrency) : 3,
+    flushBytes: values['flush-bytes'] ? positive('--flush-bytes', values['flush-bytes']) : COLLECTOR_DEFAULTS.flushBytes,
+    concurrency: values.concurrency ? positive('--concurrency', values.concurrency) : COLLECTOR_DEFAULTS.concurrency,
   };
 }
 
@@ -305,12 +305,3 @@ export function secretsOfOptions(options: CollectorOptions): string[] {
   );
 }
 
-function urlPassword(url: string | undefined): string | undefined {
-  try {
-    return url ? decodeURIComponent(new URL(url).password) || undefined : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export { USAGE };

@@ -5,7 +5,6 @@ export class CollectorStats {
   workflowsSkipped = 0;
   /** Runs still running when read; re-read by the next sync. */
   workflowsRunning = 0;
-  documentsQueued = 0;
   documentsWritten = 0;
   /** Refused by Elasticsearch for good (mapping errors): logged with the reason, not retried. */
   documentsRejected = 0;

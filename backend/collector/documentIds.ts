@@ -1,4 +1,11 @@
-import type { ArgoDocument, WorkflowDocument } from '../argo/extract/documents';
+import type { ArgoDocument, NodeDocument, WorkflowDocument } from '../argo/extract/documents';
+
+/** One document to index, with its deterministic index and id. */
+export interface IndexOperation {
+  index: string;
+  id: string;
+  document: ArgoDocument;
+}
 
 /**
  * Where each document goes and under which id, chosen only from what never changes for a run: its uid,
@@ -19,4 +26,11 @@ export function dataIndexFor(prefix: string, run: WorkflowDocument): string {
 /** The uid a run's documents are keyed by; the name and start time when Argo gave no uid (hand-made objects). */
 export function runKey(run: WorkflowDocument): string {
   return run.workflow.uid ?? `${run.namespace ?? ''}/${run.workflow.name}/${run['@timestamp']}`;
+}
+
+/** A run's documents as index operations: the run first, then its nodes, all in the run's index. */
+export function operationsOf(indexPrefix: string, run: WorkflowDocument, nodes: NodeDocument[]): IndexOperation[] {
+  const uid = runKey(run);
+  const index = dataIndexFor(indexPrefix, run);
+  return [run, ...nodes].map((document) => ({ index, id: documentId(document, uid), document }));
 }

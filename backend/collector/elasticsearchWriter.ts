@@ -1,12 +1,13 @@
+import { setTimeout as delay } from 'node:timers/promises';
+
 import { Client, errors } from '@elastic/elasticsearch';
 
-import { BulkPacer } from './bulkPacer';
+import { backoffMs, type RetryOptions } from '../argo/client/retryPolicy';
+import type { BulkPacer } from './bulkPacer';
 import type { ElasticsearchTarget } from './collectorOptions';
 
-/** Attempts of one bulk request that Elasticsearch answers with 429 as a whole. */
-const THROTTLED_ATTEMPTS = 8;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A bulk request that Elasticsearch answers with 429 as a whole: 8 attempts, waits from 0.5 s doubling to 30 s. */
+export const THROTTLED_RETRY: Required<RetryOptions> = { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 30_000 };
 
 /** The collector's Elasticsearch client. */
 export function elasticsearchClient(es: ElasticsearchTarget): Client {
@@ -28,20 +29,24 @@ export function elasticsearchClient(es: ElasticsearchTarget): Client {
  */
 export function pacedClient(client: Client, pacer: BulkPacer, onWritten: (count: number) => void): Client {
   const child = client.child({});
-  type Items = { items?: Array<Record<string, { status: number }>> };
+  type Items = { errors?: boolean; items?: Array<Record<string, { status: number }>> };
   // The helper asks for `meta: true` answers ({ body, statusCode }); plain calls get the body itself.
   const bulk = child.bulk.bind(child) as (...args: unknown[]) => Promise<Items & { body?: Items }>;
   const paced = async (...args: unknown[]) => {
     for (let attempt = 0; ; attempt++) {
       try {
         const response = await bulk(...args);
-        const items = response.body?.items ?? response.items ?? [];
+        const answer = response.body ?? response;
+        const items = answer.items ?? [];
         let throttled = false;
-        let written = 0;
-        for (const item of items) {
-          const status = Object.values(item)[0]?.status ?? 0;
-          throttled ||= status === 429;
-          written += status >= 200 && status < 300 ? 1 : 0;
+        // Only index operations are sent: an answer without errors acknowledged every one of them.
+        let written = answer.errors === false ? items.length : 0;
+        if (answer.errors !== false) {
+          for (const item of items) {
+            const status = Object.values(item)[0]?.status ?? 0;
+            throttled ||= status === 429;
+            written += status >= 200 && status < 300 ? 1 : 0;
+          }
         }
         onWritten(written);
         if (throttled) {
@@ -51,11 +56,11 @@ export function pacedClient(client: Client, pacer: BulkPacer, onWritten: (count:
         }
         return response;
       } catch (error) {
-        if (!(error instanceof errors.ResponseError && error.statusCode === 429) || attempt + 1 >= THROTTLED_ATTEMPTS) {
+        if (!(error instanceof errors.ResponseError && error.statusCode === 429) || attempt + 1 >= THROTTLED_RETRY.maxAttempts) {
           throw error;
         }
         pacer.onThrottled();
-        await sleep(BulkPacer.backoffMs(attempt));
+        await delay(backoffMs(attempt + 1, THROTTLED_RETRY));
       }
     }
   };

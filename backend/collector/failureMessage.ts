@@ -13,7 +13,8 @@ export function failureOf(error: unknown, esUrl: string | undefined): { message:
     return { message: `${error.message} (see --help)`, code: EXIT.usage };
   }
   if (error instanceof MappingConflictError) {
-    return { message: error.message.replace('refusing to install the index template', 'refusing to write'), code: EXIT.refused };
+    // The collector refuses to write, whether the conflict was found checking or installing the template.
+    return { message: new MappingConflictError(error.conflicts, 'write').message, code: EXIT.refused };
   }
   if (error instanceof ArgoRequestError) {
     return { message: `Argo Server: ${error.message}`, code: EXIT.failed };

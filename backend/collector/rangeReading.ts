@@ -1,5 +1,6 @@
 import type { CollectContext } from './collectRange';
-import { runDocuments, type IndexOperation, type RangeScan, type RunRange } from './runDocuments';
+import type { IndexOperation } from './documentIds';
+import { runDocuments, type RangeScan, type RunRange } from './runDocuments';
 
 /** The documents of one range being read from the Argo Server, and what the reading learnt. */
 export interface RangeReading {
@@ -15,9 +16,10 @@ export interface RangeReading {
  * Starts reading a range now: its first page (with the nodes of its runs) is asked for at once, so a
  * backfill reads its next slice while Elasticsearch acknowledges the last requests of the current one.
  * Nothing of it is written before `operations` is consumed. A failure of that first request surfaces
- * when it is consumed, not before.
+ * when it is consumed, not before. `onRead` is called once the range has been read to its end (its
+ * last requests may still be in flight).
  */
-export function startReading(range: RunRange, context: CollectContext): RangeReading {
+export function startReading(range: RunRange, context: CollectContext, onRead?: () => void): RangeReading {
   const scan: RangeScan = {};
   const source = runDocuments(context.argo, range, { ...context, scan });
   const first = source.next();
@@ -29,6 +31,7 @@ export function startReading(range: RunRange, context: CollectContext): RangeRea
         documents++;
         yield next.value;
       }
+      onRead?.();
     } finally {
       await source.return(undefined);
     }

@@ -6,11 +6,10 @@ import type { WorkflowDocument } from '../argo/extract/documents';
 import { extractWorkflow } from '../argo/extract/extractWorkflow';
 import { nodeStatusMap } from '../argo/extract/nodeStatusMap';
 import { Problems } from '../argo/extract/problems';
-import { bulkWrite } from './bulkWrite';
+import { writeOperations } from './collectRange';
 import { sync, type CommandContext } from './collectorCommands';
 import type { FinalStatus } from './collectorOptions';
-import { dataIndexFor, documentId, runKey } from './documentIds';
-import type { IndexOperation } from './runDocuments';
+import { operationsOf, type IndexOperation } from './documentIds';
 
 /**
  * `collector report`: what a workflow's exit handler runs to report its own run (docs/collector.md,
@@ -108,16 +107,13 @@ export function reportedRun(
   if (!run) {
     return { problems };
   }
-  const uid = runKey(run);
-  const index = dataIndexFor(indexPrefix, run);
-  const operations: IndexOperation[] = [{ index, id: documentId(run, uid), document: run }];
+  const operations: IndexOperation[] = [];
   const stillRunning: ReportedRun['stillRunning'] = [];
-  for (const node of nodes) {
-    const id = documentId(node, uid);
-    if (alreadyFinished || node.end !== undefined) {
-      operations.push({ index, id, document: node });
+  for (const operation of operationsOf(indexPrefix, run, nodes)) {
+    if (alreadyFinished || operation.document.end !== undefined || operation.document === run) {
+      operations.push(operation);
     } else {
-      stillRunning.push({ index, id });
+      stillRunning.push({ index: operation.index, id: operation.id });
     }
   }
   return { reported: { run, operations, stillRunning, alreadyFinished }, problems };
@@ -161,15 +157,10 @@ async function reportThisRun(context: CommandContext): Promise<void> {
       uid,
     });
   }
-  stats.documentsQueued += operations.length;
+  await writeOperations(listOf(operations), context);
   if (sink.kind === 'dryRun') {
-    const lines = [
-      ...operations.map(({ index, id, document }) => `${JSON.stringify({ index: { _index: index, _id: id } })}\n${JSON.stringify(document)}\n`),
-      ...stillRunning.map(({ index, id }) => `${JSON.stringify({ delete: { _index: index, _id: id } })}\n`),
-    ];
-    sink.out.write(lines.join(''));
+    sink.out.write(stillRunning.map(({ index, id }) => `${JSON.stringify({ delete: { _index: index, _id: id } })}\n`).join(''));
   } else {
-    await bulkWrite(sink.client, listOf(operations), { pacer: sink.pacer, stats, log });
     for (const { index, id } of stillRunning) {
       await sink.client.delete({ index, id }, { ignore: [404], signal });
     }

@@ -1,16 +1,8 @@
 import type { ArgoClient } from '../argo/client/argoClient';
 import { extractWorkflow } from '../argo/extract/extractWorkflow';
-import type { ArgoDocument } from '../argo/extract/documents';
 import type { CollectorLog } from './collectorLog';
 import type { CollectorStats } from './collectorStats';
-import { dataIndexFor, documentId, runKey } from './documentIds';
-
-/** One document to index, with its deterministic index and id. */
-export interface IndexOperation {
-  index: string;
-  id: string;
-  document: ArgoDocument;
-}
+import { operationsOf, type IndexOperation } from './documentIds';
 
 /** Runs of one namespace that started in [from, to] (inclusive, whole seconds), as the Argo Server lists them. */
 export interface RunRange {
@@ -60,12 +52,7 @@ export async function* runDocuments(
         const started = Date.parse(workflow['@timestamp']);
         scan.earliestUnfinishedMs = Math.min(scan.earliestUnfinishedMs ?? started, started);
       }
-      const uid = runKey(workflow);
-      const index = dataIndexFor(context.indexPrefix, workflow);
-      for (const document of [workflow, ...nodes]) {
-        stats.documentsQueued++;
-        yield { index, id: documentId(document, uid), document };
-      }
+      yield* operationsOf(context.indexPrefix, workflow, nodes);
     }
   }
   const outcome = pages.outcome;

@@ -1,7 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 
 import { DOCUMENT_MODEL_VERSION, templateTarget } from '../elasticsearch/indexTemplate';
-import { findMappingConflicts, installIndexTemplate, MappingConflictError } from '../elasticsearch/installIndexTemplate';
+import { findMappingConflicts, installIndexTemplate, MappingConflictError, storedIndexTemplate } from '../elasticsearch/installIndexTemplate';
 
 /**
  * Before anything is written: installs the index template when it is absent or older than this
@@ -18,14 +18,13 @@ export async function prepareIndices(client: Client, indexPrefix: string, instal
   }
   const conflicts = await findMappingConflicts(client, target.indexPatterns);
   if (conflicts.length > 0) {
-    throw new MappingConflictError(conflicts);
+    throw new MappingConflictError(conflicts, 'write');
   }
   return install ? 'current' : 'checked';
 }
 
 async function templateIsCurrent(client: Client, name: string): Promise<boolean> {
-  const existing = await client.indices.getIndexTemplate({ name }, { ignore: [404], meta: true });
-  const meta = existing.statusCode === 200 ? existing.body.index_templates?.[0]?.index_template?._meta : undefined;
+  const meta = (await storedIndexTemplate(client, name))?._meta;
   const version = Number((meta as { document_model_version?: unknown } | undefined)?.document_model_version);
   return version >= DOCUMENT_MODEL_VERSION;
 }

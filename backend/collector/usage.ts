@@ -1,3 +1,17 @@
+import { DEFAULT_INDEX_PREFIX } from '../elasticsearch/indexTemplate';
+
+/** Defaults of the collector's options, for the parser (collectorOptions.ts) and the help text. */
+export const COLLECTOR_DEFAULTS = {
+  indexPrefix: DEFAULT_INDEX_PREFIX,
+  stateIndex: 'argoperf-collector-state',
+  initialHours: 24,
+  overlapMinutes: 10,
+  sliceHours: 24,
+  sliceDocuments: 50_000,
+  flushBytes: 5_000_000,
+  concurrency: 3,
+};
+
 /** The collector's --help text (its own module so tests can check it names every option). */
 export const USAGE = `Usage: collector <backfill|sync|watch|report> [options]
 
@@ -31,20 +45,20 @@ Elasticsearch
                              credentials: env ES_USERNAME + ES_PASSWORD, or env ES_API_KEY
   --es-ca-file <file>        PEM CA of Elasticsearch's certificate
   --es-insecure-skip-verify  do not verify Elasticsearch's certificate (testing only)
-  --index-prefix <prefix>    documents go to <prefix>-YYYY.MM by start month (default argo-workflows)
-  --state-index <index>      where checkpoints are kept (default argoperf-collector-state)
+  --index-prefix <prefix>    documents go to <prefix>-YYYY.MM by start month (default ${COLLECTOR_DEFAULTS.indexPrefix})
+  --state-index <index>      where checkpoints are kept (default ${COLLECTOR_DEFAULTS.stateIndex})
   --no-install-template      only check the mappings of existing indices; do not install the template
 
 Behaviour
   --dry-run                  print the bulk NDJSON it would write to stdout; write nothing
   --json-logs                JSON log lines on stderr (the default when stderr is not a terminal)
-  --initial-hours <n>        sync without a checkpoint starts n hours back (default 24)
-  --overlap-minutes <n>      sync re-reads n minutes before the checkpoint (default 10)
-  --slice-hours <n>          backfill writes and checkpoints n hours at a time at first (default 24)
-  --slice-documents <n>      backfill slices then grow or shrink towards n documents (default 50000)
+  --initial-hours <n>        sync without a checkpoint starts n hours back (default ${COLLECTOR_DEFAULTS.initialHours})
+  --overlap-minutes <n>      sync re-reads n minutes before the checkpoint (default ${COLLECTOR_DEFAULTS.overlapMinutes})
+  --slice-hours <n>          backfill writes and checkpoints n hours at a time at first (default ${COLLECTOR_DEFAULTS.sliceHours})
+  --slice-documents <n>      backfill slices then grow or shrink towards n documents (default ${COLLECTOR_DEFAULTS.sliceDocuments})
   --restart                  backfill: ignore the checkpoint of the same range
-  --flush-bytes <n>          bulk request size at most (default 5000000; halved on 429)
-  --concurrency <n>          bulk requests in flight at most (default 3; halved on 429)
+  --flush-bytes <n>          bulk request size at most (default ${COLLECTOR_DEFAULTS.flushBytes}; halved on 429)
+  --concurrency <n>          bulk requests in flight at most (default ${COLLECTOR_DEFAULTS.concurrency}; halved on 429)
   --help
 
 Exit codes: 0 done, 1 failed (the cause is logged), 2 wrong usage, 3 refused (conflicting mapping).`;

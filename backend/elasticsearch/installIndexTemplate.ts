@@ -41,10 +41,14 @@ export interface MappingConflict {
 }
 
 export class MappingConflictError extends Error {
-  constructor(readonly conflicts: MappingConflict[]) {
+  /** `refused`: what is refused, e.g. "install the index template" or "write". */
+  constructor(
+    readonly conflicts: MappingConflict[],
+    refused = 'install the index template'
+  ) {
     const lines = conflicts.map((c) => `index ${c.index} maps field "${c.field}" as ${c.existing}, the template maps it as ${c.expected}`);
     super(
-      `refusing to install the index template: ${lines.join('; ')}. ` +
+      `refusing to ${refused}: ${lines.join('; ')}. ` +
         'Queries over that index and new ones would disagree. Reindex it into a new index created from the template, ' +
         'delete it, or install the template for another index prefix (--index-prefix).'
     );
@@ -112,9 +116,14 @@ async function putLifecyclePolicy(client: Client, name: string, policy: Lifecycl
   return stored ? 'updated' : 'created';
 }
 
-async function putTemplate(client: Client, name: string, body: IndexTemplateBody): Promise<InstallStatus> {
+/** The index template stored under `name`, or undefined when there is none. */
+export async function storedIndexTemplate(client: Client, name: string) {
   const existing = await client.indices.getIndexTemplate({ name }, { ignore: [404], meta: true });
-  const stored = existing.statusCode === 200 ? existing.body.index_templates?.[0]?.index_template : undefined;
+  return existing.statusCode === 200 ? existing.body.index_templates?.[0]?.index_template : undefined;
+}
+
+async function putTemplate(client: Client, name: string, body: IndexTemplateBody): Promise<InstallStatus> {
+  const stored = await storedIndexTemplate(client, name);
   if (stored && canonical(comparable(stored as never)) === canonical(comparable(body))) {
     return 'unchanged';
   }
