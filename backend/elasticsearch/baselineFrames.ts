@@ -1,6 +1,7 @@
 import type { BaselineQuery } from '../../src/query/baselineQuery';
 import type { Frame, Notice } from '../frames/frame';
 import { finishNumericFrames, numberFrame } from '../frames/numericFrames';
+import { namedRows } from '../frames/rowLimits';
 import type { BaselineSearch } from './baselineSearch';
 import { largestGroups, type GroupLevel } from './groupBuckets';
 
@@ -33,18 +34,14 @@ function windowValue(bucket: WindowBucket | undefined): number | null {
   return typeof value === 'number' ? value : null;
 }
 
-const MAX_NAMED = 5;
-
 function leftOutNotice(names: string[]): Notice[] {
   if (names.length === 0) {
     return [];
   }
-  const named =
-    names.slice(0, MAX_NAMED).join(', ') + (names.length > MAX_NAMED ? `, and ${names.length - MAX_NAMED} more` : '');
   return [
     {
       severity: 'info',
-      text: `${names.length === 1 ? '1 group has' : `${names.length} groups have`} no runs in the current window or no (or a zero) baseline, so no ratio: ${named}.`,
+      text: `${names.length === 1 ? '1 group has' : `${names.length} groups have`} no runs in the current window or no (or a zero) baseline, so no ratio: ${namedRows(names)}.`,
     },
   ];
 }

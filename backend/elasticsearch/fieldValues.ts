@@ -3,7 +3,7 @@ import type { Level } from '../../src/query/model';
 import { FIELD_ROLES } from '../../src/settings/fieldMapping';
 import type { DatasourceInstance } from '../settings/instances';
 import { documentFields, type DocumentFields } from './documentFields';
-import { searchAggregations, searchSources } from './searchElasticsearch';
+import { searchAggregations, searchHits } from './searchElasticsearch';
 import { startRange } from './searchFilters';
 
 /** Lists for template variables, editor pickers and ad hoc filters. */
@@ -81,7 +81,7 @@ export async function labelKeys(
     const used = new Set(FIELD_ROLES.map((role) => fields.map.names[role]).filter(Boolean));
     return (await keywordFields()).filter((field) => !used.has(field)).sort((a, b) => a.localeCompare(b));
   }
-  const sources = await searchSources(
+  const hits = await searchHits(
     instance,
     {
       size: Math.min(LABEL_SAMPLE, Math.max(request.size, 1) * 10),
@@ -93,7 +93,7 @@ export async function labelKeys(
     signal
   );
   const keys = new Set<string>();
-  for (const source of sources) {
+  for (const { source } of hits) {
     const labels = parent
       .split('.')
       .reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], source);

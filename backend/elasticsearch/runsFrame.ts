@@ -1,9 +1,10 @@
 import type { RunsQuery } from '../../src/query/runsQuery';
-import type { Field, Frame, Notice } from '../frames/frame';
+import type { Field, Frame } from '../frames/frame';
 import { groupKey, type RunsBaseline } from './runsBaselineAnswer';
 import { baselineGroupOf } from './runsBaselineSearch';
 import type { RunRow } from './runsSearch';
 import { argoLink } from '../frames/argoLink';
+import { limitRows, secondsField } from '../frames/rowLimits';
 import { tableFrame } from '../frames/tableFrame';
 
 /**
@@ -29,25 +30,16 @@ export interface RunsFrameInput {
 }
 
 export function runsFrame({ query, docs, baseline, argoUrl, executedQueryString }: RunsFrameInput): Frame {
-  const rows = docs.slice(0, query.limit);
-  const notices: Notice[] = [];
-  if (docs.length > query.limit) {
-    notices.push({
-      severity: 'info',
-      text: `Only the ${query.limit} newest runs are shown; raise Limit in the query to see older ones.`,
-    });
-  }
+  const { rows, notices } = limitRows(
+    docs,
+    query.limit,
+    (limit) => `Only the ${limit} newest runs are shown; raise Limit in the query to see older ones.`
+  );
   const nodeLevel = query.level === 'node';
   const fields: Field[] = [
     { name: 'start', type: 'time', nullable: false, values: rows.map((d) => d.startMs ?? null) },
     { name: 'end', type: 'time', nullable: true, values: rows.map((d) => d.endMs ?? null) },
-    {
-      name: 'duration',
-      type: 'number',
-      nullable: true,
-      config: { unit: 's' },
-      values: rows.map((d) => (d.durationMs === undefined ? null : d.durationMs / 1000)),
-    },
+    secondsField('duration', rows, (d) => (d.durationMs === undefined ? null : d.durationMs / 1000)),
     { name: 'phase', type: 'string', nullable: true, values: rows.map((d) => text(d.phase)) },
     { name: 'namespace', type: 'string', nullable: true, values: rows.map((d) => text(d.namespace)) },
     {

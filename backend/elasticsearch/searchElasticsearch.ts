@@ -24,40 +24,34 @@ export async function searchAggregations<T>(
   return (response.aggregations ?? {}) as T;
 }
 
-/** Each hit's `_source` and sort values, in order (for search_after paging). */
-export async function searchDocuments(
-  instance: DatasourceInstance,
-  body: Record<string, unknown>,
-  signal: AbortSignal
-): Promise<Array<{ source: Record<string, unknown>; sort: unknown[] }>> {
-  const response = await search(instance, body, signal);
-  return response.hits.hits.map((hit) => ({ source: (hit._source ?? {}) as Record<string, unknown>, sort: (hit.sort ?? []) as unknown[] }));
+/** One hit of a search that reads documents; what the search did not ask for is empty. */
+export interface DocumentHit {
+  /** `_source`. */
+  source: Record<string, unknown>;
+  /** `fields` (searches with `fields`). */
+  fields: Record<string, unknown[]>;
+  /** Sort values (for search_after paging). */
+  sort: unknown[];
 }
 
-/** Like searchAggregations, for searches that read documents: each hit's `_source`, in order. */
-export async function searchSources(
+/** Like searchAggregations, for searches that read documents: the hits, in order. */
+export async function searchHits(
   instance: DatasourceInstance,
   body: Record<string, unknown>,
   signal: AbortSignal
-): Promise<Array<Record<string, unknown>>> {
+): Promise<DocumentHit[]> {
   const response = await search(instance, body, signal);
-  return response.hits.hits.map((hit) => (hit._source ?? {}) as Record<string, unknown>);
+  return response.hits.hits.map((hit) => ({
+    source: (hit._source ?? {}) as Record<string, unknown>,
+    fields: (hit.fields ?? {}) as Record<string, unknown[]>,
+    sort: (hit.sort ?? []) as unknown[],
+  }));
 }
 
 /** The keyword fields of the datasource's indices (from the cached mapping). */
 export async function keywordFields(instance: DatasourceInstance, signal: AbortSignal): Promise<string[]> {
   const types = await indexFieldTypes(instance, signal);
   return [...types.fields].filter(([, caps]) => caps.every((cap) => cap.type === 'keyword')).map(([field]) => field);
-}
-
-/** Like searchAggregations, for searches that read documents with `fields`: each hit's fields, in order. */
-export async function searchFieldHits(
-  instance: DatasourceInstance,
-  body: Record<string, unknown>,
-  signal: AbortSignal
-): Promise<Array<Record<string, unknown[]>>> {
-  const response = await search(instance, body, signal);
-  return response.hits.hits.map((hit) => (hit.fields ?? {}) as Record<string, unknown[]>);
 }
 
 /** The mapping of the datasource's indices (field types), read at most once a minute. */

@@ -1,5 +1,6 @@
 import { GROUP_KEYS, groupKeyProblem, type GroupKey, type PlainGroupKey } from '../../src/query/groupBy';
 import type { Level } from '../../src/query/model';
+import type { ValuesRequest } from '../elasticsearch/fieldValues';
 import { logger } from '../log/logger';
 import type { CallResourceRequest, CallResourceResponse } from '../protocol/messages';
 import { QueryError, restrictNamespaces } from '../queries/namespaceAccess';
@@ -81,8 +82,6 @@ async function listValues(
   params: URLSearchParams,
   signal: AbortSignal
 ): Promise<string[]> {
-  const { fieldValues, labelKeys } = await import('../elasticsearch/fieldValues');
-  const { keywordFields } = await import('../elasticsearch/searchElasticsearch');
   const list = VALUE_LISTS[path];
   const level: Level =
     params.get('level') === 'node'
@@ -94,25 +93,16 @@ async function listValues(
     { namespaces: params.getAll('namespace').filter(Boolean) },
     instance.settings.namespaces
   );
-  const scope = {
+  const scope: Omit<ValuesRequest, 'key'> = {
     level,
     namespaces: filters.namespaces,
     fromMs: numberParam(params, 'from'),
     toMs: numberParam(params, 'to'),
     size: 1000,
   };
-  if (params.get('source') === 'argo' || !instance.settings.elasticsearch) {
-    return listArgoValues(instance, path, params, scope, signal);
-  }
-  const labels = () => labelKeys(instance, scope, signal, () => keywordFields(instance, signal));
-  if (path === 'labels') {
-    return labels();
-  }
-  if (path === 'keys') {
-    return [
-      ...GROUP_KEYS.filter((key) => level === 'node' || !NODE_ONLY_KEYS.includes(key)),
-      ...(await labels()).map((key) => `label:${key}`),
-    ];
+  const fromArgo = params.get('source') === 'argo' || !instance.settings.elasticsearch;
+  if (path === 'labels' || path === 'keys') {
+    return fromArgo ? listArgoKeys(instance, path, scope, signal) : listKeys(instance, path, scope, signal);
   }
   const key = list?.key ?? params.get('key') ?? '';
   const problem = groupKeyProblem(key);
@@ -120,38 +110,50 @@ async function listValues(
     throw new QueryError(`key: ${problem}`);
   }
   if (key === 'namespace' && instance.settings.namespaces?.length) {
-    // The allow-list is the answer: no need to ask Elasticsearch, and nothing else may be listed.
+    // The allow-list is the answer: no need to ask Elasticsearch or the Argo Server, and nothing else may be listed.
     return [...instance.settings.namespaces].sort((a, b) => a.localeCompare(b));
   }
+  if (fromArgo) {
+    const { argoValues } = await import('../argo/history/argoValues');
+    return argoValues(instance, { ...argoRequest(scope, signal), key: key as GroupKey });
+  }
+  const { fieldValues } = await import('../elasticsearch/fieldValues');
   return fieldValues(instance, { ...scope, key: key as GroupKey }, signal);
 }
 
-/** The same lists read from the Argo Server (no Elasticsearch, or ?source=argo). */
-async function listArgoValues(
+/** Label keys (labels), or every key ad hoc filters can use (keys), from Elasticsearch. */
+async function listKeys(
   instance: DatasourceInstance,
-  path: string,
-  params: URLSearchParams,
-  scope: { namespaces?: string[]; fromMs?: number; toMs?: number },
+  path: 'labels' | 'keys',
+  scope: Omit<ValuesRequest, 'key'>,
+  signal: AbortSignal
+): Promise<string[]> {
+  const { labelKeys } = await import('../elasticsearch/fieldValues');
+  const { keywordFields } = await import('../elasticsearch/searchElasticsearch');
+  const labels = await labelKeys(instance, scope, signal, () => keywordFields(instance, signal));
+  if (path === 'labels') {
+    return labels;
+  }
+  return [
+    ...GROUP_KEYS.filter((key) => scope.level === 'node' || !NODE_ONLY_KEYS.includes(key)),
+    ...labels.map((key) => `label:${key}`),
+  ];
+}
+
+/** The same keys read from the Argo Server (no Elasticsearch, or ?source=argo). */
+async function listArgoKeys(
+  instance: DatasourceInstance,
+  path: 'labels' | 'keys',
+  scope: Omit<ValuesRequest, 'key'>,
   signal: AbortSignal
 ): Promise<string[]> {
   const { argoValues } = await import('../argo/history/argoValues');
-  const request = { namespaces: scope.namespaces ?? [], fromMs: scope.fromMs, toMs: scope.toMs, signal };
-  if (path === 'labels') {
-    return argoValues(instance, { ...request, key: 'labels' });
-  }
-  if (path === 'keys') {
-    const labels = await argoValues(instance, { ...request, key: 'labels' });
-    return [...ARGO_KEYS, ...labels.map((key) => `label:${key}`)];
-  }
-  const key = VALUE_LISTS[path]?.key ?? params.get('key') ?? '';
-  const problem = groupKeyProblem(key);
-  if (problem) {
-    throw new QueryError(`key: ${problem}`);
-  }
-  if (key === 'namespace' && instance.settings.namespaces?.length) {
-    return [...instance.settings.namespaces].sort((a, b) => a.localeCompare(b));
-  }
-  return argoValues(instance, { ...request, key: key as GroupKey });
+  const labels = await argoValues(instance, { ...argoRequest(scope, signal), key: 'labels' });
+  return path === 'labels' ? labels : [...ARGO_KEYS, ...labels.map((key) => `label:${key}`)];
+}
+
+function argoRequest(scope: Omit<ValuesRequest, 'key'>, signal: AbortSignal) {
+  return { namespaces: scope.namespaces ?? [], fromMs: scope.fromMs, toMs: scope.toMs, signal };
 }
 
 /** Keys whose values the Argo Server's run list carries (steps need Elasticsearch). */

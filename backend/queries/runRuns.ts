@@ -4,7 +4,7 @@ import { canCountRetries, groupColumns, runsBaselineSearch } from '../elasticsea
 import { runsFrame } from '../elasticsearch/runsFrame';
 import { documentFields } from '../elasticsearch/documentFields';
 import { readRunRow, runsColumns, runsSearch } from '../elasticsearch/runsSearch';
-import { searchAggregations, searchFieldHits } from '../elasticsearch/searchElasticsearch';
+import { searchAggregations, searchHits } from '../elasticsearch/searchElasticsearch';
 import type { Frame } from '../frames/frame';
 import { restrictNamespaces } from './namespaceAccess';
 import type { QueryInput } from './queryInput';
@@ -13,17 +13,16 @@ import { checkBaselineSpan } from './timeRangeGuard';
 /** runs: the newest runs in the range (first search), then their groups' baselines (second search). */
 export async function runRuns(query: RunsQuery, input: QueryInput): Promise<Frame[]> {
   const restricted = { ...query, filters: restrictNamespaces(query.filters, input.instance.settings.namespaces) };
+  checkBaselineSpan(query.baselineDays * 24 * 3_600_000, input.instance.settings.maxRangeDays);
   if (query.source === 'argo') {
-    checkBaselineSpan(query.baselineDays * 24 * 3_600_000, input.instance.settings.maxRangeDays);
     const { argoRunsTable } = await import('../argo/history/argoRunsTable');
     return argoRunsTable(restricted, input);
   }
   const { signal } = input.context;
-  checkBaselineSpan(query.baselineDays * 24 * 3_600_000, input.instance.settings.maxRangeDays);
   const fields = documentFields(input.instance);
   const columns = runsColumns(fields, query.level);
   const body = runsSearch(fields, restricted, { fromMs: input.fromMs, toMs: input.toMs });
-  const docs = (await searchFieldHits(input.instance, body, signal)).map((hit) => readRunRow(columns, hit));
+  const docs = (await searchHits(input.instance, body, signal)).map((hit) => readRunRow(columns, hit.fields));
   const baselineBody = runsBaselineSearch(fields, restricted, docs.slice(0, query.limit), input.toMs);
   const aggregations = baselineBody
     ? await searchAggregations<RunsBaselineAggregations>(input.instance, baselineBody, signal)

@@ -1,10 +1,10 @@
 import fs from 'fs';
 import path from 'path';
 
+import { ANNOTATIONS, LABELS } from '../client/argoTypes';
 import { cronDrift } from './cronDrift';
 import { at, child, cron, iso, range, statuses, T0 } from './cronDriftFixtures';
 import type { RunSummary } from './cronTypes';
-import { CRON_WORKFLOW_LABEL, SCHEDULED_TIME_ANNOTATION } from './matchRuns';
 
 describe('cronDrift: an hourly cron over six hours', () => {
   const runs: RunSummary[] = [
@@ -18,7 +18,7 @@ describe('cronDrift: an hourly cron over six hours', () => {
     }),
     // 02:00: missing
     // 03:00: annotation written in another zone
-    child(T0 + 3 * 3600, { annotations: { [SCHEDULED_TIME_ANNOTATION]: '2024-05-02T05:00:00+02:00' } }),
+    child(T0 + 3 * 3600, { annotations: { [ANNOTATIONS.scheduledTime]: '2024-05-02T05:00:00+02:00' } }),
     // 04:00: created, not started yet
     child(T0 + 4 * 3600, { startedAt: null, finishedAt: null, phase: 'Pending' }),
     // 05:00: missing
@@ -26,7 +26,7 @@ describe('cronDrift: an hourly cron over six hours', () => {
     child(0, {
       name: 'report-x7k2p',
       uid: 'm1',
-      annotations: { [SCHEDULED_TIME_ANNOTATION]: '2024-05-02T02:17:43Z' },
+      annotations: { [ANNOTATIONS.scheduledTime]: '2024-05-02T02:17:43Z' },
       creationTimestamp: '2024-05-02T02:17:43Z',
       startedAt: '2024-05-02T02:17:45Z',
       finishedAt: '2024-05-02T02:20:00Z',
@@ -41,7 +41,7 @@ describe('cronDrift: an hourly cron over six hours', () => {
       phase: 'Running',
     }),
     // another cron's run
-    child(T0 + 2 * 3600, { labels: { [CRON_WORKFLOW_LABEL]: 'other' } }),
+    child(T0 + 2 * 3600, { labels: { [LABELS.cronWorkflow]: 'other' } }),
   ];
   const report = cronDrift(
     cron({ schedules: ['0 * * * *'] }),
@@ -180,8 +180,8 @@ describe('cronDrift across DST and several schedules', () => {
     // 3 November 2024 00:00Z = 1 730 592 000 s (20 030 days: 19 723 to 2024 + 307 into the year).
     // 01:30 EDT = 05:30Z = 1 730 611 800; 01:30 EST = 06:30Z = 1 730 615 400.
     const runs = [
-      child(1_730_611_800, { annotations: { [SCHEDULED_TIME_ANNOTATION]: '2024-11-03T01:30:00-04:00' } }),
-      child(1_730_615_400, { annotations: { [SCHEDULED_TIME_ANNOTATION]: '2024-11-03T01:30:00-05:00' } }),
+      child(1_730_611_800, { annotations: { [ANNOTATIONS.scheduledTime]: '2024-11-03T01:30:00-04:00' } }),
+      child(1_730_615_400, { annotations: { [ANNOTATIONS.scheduledTime]: '2024-11-03T01:30:00-05:00' } }),
     ];
     const report = cronDrift(
       cron({ schedules: ['30 1 * * *'], timezone: 'America/New_York' }),
@@ -231,7 +231,7 @@ describe('cronDrift on a real object (operator_test_L421: Forbid, America/Los_An
       name: 'hello-world-1643952840',
       namespace: 'argo',
       uid: 'c56a8f98-ff46-4815-9d6f-d9db5cfcd941',
-      labels: { [CRON_WORKFLOW_LABEL]: 'hello-world' },
+      labels: { [LABELS.cronWorkflow]: 'hello-world' },
       creationTimestamp: '2022-02-04T05:34:00Z',
       startedAt: '2022-02-04T05:34:01Z',
       phase: 'Running',
@@ -281,7 +281,7 @@ describe('cronDrift never throws on bad input', () => {
 
   it('runs that are not run summaries are tolerated', () => {
     const odd = [
-      { name: 'report-x', labels: { [CRON_WORKFLOW_LABEL]: 'report' }, creationTimestamp: 'soon', phase: null },
+      { name: 'report-x', labels: { [LABELS.cronWorkflow]: 'report' }, creationTimestamp: 'soon', phase: null },
     ] as RunSummary[];
     const report = cronDrift(cron({ schedules: ['0 * * * *'] }), odd, window, at('2024-05-02T06:00:00Z'));
     expect(report.manualRuns).toEqual([]);

@@ -1,5 +1,5 @@
+import { isObject } from '../extract/argoFields';
 import { markReplaced } from './concurrency';
-import { isRecord } from './cronJson';
 import { CRON_MESSAGES as M } from './cronMessages';
 import { readCronSchedules } from './cronSchedules';
 import type {
@@ -15,7 +15,7 @@ import type {
   TimeRange,
 } from './cronTypes';
 import { matchRuns } from './matchRuns';
-import { DEFAULT_MAX_TICKS, isScheduleTick, scheduleTicks } from './scheduleTicks';
+import { DEFAULT_MAX_TICKS, scheduleTicks, scheduleTickTest } from './scheduleTicks';
 import { oldestKnownTick, tickStatuses } from './tickStatus';
 
 export type {
@@ -73,10 +73,11 @@ export function cronDrift(
   const inRange = (ms: number | undefined) => ms !== undefined && ms >= range.fromMs && ms < range.toMs;
   const tickSet = new Set(expected.ticksMs);
   const lastTick = expected.ticksMs[expected.ticksMs.length - 1] ?? -Infinity;
+  const onSchedule = scheduleTickTest(info.schedules);
   const isTick = (ms: number) =>
-    inRange(ms) && (!expected.truncated || ms <= lastTick) ? tickSet.has(ms) : isScheduleTick(info.schedules, ms);
+    inRange(ms) && (!expected.truncated || ms <= lastTick) ? tickSet.has(ms) : onSchedule(ms);
 
-  const usable = Array.isArray(runs) ? runs.filter((run) => isRecord(run) && typeof run.name === 'string') : [];
+  const usable = Array.isArray(runs) ? runs.filter((run) => isObject(run) && typeof run.name === 'string') : [];
   const matched = matchRuns(info, usable, { nowMs: now, graceMs, isTick });
   if (info.concurrencyPolicy === 'Replace') {
     markReplaced(matched.scheduled, [...matched.scheduled, ...matched.manual]);

@@ -1,5 +1,5 @@
 /** Test fixtures for the cron drift tests: a CronWorkflow named "report" and runs its cron engine would make. */
-import { CRON_WORKFLOW_LABEL, SCHEDULED_TIME_ANNOTATION } from './matchRuns';
+import { ANNOTATIONS, LABELS } from '../client/argoTypes';
 import type { RunSummary, TickReport } from './cronTypes';
 
 /*
@@ -30,8 +30,8 @@ export function child(seconds: number, extra: Partial<RunSummary> = {}): RunSumm
     name: `report-${seconds}`,
     uid: `u-${seconds}`,
     namespace: 'argo',
-    labels: { [CRON_WORKFLOW_LABEL]: 'report' },
-    annotations: { [SCHEDULED_TIME_ANNOTATION]: iso(seconds * 1000) },
+    labels: { [LABELS.cronWorkflow]: 'report' },
+    annotations: { [ANNOTATIONS.scheduledTime]: iso(seconds * 1000) },
     creationTimestamp: iso(seconds * 1000 + 1000),
     startedAt: iso(seconds * 1000 + 5000),
     finishedAt: iso(seconds * 1000 + 600_000),

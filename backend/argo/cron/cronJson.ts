@@ -1,11 +1,5 @@
 /** Small reads of Argo JSON values for the cron code. */
 
-export type JsonObject = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
 /** Epoch ms of an RFC 3339 date-time (Argo's timestamps, the scheduled-time annotation), else undefined. */

@@ -1,4 +1,5 @@
-import { isRecord, rfc3339Ms, type JsonObject } from './cronJson';
+import { isObject, type JsonObject } from '../extract/argoFields';
+import { rfc3339Ms } from './cronJson';
 import { CRON_MESSAGES as M } from './cronMessages';
 import type { ConcurrencyPolicy, CronNote, CronProblem, CronSchedules } from './cronTypes';
 
@@ -73,7 +74,7 @@ export function readCronPolicy(spec: JsonObject, status: JsonObject, found: Foun
     startingDeadlineSeconds,
     concurrencyPolicy,
     lastScheduledMs: rfc3339Ms(status.lastScheduledTime),
-    activeRuns: active.flatMap((ref) => (isRecord(ref) && typeof ref.name === 'string' ? [ref.name] : [])),
+    activeRuns: active.flatMap((ref) => (isObject(ref) && typeof ref.name === 'string' ? [ref.name] : [])),
     successfulJobsHistoryLimit: historyLimit(spec.successfulJobsHistoryLimit, 3),
     failedJobsHistoryLimit: historyLimit(spec.failedJobsHistoryLimit, 1),
   };
@@ -88,7 +89,7 @@ function historyLimit(value: unknown, fallback: number): number {
 function readConditions(status: JsonObject, found: Found): void {
   const conditions = Array.isArray(status.conditions) ? status.conditions : [];
   for (const condition of conditions) {
-    if (isRecord(condition) && typeof condition.type === 'string' && condition.status === 'True') {
+    if (isObject(condition) && typeof condition.type === 'string' && condition.status === 'True') {
       const message = typeof condition.message === 'string' ? condition.message : '';
       found.problems.push({
         level: 'warning',

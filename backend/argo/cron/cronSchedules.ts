@@ -1,6 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 
-import { isRecord, rfc3339Ms, shownValue, type JsonObject } from './cronJson';
+import { isObject, type JsonObject } from '../extract/argoFields';
+import { rfc3339Ms, shownValue } from './cronJson';
 import { CRON_MESSAGES as M } from './cronMessages';
 import { type Found, readCronPolicy } from './cronPolicy';
 import type { CronSchedule, CronSchedules } from './cronTypes';
@@ -30,14 +31,14 @@ export function readCronSchedules(cron: unknown, controllerTimeZone = CONTROLLER
     found.problems.push({ level: 'error', field, message });
     found.rejected = true;
   };
-  if (!isRecord(cron)) {
+  if (!isObject(cron)) {
     error('cron', M.notAnObject(shownValue(cron)));
     return { ...readCronPolicy({}, {}, found), name: '', schedules: [], ...found };
   }
   if (typeof cron.kind === 'string' && cron.kind !== 'CronWorkflow') {
     found.problems.push({ level: 'warning', field: 'kind', message: M.notACronWorkflow(cron.kind) });
   }
-  const metadata = isRecord(cron.metadata) ? cron.metadata : {};
+  const metadata = isObject(cron.metadata) ? cron.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name : '';
   if (name === '') {
     error('metadata.name', M.noName);
@@ -50,11 +51,11 @@ export function readCronSchedules(cron: unknown, controllerTimeZone = CONTROLLER
       message: M.badTimestamp(metadata.creationTimestamp),
     });
   }
-  const spec = isRecord(cron.spec) ? cron.spec : undefined;
+  const spec = isObject(cron.spec) ? cron.spec : undefined;
   if (!spec) {
     error('spec', M.noSpec);
   }
-  const status = isRecord(cron.status) ? cron.status : {};
+  const status = isObject(cron.status) ? cron.status : {};
   const policy = readCronPolicy(spec ?? {}, status, found);
   const schedules = spec ? readSchedules(spec, metadata, controllerZone, found) : [];
   return {
@@ -219,7 +220,7 @@ function noteScheduleChange(
   metadata: JsonObject,
   found: Found
 ): void {
-  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+  const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
   const used = annotations['cronworkflows.argoproj.io/last-used-schedule'];
   if (typeof used !== 'string') {
     return;

@@ -1,6 +1,7 @@
+import { ANNOTATIONS, LABELS } from '../client/argoTypes';
 import { readCronSchedules } from './cronSchedules';
 import type { RunSummary } from './cronTypes';
-import { CRON_WORKFLOW_LABEL, matchRuns, runTiming, SCHEDULED_TIME_ANNOTATION, unixSecondsInName } from './matchRuns';
+import { matchRuns, runTiming, unixSecondsInName } from './matchRuns';
 
 /*
  * Unix seconds worked out by hand: 2024-05-02T00:00:00Z is 19 845 days after 1970-01-01
@@ -21,7 +22,7 @@ function run(name: string, extra: Partial<RunSummary> = {}): RunSummary {
     name,
     namespace: 'argo',
     uid: name,
-    labels: { [CRON_WORKFLOW_LABEL]: 'report' },
+    labels: { [LABELS.cronWorkflow]: 'report' },
     creationTimestamp: '2024-05-02T00:00:01Z',
     phase: 'Succeeded',
     ...extra,
@@ -46,7 +47,7 @@ describe('unixSecondsInName', () => {
 describe('matchRuns', () => {
   it('takes the tick from the scheduled-time annotation, with its offset', () => {
     const annotated = run(`report-${MAY_2 + 3 * HOUR}`, {
-      annotations: { [SCHEDULED_TIME_ANNOTATION]: '2024-05-02T05:00:00+02:00' }, // 03:00Z
+      annotations: { [ANNOTATIONS.scheduledTime]: '2024-05-02T05:00:00+02:00' }, // 03:00Z
       creationTimestamp: '2024-05-02T03:00:01Z',
     });
     const { scheduled, manual } = matchRuns(cron, [annotated], ctx);
@@ -70,7 +71,7 @@ describe('matchRuns', () => {
   it('treats runs submitted by hand as manual, never as a tick', () => {
     const runs = [
       // argo submit --from cronwf/report: generated name, scheduled-time = the moment of submission
-      run('report-x7k2p', { annotations: { [SCHEDULED_TIME_ANNOTATION]: '2024-05-02T02:17:43Z' } }),
+      run('report-x7k2p', { annotations: { [ANNOTATIONS.scheduledTime]: '2024-05-02T02:17:43Z' } }),
       // no annotation, a name of one's own
       run('report-manual'),
       // looks like a cron child, but is not unix seconds
@@ -95,7 +96,7 @@ describe('matchRuns', () => {
 
   it('accepts an annotation on a tick without the name (argo submit --scheduled-time), with a note', () => {
     const backfill = run('report-abcde', {
-      annotations: { [SCHEDULED_TIME_ANNOTATION]: '2024-05-02T02:00:00Z' },
+      annotations: { [ANNOTATIONS.scheduledTime]: '2024-05-02T02:00:00Z' },
       creationTimestamp: '2024-05-02T02:30:00Z',
     });
     const { scheduled } = matchRuns(cron, [backfill], ctx);
@@ -104,9 +105,9 @@ describe('matchRuns', () => {
   });
 
   it('notes an annotation that disagrees with the name, and an unreadable one', () => {
-    const disagree = run(`report-${MAY_2}`, { annotations: { [SCHEDULED_TIME_ANNOTATION]: '2024-05-02T01:00:00Z' } });
+    const disagree = run(`report-${MAY_2}`, { annotations: { [ANNOTATIONS.scheduledTime]: '2024-05-02T01:00:00Z' } });
     const unreadable = run(`report-${MAY_2 + HOUR}`, {
-      annotations: { [SCHEDULED_TIME_ANNOTATION]: 'yesterday' },
+      annotations: { [ANNOTATIONS.scheduledTime]: 'yesterday' },
       creationTimestamp: '2024-05-02T01:00:01Z',
     });
     const { scheduled } = matchRuns(cron, [disagree, unreadable], ctx);
@@ -118,7 +119,7 @@ describe('matchRuns', () => {
 
   it('ignores runs of other crons and namespaces, keeps unlabelled <cron>-<unix> runs, and drops uid duplicates', () => {
     const runs = [
-      run(`report-${MAY_2}`, { labels: { [CRON_WORKFLOW_LABEL]: 'other' } }),
+      run(`report-${MAY_2}`, { labels: { [LABELS.cronWorkflow]: 'other' } }),
       run(`report-${MAY_2}`, { namespace: 'prod', uid: 'u2' }),
       run(`report-${MAY_2}`, { labels: undefined, uid: 'u3' }), // a v3.4 archive listing has no labels
       run('report-abcde', { labels: undefined, uid: 'u4' }),

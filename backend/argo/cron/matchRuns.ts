@@ -1,9 +1,7 @@
+import { ANNOTATIONS, LABELS } from '../client/argoTypes';
 import { isoTime, rfc3339Ms } from './cronJson';
 import { RUN_MESSAGES as M } from './cronMessages';
 import type { CronInfo, ManualRun, RunSummary, RunTimes, RunTiming, ScheduledRun } from './cronTypes';
-
-export const CRON_WORKFLOW_LABEL = 'workflows.argoproj.io/cron-workflow';
-export const SCHEDULED_TIME_ANNOTATION = 'workflows.argoproj.io/scheduled-time';
 
 /** Unix seconds with 9 to 11 digits (1973–5138): never a 5-character generateName suffix such as "24567". */
 const UNIX_SECONDS = /^[1-9]\d{8,10}$/;
@@ -43,7 +41,7 @@ export function matchRuns(cron: CronInfo, runs: readonly RunSummary[], ctx: RunC
       continue;
     }
     const times = runTimes(run, ctx.nowMs);
-    const annotation = run.annotations?.[SCHEDULED_TIME_ANNOTATION];
+    const annotation = run.annotations?.[ANNOTATIONS.scheduledTime];
     const annotationMs = rfc3339Ms(annotation);
     let tick: { ms: number; from: 'annotation' | 'name' } | undefined;
     let reason: string = M.noMarks;
@@ -108,7 +106,7 @@ function belongsTo(run: RunSummary, cron: CronInfo, namedLikeChild: boolean, not
     return false;
   }
   if (run.labels) {
-    return run.labels[CRON_WORKFLOW_LABEL] === cron.name && cron.name !== '';
+    return run.labels[LABELS.cronWorkflow] === cron.name && cron.name !== '';
   }
   if (namedLikeChild) {
     notes.push(M.noLabels);

@@ -105,21 +105,47 @@ function parseInUtc(cron: string) {
   };
 }
 
-/** True when some schedule fires at exactly this instant (a run's scheduled-time outside the range, say). */
+/**
+ * A test for "some schedule fires at exactly this instant" (a run's scheduled-time outside the range, say).
+ * Each expression is parsed once, on first use; one that cron-parser refuses never matches.
+ */
+export function scheduleTickTest(schedules: readonly CronSchedule[]): (instantMs: number) => boolean {
+  const parsed = new Map<string, ReturnType<typeof parseInUtc> | undefined>();
+  const parseOnce = (cron: string) => {
+    if (!parsed.has(cron)) {
+      let value: ReturnType<typeof parseInUtc> | undefined;
+      try {
+        value = parseInUtc(cron);
+      } catch {
+        value = undefined;
+      }
+      parsed.set(cron, value);
+    }
+    return parsed.get(cron);
+  };
+  return (instantMs) =>
+    schedules.some((schedule) => {
+      if (schedule.cron === undefined || instantMs % 60_000 !== 0) {
+        return false;
+      }
+      const wall = wallTimeAt(schedule.timeZone, instantMs);
+      const rules = parseOnce(schedule.cron);
+      if (!rules) {
+        return false;
+      }
+      try {
+        const { hours, minutes, dayRule } = rules;
+        const day = Math.floor(wall / DAY_MS) * DAY_MS;
+        const hour = Math.floor((wall - day) / HOUR_MS);
+        const minute = Math.floor((wall - day - hour * HOUR_MS) / 60_000);
+        return hours.includes(hour) && minutes.includes(minute) && dayRule.includesDate(new Date(day));
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** True when some schedule fires at exactly this instant. */
 export function isScheduleTick(schedules: readonly CronSchedule[], instantMs: number): boolean {
-  return schedules.some((schedule) => {
-    if (schedule.cron === undefined || instantMs % 60_000 !== 0) {
-      return false;
-    }
-    const wall = wallTimeAt(schedule.timeZone, instantMs);
-    try {
-      const { hours, minutes, dayRule } = parseInUtc(schedule.cron);
-      const day = Math.floor(wall / DAY_MS) * DAY_MS;
-      const hour = Math.floor((wall - day) / HOUR_MS);
-      const minute = Math.floor((wall - day - hour * HOUR_MS) / 60_000);
-      return hours.includes(hour) && minutes.includes(minute) && dayRule.includesDate(new Date(day));
-    } catch {
-      return false;
-    }
-  });
+  return scheduleTickTest(schedules)(instantMs);
 }

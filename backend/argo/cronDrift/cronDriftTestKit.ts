@@ -2,7 +2,7 @@ import { queryData } from '../../handlers/queryData';
 import type { DataResponse } from '../../protocol/messages';
 import { dataQuery, pluginContext } from '../../test/pluginContext';
 import { generateArgoHistory, type ArgoHistory } from '../../test/argoServer/workflowHistory';
-import type { CronWorkflow, Workflow } from '../client/argoTypes';
+import { ANNOTATIONS, LABELS, type CronWorkflow, type Workflow } from '../client/argoTypes';
 
 /**
  * Test kit of the cronDrift query tests: a generated Argo history (three crons, hourly and two-hourly,
@@ -11,8 +11,6 @@ import type { CronWorkflow, Workflow } from '../client/argoTypes';
  */
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
-export const CRON_LABEL = 'workflows.argoproj.io/cron-workflow';
-export const SCHEDULED_ANNOTATION = 'workflows.argoproj.io/scheduled-time';
 
 export function baseHistory(): ArgoHistory {
   return generateArgoHistory({ seed: 11, workflows: 240, days: 3 });
@@ -49,12 +47,12 @@ export function expectedTicks(cron: CronWorkflow, fromMs: number, toMs: number):
 }
 
 export function runsOf(history: ArgoHistory, cron: string): Workflow[] {
-  return history.workflows.map((g) => g.workflow).filter((w) => w.metadata.labels?.[CRON_LABEL] === cron);
+  return history.workflows.map((g) => g.workflow).filter((w) => w.metadata.labels?.[LABELS.cronWorkflow] === cron);
 }
 
 /** The tick a run was made for, from its annotation; checked against the `<cron>-<unix seconds>` name. */
 export function scheduledMs(run: Workflow): number {
-  const fromAnnotation = Date.parse(run.metadata.annotations?.[SCHEDULED_ANNOTATION] ?? '');
+  const fromAnnotation = Date.parse(run.metadata.annotations?.[ANNOTATIONS.scheduledTime] ?? '');
   const fromName = Number(/-(\d{10})$/.exec(run.metadata.name ?? '')?.[1]) * 1000;
   if (fromAnnotation !== fromName) {
     throw new Error(`${run.metadata.name}: annotation and name disagree`);

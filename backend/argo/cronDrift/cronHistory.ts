@@ -2,8 +2,7 @@ import type { Notice } from '../../frames/frame';
 import type { DatasourceInstance } from '../../settings/instances';
 import { argoClient } from '../argoInstance';
 import { LABELS, type CronWorkflow, type Workflow } from '../client/argoTypes';
-import type { ListOutcome } from '../client/listPages';
-import { argoCall } from '../history/argoCall';
+import { isArchived, listPerNamespace, namespacesToList, uniqueByUid } from '../history/namespaceLists';
 
 /**
  * What the Argo Server holds for cron drift: the CronWorkflows (by namespace and name) and their runs,
@@ -31,23 +30,6 @@ export interface CronHistory {
   executed: string;
 }
 
-function incomplete(outcome: ListOutcome, what: string): Notice[] {
-  return outcome.complete
-    ? []
-    : [
-        {
-          severity: 'warning',
-          text: `The Argo Server's list of ${what} may be incomplete: ${outcome.incompleteReason ?? 'it stopped early'}.`,
-        },
-      ];
-}
-
-/** Whether a run came from (or was copied to) the workflow archive. */
-function isArchived(workflow: Workflow): boolean {
-  const status = workflow.metadata?.labels?.[LABELS.archivingStatus];
-  return status === 'Archived' || status === 'Persisted';
-}
-
 /** `label` (exists) for every cron, `label in (a,b)` for the chosen ones. */
 export function cronRunSelector(names: string[]): string {
   return names.length === 0 ? LABELS.cronWorkflow : `${LABELS.cronWorkflow} in (${[...names].sort().join(',')})`;
@@ -56,18 +38,16 @@ export function cronRunSelector(names: string[]): string {
 export async function readCronHistory(instance: DatasourceInstance, request: CronHistoryRequest): Promise<CronHistory> {
   const client = argoClient(instance);
   const call = { signal: request.signal };
-  const namespaces = request.namespaces.length > 0 ? request.namespaces : [''];
-  const notices: Notice[] = [];
+  const namespaces = namespacesToList(request.namespaces);
 
-  const cronLists = await Promise.all(
-    namespaces.map((namespace) => argoCall(() => client.listCronWorkflows({ namespace }, call)))
+  const cronList = await listPerNamespace(
+    namespaces,
+    (namespace) => client.listCronWorkflows({ namespace }, call),
+    'cron workflows'
   );
+  const notices: Notice[] = [...cronList.notices];
   const wanted = new Set(request.crons);
-  const crons = cronLists
-    .flatMap(({ items, outcome }) => {
-      notices.push(...incomplete(outcome, 'cron workflows'));
-      return items;
-    })
+  const crons = cronList.items
     .filter((cron) => wanted.size === 0 || wanted.has(cron.metadata?.name ?? ''))
     .sort((a, b) => cronKey(a).localeCompare(cronKey(b)));
   const selector = cronRunSelector(request.crons);
@@ -85,21 +65,13 @@ export async function readCronHistory(instance: DatasourceInstance, request: Cro
     startedBefore: new Date(request.toMs),
     includeArchive: true,
   };
-  const runLists = await Promise.all(
-    namespaces.map((namespace) => argoCall(() => client.listWorkflows({ ...query, namespace }, call)))
+  const runList = await listPerNamespace(
+    namespaces,
+    (namespace) => client.listWorkflows({ ...query, namespace }, call),
+    'cron runs'
   );
-  const seen = new Set<string>();
-  const runs: Workflow[] = [];
-  for (const { items, outcome } of runLists) {
-    notices.push(...incomplete(outcome, 'cron runs'));
-    for (const item of items) {
-      const key = item.metadata?.uid ?? `${item.metadata?.namespace}/${item.metadata?.name}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        runs.push(item);
-      }
-    }
-  }
+  notices.push(...runList.notices);
+  const runs = uniqueByUid(runList.items);
   const finished = runs.filter((run) => run.status?.finishedAt);
   const liveOnly = finished.length > 0 && !finished.some(isArchived);
   executed.push(`${crons.length} cron workflows, ${runs.length} runs listed`);

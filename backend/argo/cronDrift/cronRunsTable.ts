@@ -1,8 +1,9 @@
-import type { Field, Frame, Notice } from '../../frames/frame';
+import type { Field, Frame } from '../../frames/frame';
 import type { ManualRun, ScheduledRun, TickReport } from '../cron/cronDrift';
 import type { RunTimes } from '../cron/cronTypes';
 import type { CronReport } from './cronReports';
 import { argoLink } from '../../frames/argoLink';
+import { limitRows, secondsField } from '../../frames/rowLimits';
 
 /**
  * The runs view: one table of the scheduled ticks in the range, newest first. A row per run the cron engine
@@ -104,40 +105,17 @@ const text = (value: string | undefined) => value ?? null;
 
 export function cronRunsTable(refId: string, reports: CronReport[], limit: number, argoUrl: string | undefined): Frame {
   const all = reports.flatMap(cronRunRows).sort(newestFirst);
-  const rows = all.slice(0, limit);
-  const notices: Notice[] =
-    all.length > limit
-      ? [
-          {
-            severity: 'info',
-            text: `Only the ${limit} newest of ${all.length} rows are shown; raise Limit in the query to see older ones.`,
-          },
-        ]
-      : [];
+  const { rows, notices } = limitRows(
+    all,
+    limit,
+    (shown, total) => `Only the ${shown} newest of ${total} rows are shown; raise Limit in the query to see older ones.`
+  );
   const fields: Field[] = [
     { name: 'scheduled', type: 'time', nullable: true, values: rows.map((r) => r.scheduledMs ?? null) },
     { name: 'started', type: 'time', nullable: true, values: rows.map((r) => r.startedMs ?? null) },
-    {
-      name: 'delay',
-      type: 'number',
-      nullable: true,
-      config: { unit: 's' },
-      values: rows.map((r) => seconds(r.delayMs)),
-    },
-    {
-      name: 'pending',
-      type: 'number',
-      nullable: true,
-      config: { unit: 's' },
-      values: rows.map((r) => seconds(r.pendingMs)),
-    },
-    {
-      name: 'duration',
-      type: 'number',
-      nullable: true,
-      config: { unit: 's' },
-      values: rows.map((r) => seconds(r.durationMs)),
-    },
+    secondsField('delay', rows, (r) => seconds(r.delayMs)),
+    secondsField('pending', rows, (r) => seconds(r.pendingMs)),
+    secondsField('duration', rows, (r) => seconds(r.durationMs)),
     { name: 'phase', type: 'string', nullable: true, values: rows.map((r) => text(r.phase)) },
     { name: 'status', type: 'string', nullable: false, values: rows.map((r) => r.status) },
     { name: 'cron', type: 'string', nullable: false, values: rows.map((r) => r.cron) },

@@ -4,8 +4,8 @@ import { argoClient } from '../argoInstance';
 import type { Workflow } from '../client/argoTypes';
 import type { NodeDocument, WorkflowDocument } from '../extract/documents';
 import { extractWorkflow } from '../extract/extractWorkflow';
-import { argoCall } from './argoCall';
 import { canMergeElasticsearch, elasticsearchRuns, MAX_MERGED_DOCUMENTS } from './elasticsearchRuns';
+import { isArchived, listPerNamespace, uniqueByUid } from './namespaceLists';
 
 /**
  * The runs the Argo Server still holds for a time range: the live list and the archive (merged by the
@@ -19,7 +19,6 @@ export interface RunsRequest {
   toMs: number;
   /** Node documents too (a GET per run whose list entry has no nodes). */
   withNodes: boolean;
-  labelSelector?: string;
   signal: AbortSignal;
 }
 
@@ -40,18 +39,15 @@ async function listNamespace(instance: DatasourceInstance, namespace: string, re
   const client = argoClient(instance);
   const query = {
     namespace,
-    labelSelector: request.labelSelector,
     startedAfter: new Date(request.fromMs),
     startedBefore: new Date(request.toMs),
     includeArchive: true,
   };
   const call = { signal: request.signal };
-  return argoCall(async () => {
-    const { items, outcome } = request.withNodes
-      ? await collect(client.listWorkflowPagesWithNodes(query, call))
-      : await client.listWorkflows(query, call);
-    return { items, outcome };
-  });
+  const { items, outcome } = request.withNodes
+    ? await collect(client.listWorkflowPagesWithNodes(query, call))
+    : await client.listWorkflows(query, call);
+  return { items, outcome };
 }
 
 async function collect(pages: AsyncIterable<{ items: Workflow[] }> & { outcome?: { complete: boolean; incompleteReason?: string } }) {
@@ -62,30 +58,10 @@ async function collect(pages: AsyncIterable<{ items: Workflow[] }> & { outcome?:
   return { items, outcome: pages.outcome! };
 }
 
-/** Whether an object came from the archive (the list marks archived rows; GETs of them say Persisted). */
-function isArchived(workflow: Workflow): boolean {
-  const status = workflow.metadata?.labels?.['workflows.argoproj.io/workflow-archiving-status'];
-  return status === 'Archived' || status === 'Persisted';
-}
-
 export async function argoRuns(instance: DatasourceInstance, request: RunsRequest): Promise<ArgoRuns> {
-  const namespaces = request.namespaces.length > 0 ? request.namespaces : [''];
-  const lists = await Promise.all(namespaces.map((namespace) => listNamespace(instance, namespace, request)));
-  const seen = new Set<string>();
-  const objects: Workflow[] = [];
-  const notices: Notice[] = [];
-  for (const { items, outcome } of lists) {
-    if (!outcome.complete) {
-      notices.push({ severity: 'warning', text: `The Argo Server's list may be incomplete: ${outcome.incompleteReason ?? 'it stopped early'}.` });
-    }
-    for (const item of items) {
-      const uid = item.metadata?.uid ?? `${item.metadata?.namespace}/${item.metadata?.name}`;
-      if (!seen.has(uid)) {
-        seen.add(uid);
-        objects.push(item);
-      }
-    }
-  }
+  const listed = await listPerNamespace(request.namespaces, (namespace) => listNamespace(instance, namespace, request));
+  const objects = uniqueByUid(listed.items);
+  const notices: Notice[] = listed.notices;
   const workflows: WorkflowDocument[] = [];
   const nodes: NodeDocument[] = [];
   let unreadable = 0;

@@ -1,6 +1,7 @@
 import type { RunsQuery } from '../../../src/query/runsQuery';
 import { groupKey, type RunsBaseline } from '../../elasticsearch/runsBaselineAnswer';
-import { baselineGroupOf, type GroupColumn } from '../../elasticsearch/runsBaselineSearch';
+import { TEMPLATE_FIELDS } from '../../elasticsearch/documentFields';
+import { baselineGroupOf, groupColumns } from '../../elasticsearch/runsBaselineSearch';
 import { runsFrame } from '../../elasticsearch/runsFrame';
 import type { RunRow } from '../../elasticsearch/runsSearch';
 import type { Frame } from '../../frames/frame';
@@ -11,7 +12,7 @@ import { argoCall } from './argoCall';
 import { withNotices } from './argoDurations';
 import { argoRuns } from './argoRuns';
 import { matchesFilters, startMs, type RunDocument } from './documentKeys';
-import { percentile } from './memoryDurations';
+import { durationPercentileByGroup } from './percentiles';
 
 /**
  * runs over the Argo Server (live + archive): the newest runs or steps in the range, each compared with
@@ -19,7 +20,6 @@ import { percentile } from './memoryDurations';
  * table as from Elasticsearch (runsFrame).
  */
 const DAY_MS = 24 * 3_600_000;
-const GROUP_COLUMNS: GroupColumn[] = ['namespace', 'workflowTemplate'];
 
 function runRow(doc: RunDocument): RunRow {
   const node = 'node' in doc ? doc.node : undefined;
@@ -61,20 +61,17 @@ export async function argoRunsTable(query: RunsQuery, input: QueryInput): Promis
     .slice(0, query.limit + 1)
     .map(runRow);
 
-  const groupColumns: GroupColumn[] = query.level === 'node' ? [...GROUP_COLUMNS, 'task'] : GROUP_COLUMNS;
-  const durations = new Map<string, number[]>();
+  const columns = groupColumns(TEMPLATE_FIELDS, query.level);
   const baselineFilters = { ...query.filters, phases: undefined };
-  for (const doc of docs) {
-    if (doc.duration_ms === undefined || startMs(doc) < baselineFrom || startMs(doc) >= input.toMs || !matchesFilters(doc, baselineFilters, query.level)) {
-      continue;
-    }
-    const keys = baselineGroupOf(runRow(doc), query.level, groupColumns);
-    if (keys) {
-      durations.set(groupKey(keys), [...(durations.get(groupKey(keys)) ?? []), doc.duration_ms]);
-    }
-  }
-  const medianMs = new Map([...durations].map(([key, values]) => [key, percentile(values.sort((a, b) => a - b), 50)!]));
-  const baseline: RunsBaseline = { medianMs, groupColumns, retries: query.level === 'workflow' ? await retriesOf(rows.slice(0, query.limit), runs.objects, input) : undefined };
+  const baselineGroup = (doc: RunDocument) => {
+    const keys = matchesFilters(doc, baselineFilters, query.level)
+      ? baselineGroupOf(runRow(doc), query.level, columns)
+      : undefined;
+    return keys && groupKey(keys);
+  };
+  const medians = durationPercentileByGroup(docs, baselineGroup, { fromMs: baselineFrom, toMs: input.toMs }, 50);
+  const medianMs = new Map([...medians].map(([key, { ms }]) => [key, ms]));
+  const baseline: RunsBaseline = { medianMs, groupColumns: columns, retries: query.level === 'workflow' ? await retriesOf(rows.slice(0, query.limit), runs.objects, input) : undefined };
   const executed = `Argo Server: ${runs.objects.length} runs listed (live and archived) over ${query.baselineDays} baseline days`;
   return withNotices([runsFrame({ query, docs: rows, baseline, argoUrl: input.instance.settings.argo?.url, executedQueryString: executed })], runs.notices);
 }

@@ -1,5 +1,6 @@
 import type { Level } from '../../../src/query/model';
 import { TEMPLATE_FIELDS } from '../../elasticsearch/documentFields';
+import { searchFilters } from '../../elasticsearch/searchFilters';
 import type { DatasourceInstance } from '../../settings/instances';
 import type { NodeDocument, WorkflowDocument } from '../extract/documents';
 
@@ -30,18 +31,14 @@ async function documentsOf(
   request: { namespaces: string[]; fromMs: number; toMs: number; knownUids: string[]; signal: AbortSignal },
   budget: number
 ): Promise<{ documents: Array<Record<string, unknown>>; capped: boolean }> {
-  const { searchDocuments } = await import('../../elasticsearch/searchElasticsearch');
+  const { searchHits } = await import('../../elasticsearch/searchElasticsearch');
   const f = TEMPLATE_FIELDS.map.names;
-  const filter: object[] = [
-    { term: { [f.kind]: level } },
-    { range: { [f.start]: { gte: request.fromMs, lt: request.toMs, format: 'epoch_millis' } } },
-    ...(request.namespaces.length ? [{ terms: { [f.namespace]: request.namespaces } }] : []),
-  ];
+  const filter = searchFilters(TEMPLATE_FIELDS, level, request, { namespaces: request.namespaces });
   const mustNot = request.knownUids.length ? [{ terms: { [f.workflowUid]: request.knownUids } }] : [];
   const documents: Array<Record<string, unknown>> = [];
   let after: unknown[] | undefined;
   while (documents.length < budget) {
-    const page = await searchDocuments(
+    const page = await searchHits(
       instance,
       {
         size: Math.min(PAGE, budget - documents.length + 1),

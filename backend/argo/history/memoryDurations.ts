@@ -3,6 +3,7 @@ import type { Level } from '../../../src/query/model';
 import type { DurationsAggregations } from '../../elasticsearch/durationsFrames';
 import type { GroupLevel } from '../../elasticsearch/groupBuckets';
 import { keyValue, startMs, type RunDocument } from './documentKeys';
+import { percentile } from './percentiles';
 
 /**
  * The durations aggregation of Elasticsearch, computed in memory over documents from the Argo Server, in
@@ -17,22 +18,16 @@ interface TimeBucket {
   percentiles?: { values: Array<{ key: number; value: number | null }> };
 }
 
-/** The p-th percentile with linear interpolation between closest ranks (sorted input). */
-export function percentile(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) {
-    return null;
-  }
-  const rank = (p / 100) * (sorted.length - 1);
-  const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
-}
-
 function timeBuckets(docs: RunDocument[], intervalMs: number, percents: number[]): { over_time: { buckets: TimeBucket[] } } {
   const byBucket = new Map<number, RunDocument[]>();
   for (const doc of docs) {
     const key = Math.floor(startMs(doc) / intervalMs) * intervalMs;
-    byBucket.set(key, [...(byBucket.get(key) ?? []), doc]);
+    const inBucket = byBucket.get(key);
+    if (inBucket) {
+      inBucket.push(doc);
+    } else {
+      byBucket.set(key, [doc]);
+    }
   }
   const buckets = [...byBucket.entries()]
     .sort(([a], [b]) => a - b)
@@ -55,7 +50,12 @@ function groupLevel(docs: RunDocument[], keys: GroupKey[], level: Level, inner: 
   for (const doc of docs) {
     const value = keyValue(doc, key, level);
     if (value !== undefined) {
-      byValue.set(value, [...(byValue.get(value) ?? []), doc]);
+      const inGroup = byValue.get(value);
+      if (inGroup) {
+        inGroup.push(doc);
+      } else {
+        byValue.set(value, [doc]);
+      }
     }
   }
   return {

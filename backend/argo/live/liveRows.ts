@@ -61,7 +61,6 @@ export function longestFirst(a: LiveRow, b: LiveRow): number {
   return b.elapsed - a.elapsed || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
 }
 
-/** "namespace/name" of the first few rows, and how many more. */
-export function namedRows(names: string[], most = 5): string {
-  return names.slice(0, most).join(', ') + (names.length > most ? `, and ${names.length - most} more` : '');
-}
+/** The notice when the query's limit cuts the running workflows (table rows or overrun numbers). */
+export const longestRunningCut = (limit: number, total: number): string =>
+  `Only the ${limit} longest-running of ${total} running workflows are shown; raise Limit in the query to see the others.`;

@@ -1,7 +1,8 @@
 import type { LiveQuery } from '../../../src/query/liveQuery';
 import type { Field, Frame, Notice } from '../../frames/frame';
-import type { LiveRow } from './liveRows';
+import { longestRunningCut, type LiveRow } from './liveRows';
 import { argoLink } from '../../frames/argoLink';
+import { limitRows, secondsField } from '../../frames/rowLimits';
 import { tableFrame } from '../../frames/tableFrame';
 
 /**
@@ -19,23 +20,7 @@ export interface LiveTableInput {
 }
 
 export function liveTableFrame({ query, rows: all, argoUrl, executedQueryString, notices }: LiveTableInput): Frame {
-  const rows = all.slice(0, query.limit);
-  const cut: Notice[] =
-    all.length > query.limit
-      ? [
-          {
-            severity: 'info',
-            text: `Only the ${query.limit} longest-running of ${all.length} running workflows are shown; raise Limit in the query to see the others.`,
-          },
-        ]
-      : [];
-  const seconds = (pick: (row: LiveRow) => number | null): Field => ({
-    name: '',
-    type: 'number',
-    nullable: true,
-    config: { unit: 's' },
-    values: rows.map(pick),
-  });
+  const { rows, notices: cut } = limitRows(all, query.limit, longestRunningCut);
   const ratio = (name: string, pick: (row: LiveRow) => number | null): Field => ({
     name,
     type: 'number',
@@ -49,8 +34,8 @@ export function liveTableFrame({ query, rows: all, argoUrl, executedQueryString,
     { name: 'template', type: 'string', nullable: false, values: rows.map((r) => r.template) },
     { name: 'phase', type: 'string', nullable: false, values: rows.map((r) => r.phase) },
     { name: 'started', type: 'time', nullable: false, values: rows.map((r) => r.startedMs) },
-    { ...seconds((r) => r.elapsed), name: 'elapsed', nullable: false },
-    { ...seconds((r) => r.estimate), name: 'estimate' },
+    { ...secondsField('elapsed', rows, (r) => r.elapsed), nullable: false },
+    secondsField('estimate', rows, (r) => r.estimate),
     { name: 'progress', type: 'string', nullable: true, values: rows.map((r) => r.progress) },
     {
       name: 'progress_fraction',
@@ -60,7 +45,7 @@ export function liveTableFrame({ query, rows: all, argoUrl, executedQueryString,
       values: rows.map((r) => r.progressFraction),
     },
     ratio('vs_estimate', (r) => r.vsEstimate),
-    { ...seconds((r) => r.p95), name: 'p95' },
+    secondsField('p95', rows, (r) => r.p95),
     ratio('vs_p95', (r) => r.vsP95),
   ];
   const allNotices = [...notices, ...cut];

@@ -1,7 +1,8 @@
 import type { LiveQuery } from '../../../src/query/liveQuery';
 import type { Frame, Notice } from '../../frames/frame';
 import { finishNumericFrames, numberFrame } from '../../frames/numericFrames';
-import { namedRows, type LiveRow } from './liveRows';
+import { limitRows, namedRows } from '../../frames/rowLimits';
+import { longestRunningCut, type LiveRow } from './liveRows';
 import { MIN_BASELINE_RUNS } from './templateP95';
 
 /**
@@ -34,16 +35,7 @@ export function overrunFrames({ query, rows, executedQueryString, notices }: Ove
   const reference = (row: LiveRow) => (query.against === 'estimate' ? row.estimate : row.p95);
   const withReference = rows.filter((row) => reference(row) !== null);
   const leftOut = rows.filter((row) => reference(row) === null).map((row) => `${row.namespace}/${row.name}`);
-  const shown = withReference.slice(0, query.limit);
-  const cut: Notice[] =
-    withReference.length > query.limit
-      ? [
-          {
-            severity: 'info',
-            text: `Only the ${query.limit} longest-running of ${withReference.length} running workflows are shown; raise Limit in the query to see the others.`,
-          },
-        ]
-      : [];
+  const { rows: shown, notices: cut } = limitRows(withReference, query.limit, longestRunningCut);
   const referenceName = query.against === 'estimate' ? 'Argo estimate' : 'p95';
   const frames = shown.map((row) =>
     numberFrame(

@@ -5,8 +5,8 @@ import { argoClient } from '../argoInstance';
 import { LABELS, type Workflow } from '../client/argoTypes';
 import type { WorkflowDocument } from '../extract/documents';
 import { extractWorkflow } from '../extract/extractWorkflow';
-import { argoCall } from '../history/argoCall';
 import { matchesFilters } from '../history/documentKeys';
+import { listPerNamespace, uniqueByUid } from '../history/namespaceLists';
 
 /**
  * The workflows running (or pending) now, from the Argo Server's live list. Every supported server
@@ -30,44 +30,27 @@ export interface RunningList {
   notices: Notice[];
 }
 
-async function listNamespace(instance: DatasourceInstance, namespace: string, signal: AbortSignal) {
-  const client = argoClient(instance);
-  return argoCall(() => client.listWorkflows({ namespace, labelSelector: ACTIVE_SELECTOR }, { signal }));
-}
-
 /** Running and pending workflows in the filters' namespaces (all the token may list when none) that pass the filters. */
 export async function runningWorkflows(
   instance: DatasourceInstance,
   filters: Filters,
   signal: AbortSignal
 ): Promise<RunningList> {
-  const namespaces = filters.namespaces?.length ? filters.namespaces : [''];
-  const lists = await Promise.all(namespaces.map((namespace) => listNamespace(instance, namespace, signal)));
-  const notices: Notice[] = [];
-  const seen = new Set<string>();
+  const client = argoClient(instance);
+  const lists = await listPerNamespace(
+    filters.namespaces,
+    (namespace) => client.listWorkflows({ namespace, labelSelector: ACTIVE_SELECTOR }, { signal }),
+    'running workflows'
+  );
+  const notices: Notice[] = lists.notices;
   const running: RunningWorkflow[] = [];
-  let listed = 0;
   let unreadable = 0;
-  for (const { items, outcome } of lists) {
-    if (!outcome.complete) {
-      notices.push({
-        severity: 'warning',
-        text: `The Argo Server's list of running workflows may be incomplete: ${outcome.incompleteReason ?? 'it stopped early'}.`,
-      });
-    }
-    for (const object of items) {
-      listed++;
-      const key = object.metadata?.uid ?? `${object.metadata?.namespace}/${object.metadata?.name}`;
-      if (seen.has(key) || !ACTIVE_PHASES.includes(object.status?.phase ?? '')) {
-        continue;
-      }
-      seen.add(key);
-      const doc = extractWorkflow(object).workflow;
-      if (!doc) {
-        unreadable++;
-      } else if (matchesFilters(doc, filters, 'workflow')) {
-        running.push({ doc, object });
-      }
+  for (const object of uniqueByUid(lists.items, (item) => ACTIVE_PHASES.includes(item.status?.phase ?? ''))) {
+    const doc = extractWorkflow(object).workflow;
+    if (!doc) {
+      unreadable++;
+    } else if (matchesFilters(doc, filters, 'workflow')) {
+      running.push({ doc, object });
     }
   }
   if (unreadable > 0) {
@@ -76,5 +59,5 @@ export async function runningWorkflows(
       text: `${unreadable} running workflow${unreadable === 1 ? '' : 's'} from the Argo Server had no name or start time and ${unreadable === 1 ? 'was' : 'were'} left out.`,
     });
   }
-  return { running, listed, notices };
+  return { running, listed: lists.items.length, notices };
 }

@@ -1,9 +1,9 @@
 import type { Notice } from '../../frames/frame';
+import { namedRows } from '../../frames/rowLimits';
 import type { DatasourceInstance } from '../../settings/instances';
 import type { WorkflowDocument } from '../extract/documents';
 import { argoRuns } from '../history/argoRuns';
-import { startMs } from '../history/documentKeys';
-import { percentile } from '../history/memoryDurations';
+import { durationPercentileByGroup } from '../history/percentiles';
 
 /**
  * The usual duration of each workflow template: the p95 of its finished runs (any phase: a run that
@@ -51,19 +51,17 @@ export async function templateBaselines(
     withNodes: false,
     signal: request.signal,
   });
-  const durations = new Map<string, number[]>([...request.templates].map((key) => [key, []]));
-  for (const doc of runs.workflows) {
-    const started = startMs(doc);
-    const values = durations.get(templateKey(doc));
-    if (values && doc.duration_ms !== undefined && started >= request.fromMs && started < request.toMs) {
-      values.push(doc.duration_ms);
-    }
-  }
+  const inRequest = (doc: WorkflowDocument) => {
+    const key = templateKey(doc);
+    return request.templates.has(key) ? key : undefined;
+  };
+  const groups = durationPercentileByGroup(runs.workflows, inRequest, request, 95);
   const byTemplate = new Map<string, TemplateBaseline>();
-  for (const [key, values] of durations) {
-    const sorted = values.sort((a, b) => a - b);
-    const p95 = sorted.length >= MIN_BASELINE_RUNS ? percentile(sorted, 95) : null;
-    byTemplate.set(key, { p95Seconds: p95 === null ? null : p95 / 1000, runs: sorted.length });
+  for (const key of request.templates) {
+    const group = groups.get(key);
+    const count = group?.runs ?? 0;
+    const p95 = group && count >= MIN_BASELINE_RUNS ? group.ms : null;
+    byTemplate.set(key, { p95Seconds: p95 === null ? null : p95 / 1000, runs: count });
   }
   return { byTemplate, listed: runs.objects.length, notices: runs.notices };
 }
@@ -74,13 +72,12 @@ export function fewRunsNotice(baselines: TemplateBaselines, baselineDays: number
   if (few.length === 0) {
     return [];
   }
-  const named = few.slice(0, 5).map(([key, { runs }]) => `${key} (${runs} run${runs === 1 ? '' : 's'})`);
-  const more = few.length > 5 ? `, and ${few.length - 5} more` : '';
+  const named = namedRows(few.map(([key, { runs }]) => `${key} (${runs} run${runs === 1 ? '' : 's'})`));
   const subject = few.length === 1 ? '1 workflow template has' : `${few.length} workflow templates have`;
   return [
     {
       severity: 'info',
-      text: `No p95 to compare with: ${subject} fewer than ${MIN_BASELINE_RUNS} finished runs in the last ${baselineDays} days: ${named.join(', ')}${more}.`,
+      text: `No p95 to compare with: ${subject} fewer than ${MIN_BASELINE_RUNS} finished runs in the last ${baselineDays} days: ${named}.`,
     },
   ];
 }
