@@ -1,3 +1,5 @@
+import { errors } from '@elastic/elasticsearch';
+
 import { FIELD_ROLE_TEXT } from '../../src/settings/fieldMapping';
 import { QueryError } from '../queries/namespaceAccess';
 import { instanceResource, type DatasourceInstance } from '../settings/instances';
@@ -49,8 +51,12 @@ export function readFieldTypes(response: CapsResponse): FieldTypes {
   return { indices: Array.isArray(indices) ? indices : [indices], fields };
 }
 
-/** The types of every field of the datasource's indices, cached for a minute. */
-export async function fieldTypes(instance: DatasourceInstance, load: () => Promise<CapsResponse>): Promise<FieldTypes> {
+/**
+ * The types of every field of the datasource's indices, cached for a minute. One read is shared by
+ * every query that asks meanwhile, so it is not tied to any one query: a query whose `signal` aborts
+ * stops waiting for it, and the others still get it.
+ */
+export async function fieldTypes(instance: DatasourceInstance, load: () => Promise<CapsResponse>, signal?: AbortSignal): Promise<FieldTypes> {
   const slot = instanceResource(instance, 'fieldTypes', () => ({
     value: { at: 0, types: undefined as Promise<FieldTypes> | undefined },
   }));
@@ -59,7 +65,19 @@ export async function fieldTypes(instance: DatasourceInstance, load: () => Promi
     slot.types = load().then(readFieldTypes);
     slot.types.catch(() => (slot.types = undefined));
   }
-  return slot.types;
+  return signal ? untilAborted(slot.types, signal) : slot.types;
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  const aborted = () => new errors.RequestAbortedError('Request aborted');
+  if (signal.aborted) {
+    return Promise.reject(aborted());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function parentObject(types: FieldTypes, field: string): string | undefined {

@@ -58,8 +58,11 @@ export async function keywordFields(instance: DatasourceInstance, signal: AbortS
 async function indexFieldTypes(instance: DatasourceInstance, signal: AbortSignal) {
   const es = elasticsearchSettings(instance);
   const client = await elasticsearchClient(instance);
-  return fieldTypes(instance, () =>
-    client.fieldCaps({ index: es.index, fields: '*', ignore_unavailable: true, allow_no_indices: true }, { signal })
+  // Shared by the queries that ask while it is read: bounded by the client's request timeout, not by one query.
+  return fieldTypes(
+    instance,
+    () => client.fieldCaps({ index: es.index, fields: '*', ignore_unavailable: true, allow_no_indices: true }),
+    signal
   );
 }
 
