@@ -1,3 +1,5 @@
+import { SOURCES } from '../query/model';
+
 /**
  * The backend's resource calls that list values for template variables and editor options
  * (docs/contracts.md): GET <kind>[?namespace=<ns>] answers {"values": [...]}.
@@ -32,7 +34,7 @@ export function parseVariableQuery(query: string): VariableQuery {
   const namespace = params.get('namespace')?.trim();
   const key = params.get('key')?.trim();
   const source = params.get('source')?.trim();
-  if (source && source !== 'argo' && source !== 'elasticsearch') {
+  if (source && !(SOURCES as readonly string[]).includes(source)) {
     return { error: `variable query: source "${source}" is unknown; use source=argo or source=elasticsearch` };
   }
   if (kind === 'values' && !key) {

@@ -35,11 +35,11 @@ export function expandEntry(entry: string, templateSrv: TemplateSrv, scopedVars?
 
 /** Interpolates every list of a query's filters; empty entries and repeats are dropped. */
 export function interpolateFilters(filters: Filters, templateSrv: TemplateSrv, scopedVars?: ScopedVars): Filters {
+  const { adhoc: _adhoc, ...lists } = filters;
   const result: Filters = {};
-  for (const [key, entries] of Object.entries(filters) as Array<
-    [Exclude<keyof Filters, 'adhoc'>, string[] | undefined]
-  >) {
-    if (!entries || !Array.isArray(entries) || (key as string) === 'adhoc') {
+  for (const [key, entries] of Object.entries(lists) as Array<[keyof typeof lists, string[] | undefined]>) {
+    // A stored query may hold anything: only lists are interpolated.
+    if (!Array.isArray(entries)) {
       continue;
     }
     const expanded = entries.flatMap((entry) => expandEntry(entry, templateSrv, scopedVars));

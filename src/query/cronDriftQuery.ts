@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { commonFields } from './queryFields';
+import { argoOnlySource, commonFields } from './queryFields';
 
 /**
  * cronDrift: whether CronWorkflows start on time, read from the Argo Server. Views:
@@ -16,9 +16,7 @@ export type CronDriftView = (typeof CRON_DRIFT_VIEWS)[number];
 
 export const cronDriftQuerySchema = z.object({
   ...commonFields,
-  source: z
-    .literal('argo', { message: 'cronDrift reads CronWorkflows from the Argo Server; set source to argo' })
-    .default('argo'),
+  source: argoOnlySource('cronDrift reads CronWorkflows from the Argo Server; set source to argo'),
   queryType: z.literal('cronDrift'),
   view: z.enum(CRON_DRIFT_VIEWS).default('delay'),
   /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { commonFields } from './queryFields';
+import { argoOnlySource, commonFields } from './queryFields';
 
 /**
  * live: the workflows running now, read from the Argo Server. Table: one row per running workflow with
@@ -21,9 +21,7 @@ export type OverrunAgainst = (typeof OVERRUN_AGAINST)[number];
 export const liveQuerySchema = z
   .object({
     ...commonFields,
-    source: z
-      .literal('argo', { message: 'live reads running workflows from the Argo Server; set source to argo' })
-      .default('argo'),
+    source: argoOnlySource('live reads running workflows from the Argo Server; set source to argo'),
     queryType: z.literal('live'),
     view: z.enum(LIVE_VIEWS).default('table'),
     against: z.enum(OVERRUN_AGAINST).default('estimate'),

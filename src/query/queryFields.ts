@@ -64,6 +64,9 @@ export const commonFields = {
   level: z.enum(LEVELS).default('workflow'),
 };
 
+/** The source of a query type only the Argo Server answers: argo, or the message saying why. */
+export const argoOnlySource = (message: string) => z.literal('argo', { message }).default('argo');
+
 const NODE_ONLY_GROUPS: readonly string[] = ['task', 'node'];
 
 /** Group keys that need node documents, and keys listed twice. */

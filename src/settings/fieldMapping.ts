@@ -57,7 +57,7 @@ export const FIELD_ROLE_TEXT: Record<FieldRole, string> = {
   metrics: 'metrics (object of numbers a workflow reports)',
 };
 
-export const DEFAULT_FIELD_NAMES: Record<FieldRole, string> = {
+const DEFAULT_FIELD_NAMES: Record<FieldRole, string> = {
   kind: 'doc_kind',
   start: '@timestamp',
   end: 'end',
@@ -108,7 +108,7 @@ export type FieldMappingSettings = z.infer<typeof fieldMappingSchema>;
 /** As stored or typed: every part optional. */
 export type FieldMappingInput = z.input<typeof fieldMappingSchema>;
 
-interface Preset {
+export interface Preset {
   fields: Record<FieldRole, string>;
   durationUnit: DurationUnit;
   documentLevel: (typeof DOCUMENT_LEVELS)[number];
@@ -147,6 +147,18 @@ export const PRESETS: Record<Exclude<FieldPreset, 'custom'>, Preset> = {
   flat: FLAT_PRESET,
 };
 
+/** The preset a mapping starts from: custom starts from ours. */
+export function presetOf(preset: FieldPreset | undefined): Preset {
+  return PRESETS[preset === 'flat' ? 'flat' : 'argoperf'];
+}
+
+/** Roles the queries cannot do without: the start time, and the end time or the duration field. */
+export type RequiredRole = Extract<FieldRole, 'start' | 'end' | 'duration'>;
+
+export function requiredRoles(unit: DurationUnit): RequiredRole[] {
+  return ['start', unit === 'derived' ? 'end' : 'duration'];
+}
+
 /** The mapping the queries use: every role resolved to a name ('' = absent). */
 export interface FieldMap {
   names: Record<FieldRole, string>;
@@ -157,7 +169,7 @@ export interface FieldMap {
 
 /** Preset first (custom starts from ours), then the per-role names and options the user set. */
 export function resolveFieldMap(settings: FieldMappingInput | undefined): FieldMap {
-  const preset = PRESETS[settings?.preset === 'flat' ? 'flat' : 'argoperf'];
+  const preset = presetOf(settings?.preset);
   const names = { ...preset.fields };
   for (const [role, name] of Object.entries(settings?.fields ?? {}) as Array<[FieldRole, string | undefined]>) {
     if (name !== undefined) {

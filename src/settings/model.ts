@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { describeIssues } from '../query/validationMessage';
-import { fieldMappingSchema, resolveFieldMap } from './fieldMapping';
+import { fieldMappingSchema, requiredRoles, resolveFieldMap, type RequiredRole } from './fieldMapping';
 
 /**
  * Datasource settings. jsonData holds everything that is not secret; secrets live only in
@@ -31,6 +31,13 @@ const httpUrl = (example: string) =>
 
 const timeoutSeconds = z.number().int('must be a whole number of seconds').min(1).max(600);
 
+/** Why each field the queries cannot do without must not be empty (requiredRoles). */
+const EMPTY_REQUIRED_FIELD: Record<RequiredRole, string> = {
+  start: 'is empty; every query needs the start-time field (a date)',
+  end: 'is empty; a duration derived from start and end needs the end-time field',
+  duration: 'is empty; enter the duration field, or set the duration unit to derived (end − start)',
+};
+
 export const ELASTICSEARCH_AUTH = ['none', 'basic', 'apiKey'] as const;
 
 export const elasticsearchSettingsSchema = z
@@ -52,14 +59,10 @@ export const elasticsearchSettingsSchema = z
     const map = resolveFieldMap(es.fieldMapping);
     const problem = (role: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: ['fieldMapping', 'fields', role], message });
-    if (!map.names.start) {
-      problem('start', 'is empty; every query needs the start-time field (a date)');
-    }
-    if (map.durationUnit === 'derived' && !map.names.end) {
-      problem('end', 'is empty; a duration derived from start and end needs the end-time field');
-    }
-    if (map.durationUnit !== 'derived' && !map.names.duration) {
-      problem('duration', 'is empty; enter the duration field, or set the duration unit to derived (end − start)');
+    for (const role of requiredRoles(map.durationUnit)) {
+      if (!map.names[role]) {
+        problem(role, EMPTY_REQUIRED_FIELD[role]);
+      }
     }
   });
 

@@ -14,15 +14,16 @@ export function renderQueryEditor(initial: ArgoPerfDataQuery, values: Record<str
   const datasource = new ArgoPerfDataSource(instanceSettings());
   const getResource = jest.spyOn(datasource, 'getResource').mockImplementation(async (path) => ({ values: values[path] ?? [] }));
   const changes: ArgoPerfDataQuery[] = [];
+  const onChange = jest.fn((next: ArgoPerfDataQuery) => changes.push(next));
   const onRunQuery = jest.fn();
   function Harness() {
     const [query, setQuery] = useState(initial);
-    const onChange = (next: ArgoPerfDataQuery) => {
-      changes.push(next);
+    const change = (next: ArgoPerfDataQuery) => {
+      onChange(next);
       setQuery(next);
     };
-    return <QueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />;
+    return <QueryEditor query={query} datasource={datasource} onChange={change} onRunQuery={onRunQuery} />;
   }
   render(<Harness />);
-  return { latest: () => changes[changes.length - 1], onRunQuery, getResource };
+  return { latest: () => changes[changes.length - 1], onChange, onRunQuery, getResource };
 }

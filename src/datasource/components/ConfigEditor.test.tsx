@@ -1,42 +1,19 @@
-import React, { useState } from 'react';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 
 import { datasourceSettings } from '../../testing/datasourceSettings';
+import { renderConfigEditor } from '../../testing/renderConfigEditor';
 import { testIds } from '../testIds';
 import type { ArgoPerfJsonData } from '../types';
-import { ConfigEditor } from './ConfigEditor';
 import { configText } from './config/configText';
-import type { ConfigEditorProps } from './config/settingsEditing';
-
-type Options = ConfigEditorProps['options'];
 
 const ids = testIds.configEditor;
-
-/** Renders the editor the way Grafana does: every change comes back as the new options. */
-function renderEditor(initial: Options) {
-  const changes: Options[] = [];
-  function Harness() {
-    const [options, setOptions] = useState(initial);
-    return (
-      <ConfigEditor
-        options={options}
-        onOptionsChange={(next) => {
-          changes.push(next);
-          setOptions(next);
-        }}
-      />
-    );
-  }
-  render(<Harness />);
-  return { latest: () => changes[changes.length - 1] };
-}
 
 const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
 const toggle = (testId: string) => fireEvent.click(screen.getByTestId(testId));
 
 describe('ConfigEditor', () => {
   test('a new datasource shows both sections switched off and says what is missing', () => {
-    renderEditor(datasourceSettings());
+    renderConfigEditor(datasourceSettings());
     expect(screen.getByText(configText.elasticsearch.title)).toBeInTheDocument();
     expect(screen.getByText(configText.argo.title)).toBeInTheDocument();
     expect(screen.queryByTestId(ids.elasticsearchUrl)).not.toBeInTheDocument();
@@ -46,7 +23,7 @@ describe('ConfigEditor', () => {
   });
 
   test('switching Elasticsearch on writes its defaults, then edits land in jsonData', () => {
-    const { latest } = renderEditor(datasourceSettings());
+    const { latest } = renderConfigEditor(datasourceSettings());
     toggle(ids.elasticsearchEnabled);
     expect(latest().jsonData.elasticsearch).toEqual({
       url: '',
@@ -71,14 +48,14 @@ describe('ConfigEditor', () => {
   });
 
   test('a bad URL shows the validation message on the field', () => {
-    renderEditor(datasourceSettings({ argo: { url: 'https://argo-server.argo:2746' } }));
+    renderConfigEditor(datasourceSettings({ argo: { url: 'https://argo-server.argo:2746' } }));
     expect(screen.queryByText('must be an http:// or https:// URL')).not.toBeInTheDocument();
     type(ids.argoUrl, 'argo-server:2746');
     expect(screen.getByText('must be an http:// or https:// URL')).toBeInTheDocument();
   });
 
   test('switching a section off removes it from jsonData', () => {
-    const { latest } = renderEditor(
+    const { latest } = renderConfigEditor(
       datasourceSettings({ argo: { url: 'https://argo' }, elasticsearch: { url: 'http://es' } })
     );
     toggle(ids.argoEnabled);
@@ -87,7 +64,7 @@ describe('ConfigEditor', () => {
   });
 
   test('basic auth: the username goes to jsonData, the password only to secureJsonData', () => {
-    const { latest } = renderEditor(datasourceSettings({ elasticsearch: { url: 'http://es:9200' } }));
+    const { latest } = renderConfigEditor(datasourceSettings({ elasticsearch: { url: 'http://es:9200' } }));
     fireEvent.click(screen.getByLabelText(configText.elasticsearch.auth.basic));
     expect(screen.getByText(/username and the password are both needed/)).toBeInTheDocument();
 
@@ -101,7 +78,7 @@ describe('ConfigEditor', () => {
   });
 
   test('API key auth stores the key as a secret', () => {
-    const { latest } = renderEditor(datasourceSettings({ elasticsearch: { url: 'http://es:9200' } }));
+    const { latest } = renderConfigEditor(datasourceSettings({ elasticsearch: { url: 'http://es:9200' } }));
     fireEvent.click(screen.getByLabelText(configText.elasticsearch.auth.apiKey));
     type(ids.elasticsearchApiKey, 'ZW5jb2RlZA==');
     expect(latest().jsonData.elasticsearch?.auth).toBe('apiKey');
@@ -109,7 +86,7 @@ describe('ConfigEditor', () => {
   });
 
   test('Argo token and CA certificates are secrets', () => {
-    const { latest } = renderEditor(
+    const { latest } = renderConfigEditor(
       datasourceSettings({ argo: { url: 'https://argo' }, elasticsearch: { url: 'http://es' } })
     );
     type(ids.argoToken, 'token-value');
@@ -125,7 +102,7 @@ describe('ConfigEditor', () => {
 
   test('a stored secret shows as configured and Reset clears it', () => {
     const jsonData: ArgoPerfJsonData = { argo: { url: 'https://argo' } };
-    const { latest } = renderEditor(datasourceSettings(jsonData, { argoToken: true }));
+    const { latest } = renderConfigEditor(datasourceSettings(jsonData, { argoToken: true }));
     const token = screen.getByTestId(ids.argoToken);
     expect(token).toHaveValue('configured');
     expect(token).toBeDisabled();
@@ -137,7 +114,7 @@ describe('ConfigEditor', () => {
   });
 
   test('namespaces are added to the allow-list', () => {
-    const { latest } = renderEditor(datasourceSettings({ argo: { url: 'https://argo' } }));
+    const { latest } = renderConfigEditor(datasourceSettings({ argo: { url: 'https://argo' } }));
     const input = screen.getByPlaceholderText(configText.namespaces.placeholder);
     fireEvent.change(input, { target: { value: 'ml' } });
     fireEvent.keyDown(input, { key: 'Enter' });
@@ -147,7 +124,7 @@ describe('ConfigEditor', () => {
   });
 
   test('the longest time range is a number of days, validated by the shared settings model', () => {
-    const { latest } = renderEditor(datasourceSettings({ argo: { url: 'https://argo' } }));
+    const { latest } = renderConfigEditor(datasourceSettings({ argo: { url: 'https://argo' } }));
     type(ids.maxRangeDays, '90');
     expect(latest().jsonData.maxRangeDays).toBe(90);
     type(ids.maxRangeDays, '0');
@@ -157,7 +134,7 @@ describe('ConfigEditor', () => {
   });
 
   test('the Argo Server concurrency limit is a whole number from 1 to 32, default 4', () => {
-    const { latest } = renderEditor(datasourceSettings({ argo: { url: 'https://argo' } }));
+    const { latest } = renderConfigEditor(datasourceSettings({ argo: { url: 'https://argo' } }));
     expect(screen.getByTestId(ids.argoConcurrency)).toHaveAttribute('placeholder', '4');
     type(ids.argoConcurrency, '8');
     expect(latest().jsonData.argo?.maxConcurrentRequests).toBe(8);

@@ -4,6 +4,7 @@ import { Field, Input, SecretInput } from '@grafana/ui';
 import type { ArgoPerfJsonData } from '../../types';
 import { testIds } from '../../testIds';
 import { configText } from './configText';
+import { NumberSettingField } from './NumberSettingField';
 import { OptionalServiceSection } from './OptionalServiceSection';
 import { SectionProblems } from './SectionProblems';
 import { argoDefaults } from './settingsDefaults';
@@ -69,26 +70,16 @@ export function ArgoServerSection({ editing }: { editing: SettingsEditing }) {
             error={fields['argo.timeoutSeconds']}
             testId={ids.argoTimeout}
           />
-          <Field
+          <NumberSettingField
             label={text.concurrency.label}
             description={text.concurrency.description}
-            invalid={Boolean(fields['argo.maxConcurrentRequests'])}
+            value={argo.maxConcurrentRequests}
+            onChange={(maxConcurrentRequests) => update({ maxConcurrentRequests })}
             error={fields['argo.maxConcurrentRequests']}
-          >
-            <Input
-              type="number"
-              width={12}
-              min={1}
-              max={32}
-              value={argo.maxConcurrentRequests ?? ''}
-              placeholder={String(argoDefaults.maxConcurrentRequests)}
-              data-testid={ids.argoConcurrency}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                update({ maxConcurrentRequests: value === '' ? undefined : Number(value) });
-              }}
-            />
-          </Field>
+            testId={ids.argoConcurrency}
+            max={32}
+            placeholder={String(argoDefaults.maxConcurrentRequests)}
+          />
         </>
       )}
     </OptionalServiceSection>

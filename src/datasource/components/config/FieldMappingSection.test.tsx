@@ -1,41 +1,30 @@
-import React, { useState } from 'react';
+import React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 
-import { FIELD_ROLE_TEXT, FIELD_ROLES, fieldMappingSchema, PRESETS } from '../../../settings/fieldMapping';
+import {
+  FIELD_ROLE_TEXT,
+  FIELD_ROLES,
+  fieldMappingSchema,
+  PRESETS,
+  type FieldMappingInput,
+} from '../../../settings/fieldMapping';
 import { datasourceSettings } from '../../../testing/datasourceSettings';
+import { renderConfigEditor } from '../../../testing/renderConfigEditor';
 import { testIds } from '../../testIds';
-import type { ArgoPerfJsonData } from '../../types';
 import { ConfigEditor } from '../ConfigEditor';
 import { configText } from './configText';
-import type { ConfigEditorProps } from './settingsEditing';
-
-type Options = ConfigEditorProps['options'];
-type FieldMapping = NonNullable<NonNullable<ArgoPerfJsonData['elasticsearch']>['fieldMapping']>;
 
 const ids = testIds.configEditor.fieldMapping;
 const text = configText.fieldMapping;
 
 /** The whole config editor, as Grafana renders it: every change comes back as the new options. */
-function renderEditor(fieldMapping?: FieldMapping) {
-  const changes: Options[] = [];
-  function Harness() {
-    const [options, setOptions] = useState(
-      datasourceSettings({ elasticsearch: { url: 'http://es:9200', ...(fieldMapping && { fieldMapping }) } })
-    );
-    return (
-      <ConfigEditor
-        options={options}
-        onOptionsChange={(next) => {
-          changes.push(next);
-          setOptions(next);
-        }}
-      />
-    );
-  }
-  render(<Harness />);
+function renderEditor(fieldMapping?: FieldMappingInput) {
+  const { latest } = renderConfigEditor(
+    datasourceSettings({ elasticsearch: { url: 'http://es:9200', ...(fieldMapping && { fieldMapping }) } })
+  );
   /** What the editor stored last; it must be what the backend accepts. */
   const stored = () => {
-    const mapping = changes[changes.length - 1].jsonData.elasticsearch?.fieldMapping;
+    const mapping = latest().jsonData.elasticsearch?.fieldMapping;
     expect(fieldMappingSchema.safeParse(mapping).success).toBe(true);
     return mapping;
   };
@@ -171,7 +160,7 @@ describe('FieldMappingSection', () => {
   });
 
   test('a problem with no field of its own opens the section and is shown at its top', () => {
-    renderEditor({ fields: {}, color: 'blue' } as FieldMapping);
+    renderEditor({ fields: {}, color: 'blue' } as FieldMappingInput);
     expect(screen.getByText(/^fieldMapping: Unrecognized key/)).toBeInTheDocument();
   });
 });

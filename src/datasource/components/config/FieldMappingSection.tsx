@@ -7,19 +7,19 @@ import {
   FIELD_PRESETS,
   FIELD_ROLE_TEXT,
   FIELD_ROLES,
-  PRESETS,
+  presetOf,
+  requiredRoles,
   resolveFieldMap,
   type DurationUnit,
+  type FieldMappingInput,
   type FieldMappingSettings,
   type FieldPreset,
   type FieldRole,
 } from '../../../settings/fieldMapping';
-import type { ArgoPerfJsonData } from '../../types';
 import { testIds } from '../../testIds';
 import { configText } from './configText';
 import { SectionProblems } from './SectionProblems';
 
-type FieldMapping = NonNullable<NonNullable<ArgoPerfJsonData['elasticsearch']>['fieldMapping']>;
 type DocumentLevel = (typeof DOCUMENT_LEVELS)[number];
 
 const text = configText.fieldMapping;
@@ -34,13 +34,8 @@ const LEVEL_OPTIONS = (['node', 'workflow'] as const satisfies readonly Document
   label: text.documentLevel[value],
 }));
 
-/** Roles the queries cannot do without (the settings model reports them empty), so they get no "none" box. */
-function isRequired(role: FieldRole, unit: DurationUnit): boolean {
-  return role === 'start' || role === (unit === 'derived' ? 'end' : 'duration');
-}
-
 /** Anything but our template's names untouched is worth showing when the page opens. */
-function isCustomised(mapping: FieldMapping | undefined): boolean {
+function isCustomised(mapping: FieldMappingInput | undefined): boolean {
   if (!mapping) {
     return false;
   }
@@ -49,10 +44,10 @@ function isCustomised(mapping: FieldMapping | undefined): boolean {
 }
 
 interface Props {
-  value?: FieldMapping;
+  value?: FieldMappingInput;
   /** editing.problems.fields: only the keys under elasticsearch.fieldMapping are read. */
   problems: Record<string, string>;
-  onChange: (mapping: FieldMapping) => void;
+  onChange: (mapping: FieldMappingInput) => void;
 }
 
 /** Which document field holds each thing the queries read (src/settings/fieldMapping.ts). */
@@ -63,7 +58,9 @@ export function FieldMappingSection({ value, problems, onChange }: Props) {
 
   const current: FieldMappingSettings = { ...value, preset: value?.preset ?? 'argoperf', fields: value?.fields ?? {} };
   const map = resolveFieldMap(current);
-  const presetNames = PRESETS[current.preset === 'flat' ? 'flat' : 'argoperf'].fields;
+  const presetNames = presetOf(current.preset).fields;
+  // Roles the queries cannot do without (the settings model reports them empty) get no "none" box.
+  const required: readonly FieldRole[] = requiredRoles(map.durationUnit);
   const change = (patch: Partial<FieldMappingSettings>) => onChange({ ...current, ...patch });
   // An absent override means the preset's name; '' means "no such field".
   const setName = (role: FieldRole, name: string | undefined) => {
@@ -141,7 +138,7 @@ export function FieldMappingSection({ value, problems, onChange }: Props) {
             role={role}
             override={current.fields[role]}
             presetName={presetNames[role]}
-            noneAllowed={!isRequired(role, map.durationUnit)}
+            noneAllowed={!required.includes(role)}
             error={problem(`fields.${role}`)}
             onChange={(name) => setName(role, name)}
           />

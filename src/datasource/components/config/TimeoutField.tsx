@@ -1,7 +1,7 @@
 import React from 'react';
-import { Field, Input } from '@grafana/ui';
 
 import { configText } from './configText';
+import { NumberSettingField } from './NumberSettingField';
 
 interface Props {
   value?: number;
@@ -13,23 +13,13 @@ interface Props {
 /** Request timeout in whole seconds; an empty field falls back to the default. */
 export function TimeoutField({ value, onChange, error, testId }: Props) {
   return (
-    <Field
+    <NumberSettingField
       label={configText.timeout.label}
       description={configText.timeout.description}
-      invalid={Boolean(error)}
+      value={value}
+      onChange={onChange}
       error={error}
-    >
-      <Input
-        type="number"
-        width={12}
-        min={1}
-        value={value ?? ''}
-        data-testid={testId}
-        onChange={(event) => {
-          const text = event.currentTarget.value;
-          onChange(text === '' ? undefined : Number(text));
-        }}
-      />
-    </Field>
+      testId={testId}
+    />
   );
 }

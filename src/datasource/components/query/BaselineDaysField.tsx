@@ -1,7 +1,7 @@
 import React from 'react';
-import { InlineField, Input } from '@grafana/ui';
 
 import { testIds } from '../../testIds';
+import { NumberField } from './NumberField';
 import { queryText } from './queryText';
 
 interface Props {
@@ -17,20 +17,17 @@ interface Props {
 /** Days of history, ending at the end of the time range, whose median duration is a run's baseline. */
 export function BaselineDaysField({ value, onChange, onCommit, invalid, tooltip }: Props) {
   return (
-    <InlineField label={queryText.baselineDays.label} tooltip={tooltip ?? queryText.baselineDays.tooltip} labelWidth={14} invalid={invalid}>
-      <Input
-        type="number"
-        width={10}
-        min={1}
-        value={value ?? ''}
-        suffix={queryText.baselineDays.suffix}
-        data-testid={testIds.queryEditor.baselineDays}
-        onChange={(event) => {
-          const text = event.currentTarget.value;
-          onChange(text === '' ? undefined : Number(text));
-        }}
-        onBlur={onCommit}
-      />
-    </InlineField>
+    <NumberField
+      label={queryText.baselineDays.label}
+      tooltip={tooltip ?? queryText.baselineDays.tooltip}
+      value={value}
+      width={10}
+      min={1}
+      suffix={queryText.baselineDays.suffix}
+      testId={testIds.queryEditor.baselineDays}
+      invalid={invalid}
+      onChange={onChange}
+      onCommit={onCommit}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import React from 'react';
-import { InlineField, Input } from '@grafana/ui';
 
 import { testIds } from '../../testIds';
+import { NumberField } from './NumberField';
 import { queryText } from './queryText';
 
 interface Props {
@@ -15,19 +15,15 @@ interface Props {
 
 export function LimitField({ value, tooltip, onChange, onCommit }: Props) {
   return (
-    <InlineField label={queryText.limit.label} tooltip={tooltip ?? queryText.limit.tooltip} labelWidth={14}>
-      <Input
-        type="number"
-        width={10}
-        min={1}
-        value={value ?? ''}
-        data-testid={testIds.queryEditor.limit}
-        onChange={(event) => {
-          const text = event.currentTarget.value;
-          onChange(text === '' ? undefined : Number(text));
-        }}
-        onBlur={onCommit}
-      />
-    </InlineField>
+    <NumberField
+      label={queryText.limit.label}
+      tooltip={tooltip ?? queryText.limit.tooltip}
+      value={value}
+      width={10}
+      min={1}
+      testId={testIds.queryEditor.limit}
+      onChange={onChange}
+      onCommit={onCommit}
+    />
   );
 }

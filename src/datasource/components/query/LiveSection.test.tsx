@@ -1,47 +1,23 @@
-import React, { useState } from 'react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 
-import type { LiveQuery } from '../../../query/liveQuery';
-import { defaultQuery, parseQuery } from '../../../query/parseQuery';
-import { instanceSettings } from '../../../testing/datasourceSettings';
 import { installFakeTemplateSrv } from '../../../testing/fakeTemplateSrv';
-import { ArgoPerfDataSource } from '../../datasource';
+import { renderQueryEditor } from '../../../testing/renderQueryEditor';
 import { testIds } from '../../testIds';
 import type { ArgoPerfDataQuery } from '../../types';
-import { QueryEditor } from '../QueryEditor';
-import { LiveSection } from './LiveSection';
 import { queryText } from './queryText';
 
-/**
- * The live section on its own, in a harness that does what the QueryEditor does: it shows the stored
- * query over the type's defaults, writes each patch, and runs the query unless told not to.
- */
 const ids = testIds.queryEditor;
 const text = queryText.live;
 
+/** The query editor on a live query; `runs` holds one entry per time it ran the query. */
 function renderSection(initial: ArgoPerfDataQuery) {
-  const changes: ArgoPerfDataQuery[] = [];
-  const runs: ArgoPerfDataQuery[] = [];
-  function Harness() {
-    const [query, setQuery] = useState(initial);
-    const shown = { ...defaultQuery(query.refId, 'live'), ...query } as LiveQuery;
-    const parsed = parseQuery(query);
-    const problem = 'error' in parsed ? parsed.error : '';
-    const change = (patch: Partial<ArgoPerfDataQuery>, run = true) => {
-      const next = { ...query, ...patch };
-      changes.push(next);
-      setQuery(next);
-      if (run) {
-        runs.push(next);
-      }
-    };
-    return <LiveSection shown={shown} query={query} change={change} invalid={(field) => problem.startsWith(field)} />;
-  }
-  render(<Harness />);
-  return { latest: () => changes[changes.length - 1], runs };
+  const { latest, onRunQuery } = renderQueryEditor(initial);
+  return { latest, runs: onRunQuery.mock.calls };
 }
 
 describe('LiveSection', () => {
+  beforeEach(() => installFakeTemplateSrv({}));
+
   test('shows the table view by default, with its baseline and limit, and no comparison picker', () => {
     renderSection({ refId: 'A', queryType: 'live' });
     expect(within(screen.getByTestId(ids.liveView)).getByLabelText(text.view.options.table)).toBeChecked();
@@ -94,10 +70,6 @@ describe('QueryEditor: live', () => {
   beforeEach(() => installFakeTemplateSrv({}));
 
   test('the type picker switches a runs query to live: its source, limit and baseline are dropped', () => {
-    const datasource = new ArgoPerfDataSource(instanceSettings());
-    jest.spyOn(datasource, 'getResource').mockResolvedValue({ values: [] });
-    const onChange = jest.fn();
-    const onRunQuery = jest.fn();
     const query: ArgoPerfDataQuery = {
       refId: 'A',
       queryType: 'runs',
@@ -106,7 +78,7 @@ describe('QueryEditor: live', () => {
       baselineDays: 30,
       filters: { namespaces: ['ml'] },
     };
-    render(<QueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />);
+    const { onChange, onRunQuery } = renderQueryEditor(query);
     fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.live!));
     expect(onChange).toHaveBeenLastCalledWith({ refId: 'A', queryType: 'live', filters: { namespaces: ['ml'] } });
     expect(onRunQuery).toHaveBeenCalledTimes(1);

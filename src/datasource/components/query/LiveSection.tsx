@@ -1,5 +1,5 @@
 import React from 'react';
-import { InlineField, InlineFieldRow, RadioButtonGroup } from '@grafana/ui';
+import { InlineFieldRow } from '@grafana/ui';
 
 import {
   LIVE_VIEWS,
@@ -12,6 +12,7 @@ import { testIds } from '../../testIds';
 import { BaselineDaysField } from './BaselineDaysField';
 import { LimitField } from './LimitField';
 import { queryText } from './queryText';
+import { RadioField } from './RadioField';
 import type { SectionProps } from './sectionProps';
 
 const text = queryText.live;
@@ -25,21 +26,23 @@ export function LiveSection({ shown, query, change, invalid }: SectionProps<Live
   const readsBaseline = !overrun || shown.against === 'p95';
   return (
     <InlineFieldRow>
-      <div data-testid={testIds.queryEditor.liveView}>
-        <InlineField label={text.view.label} tooltip={text.view.tooltip} labelWidth={14}>
-          <RadioButtonGroup<LiveView> options={VIEW_OPTIONS} value={shown.view} onChange={(view) => change({ view })} />
-        </InlineField>
-      </div>
+      <RadioField<LiveView>
+        label={text.view.label}
+        tooltip={text.view.tooltip}
+        options={VIEW_OPTIONS}
+        value={shown.view}
+        onChange={(view) => change({ view })}
+        testId={testIds.queryEditor.liveView}
+      />
       {overrun && (
-        <div data-testid={testIds.queryEditor.liveAgainst}>
-          <InlineField label={text.against.label} tooltip={text.against.tooltip} labelWidth={14}>
-            <RadioButtonGroup<OverrunAgainst>
-              options={AGAINST_OPTIONS}
-              value={shown.against}
-              onChange={(against) => change({ against })}
-            />
-          </InlineField>
-        </div>
+        <RadioField<OverrunAgainst>
+          label={text.against.label}
+          tooltip={text.against.tooltip}
+          options={AGAINST_OPTIONS}
+          value={shown.against}
+          onChange={(against) => change({ against })}
+          testId={testIds.queryEditor.liveAgainst}
+        />
       )}
       {readsBaseline && (
         <BaselineDaysField

@@ -1,5 +1,5 @@
 import React from 'react';
-import { InlineField, InlineFieldRow, Input, RadioButtonGroup } from '@grafana/ui';
+import { InlineField, InlineFieldRow, Input } from '@grafana/ui';
 
 import { METRIC_AGGREGATIONS, type MetricAggregation, type MetricsQuery } from '../../../query/metricsQuery';
 import { testIds } from '../../testIds';
@@ -7,6 +7,7 @@ import { GroupByField } from './GroupByField';
 import { LevelField } from './LevelField';
 import { LimitField } from './LimitField';
 import { queryText } from './queryText';
+import { RadioField } from './RadioField';
 import type { SectionProps } from './sectionProps';
 
 const AGGREGATION_OPTIONS = METRIC_AGGREGATIONS.map((value) => ({ value, label: queryText.aggregation.options[value] }));
@@ -27,15 +28,14 @@ export function MetricsSection({ shown, query, change, invalid }: SectionProps<M
             onBlur={() => change({})}
           />
         </InlineField>
-        <div data-testid={testIds.queryEditor.aggregation}>
-          <InlineField label={queryText.aggregation.label} tooltip={queryText.aggregation.tooltip} labelWidth={14}>
-            <RadioButtonGroup<MetricAggregation>
-              options={AGGREGATION_OPTIONS}
-              value={shown.aggregation}
-              onChange={(aggregation) => change({ aggregation })}
-            />
-          </InlineField>
-        </div>
+        <RadioField<MetricAggregation>
+          label={queryText.aggregation.label}
+          tooltip={queryText.aggregation.tooltip}
+          options={AGGREGATION_OPTIONS}
+          value={shown.aggregation}
+          onChange={(aggregation) => change({ aggregation })}
+          testId={testIds.queryEditor.aggregation}
+        />
       </InlineFieldRow>
       <InlineFieldRow>
         <LevelField value={shown.level} onChange={(level) => change({ level })} />

@@ -1,5 +1,5 @@
 import React from 'react';
-import { InlineField, InlineFieldRow, RadioButtonGroup } from '@grafana/ui';
+import { InlineFieldRow } from '@grafana/ui';
 
 import { OUTCOME_MEASURES, OUTCOME_VIEWS, type OutcomeMeasure, type OutcomesQuery, type OutcomeView } from '../../../query/outcomesQuery';
 import { testIds } from '../../testIds';
@@ -8,6 +8,7 @@ import { GroupByField } from './GroupByField';
 import { LevelField } from './LevelField';
 import { LimitField } from './LimitField';
 import { queryText } from './queryText';
+import { RadioField } from './RadioField';
 import type { SectionProps } from './sectionProps';
 
 const VIEW_OPTIONS = OUTCOME_VIEWS.map((value) => ({ value, label: queryText.view.options[value] }));
@@ -22,11 +23,14 @@ export function OutcomesSection({ shown, query, change, invalid }: SectionProps<
     <>
       <InlineFieldRow>
         <LevelField value={shown.level} onChange={(level) => change({ level })} />
-        <div data-testid={testIds.queryEditor.view}>
-          <InlineField label={queryText.view.label} tooltip={queryText.view.tooltip} labelWidth={14}>
-            <RadioButtonGroup<OutcomeView> options={VIEW_OPTIONS} value={shown.view} onChange={(view) => change({ view })} />
-          </InlineField>
-        </div>
+        <RadioField<OutcomeView>
+          label={queryText.view.label}
+          tooltip={queryText.view.tooltip}
+          options={VIEW_OPTIONS}
+          value={shown.view}
+          onChange={(view) => change({ view })}
+          testId={testIds.queryEditor.view}
+        />
         <LimitField value={query.limit ?? shown.limit} onChange={(limit) => change({ limit }, false)} onCommit={() => change({})} />
       </InlineFieldRow>
       <InlineFieldRow>
