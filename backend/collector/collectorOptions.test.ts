@@ -1,5 +1,5 @@
 import { runCollectorCli } from './cli';
-import { parseCollectorOptions, parseTime, UsageError } from './collectorOptions';
+import { parseCollectorOptions, parseTime, secretsOfOptions, UsageError } from './collectorOptions';
 import { USAGE } from './usage';
 
 const ENV = { ARGO_URL: 'https://argo:2746', ES_URL: 'http://es:9200' };
@@ -52,6 +52,11 @@ describe('collector options', () => {
     expect(() => parse(['sync'], { ...ENV, ES_USERNAME: 'writer' })).toThrow('ES_USERNAME is set but ES_PASSWORD is not');
     const options = parse(['sync', '--namespace', 'ml', '--namespace', 'data', '--namespace', 'ml'], { ...ENV, ES_API_KEY: 'k3y', ARGO_TOKEN: 't0ken' })!;
     expect(options).toMatchObject({ namespaces: ['ml', 'data'], es: { apiKey: 'k3y' }, argo: { token: 't0ken' }, indexPrefix: 'argo-workflows', stateIndex: 'argoperf-collector-state' });
+  });
+
+  it('masks the Argo token in every form it is sent in, and the Elasticsearch secrets', () => {
+    const options = parse(['sync'], { ...ENV, ARGO_TOKEN: 'Bearer s3cr3t-t0ken', ES_URL: 'https://writer:pa55word@es:9200', ES_API_KEY: 'k3y-value' })!;
+    expect(secretsOfOptions(options)).toEqual(expect.arrayContaining(['Bearer s3cr3t-t0ken', 's3cr3t-t0ken', 'pa55word', 'k3y-value']));
   });
 
   it('reads the run a report is about, with the namespace syncs use', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
+import { secretsOf } from '../argo/client/clientOptions';
 import { templateTarget } from '../elasticsearch/indexTemplate';
 import { urlPassword } from '../net/describeError';
 import { COLLECTOR_DEFAULTS } from './usage';
@@ -300,7 +301,8 @@ function reportTarget(values: { workflow?: string; status?: string; uid?: string
 
 /** Every secret the options hold, to mask in any text shown. */
 export function secretsOfOptions(options: CollectorOptions): string[] {
-  return [options.argo.token, options.es?.password, options.es?.apiKey, urlPassword(options.es?.url)].filter(
+  // The token as given, without "Bearer " and as sent, as the Argo client masks it.
+  return [...secretsOf(options.argo), options.es?.password, options.es?.apiKey, urlPassword(options.es?.url)].filter(
     (s): s is string => !!s
   );
 }
