@@ -12,8 +12,11 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
-beforeEach(() => {
+beforeEach(async () => {
   server.setFaults();
+  // A request that the previous test's client sent just before its deadline reaches this (same-process)
+  // server a few event-loop turns later: let it arrive before the record is cleared.
+  await new Promise((resolve) => setTimeout(resolve, 20));
   server.resetRequests();
 });
 
