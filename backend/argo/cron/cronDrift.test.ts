@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 
 import { ANNOTATIONS, LABELS } from '../client/argoTypes';
+import { ARGO_FIXTURES_DIR } from '../extract/testCorpus';
 import { cronDrift } from './cronDrift';
 import { at, child, cron, iso, range, statuses, T0 } from './cronDriftFixtures';
 import type { RunSummary } from './cronTypes';
@@ -219,7 +220,7 @@ describe('cronDrift across DST and several schedules', () => {
 
 describe('cronDrift on a real object (operator_test_L421: Forbid, America/Los_Angeles, 0-36/1 21-22)', () => {
   const dir = path.resolve(
-    process.env.ARGO_REFERENCE_DIR ?? path.resolve(__dirname, '../../../../shared/argo'),
+    ARGO_FIXTURES_DIR,
     'cronworkflows'
   );
   const object = JSON.parse(fs.readFileSync(path.join(dir, 'operator_test_L421_hello-world.json'), 'utf8'));

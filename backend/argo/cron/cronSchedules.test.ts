@@ -1,11 +1,12 @@
 import fs from 'fs';
 import path from 'path';
 
+import { ARGO_FIXTURES_DIR } from '../extract/testCorpus';
 import { readCronSchedules } from './cronSchedules';
 import type { CronProblem, CronSchedules } from './cronTypes';
 
 const CRON_DIR = path.resolve(
-  process.env.ARGO_REFERENCE_DIR ?? path.resolve(__dirname, '../../../../shared/argo'),
+  ARGO_FIXTURES_DIR,
   'cronworkflows'
 );
 
@@ -16,7 +17,7 @@ function readObject(file: string): unknown {
 const problemsOf = (read: CronSchedules) => read.problems.map(({ level, field }: CronProblem) => `${level} ${field}`);
 
 /**
- * What each real object (Argo's own test fixtures, ../shared/argo/SOURCES.md) says, read off the JSON by hand.
+ * What each real object (Argo's own test fixtures, backend/test/fixtures/argo/SOURCES.md) says, read off the JSON by hand.
  * operator_test.go expects SpecError for L552 ("cron workflow must have at least one schedule") and for L611
  * ("cron schedule 10 * * 12737123 * is malformed: end of range (12737123) above maximum (12)"), so for those two
  * Argo schedules nothing, and neither do we.

@@ -2,12 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Test helper: the real Workflow objects of the shared Argo reference data (`../shared/argo/`, taken
- * from Argo's own test fixtures; see its SOURCES.md). ARGO_REFERENCE_DIR (or, as the test double
- * once named it, ARGO_CORPUS_DIR) points elsewhere if needed. The test double serves the same directory.
+ * Test helper: the real Workflow objects kept in the repository (`backend/test/fixtures/argo/`, taken
+ * from Argo's own test fixtures; see its README.md and SOURCES.md). The test double serves the same directory.
  */
-export const ARGO_REFERENCE_DIR =
-  process.env.ARGO_REFERENCE_DIR ?? process.env.ARGO_CORPUS_DIR ?? path.resolve(__dirname, '../../../../shared/argo');
+export const ARGO_FIXTURES_DIR = path.resolve(__dirname, '../../test/fixtures/argo');
 
 export interface CorpusWorkflow {
   file: string;
@@ -17,7 +15,7 @@ export interface CorpusWorkflow {
 
 /** Every Workflow object in `workflows/*.json`, sorted by file name. */
 export function corpusWorkflows(): CorpusWorkflow[] {
-  const dir = path.join(ARGO_REFERENCE_DIR, 'workflows');
+  const dir = path.join(ARGO_FIXTURES_DIR, 'workflows');
   return readdirSync(dir)
     .filter((file) => file.endsWith('.json'))
     .sort()
@@ -26,10 +24,10 @@ export function corpusWorkflows(): CorpusWorkflow[] {
 
 /** One Workflow object by file name. */
 export function corpusWorkflow(file: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(path.join(ARGO_REFERENCE_DIR, 'workflows', file), 'utf8'));
+  return JSON.parse(readFileSync(path.join(ARGO_FIXTURES_DIR, 'workflows', file), 'utf8'));
 }
 
 /** Argo's JSON schema (`api/jsonschema/schema.json`). */
 export function argoSchema(): Record<string, unknown> {
-  return JSON.parse(readFileSync(path.join(ARGO_REFERENCE_DIR, 'schema.json'), 'utf8'));
+  return JSON.parse(readFileSync(path.join(ARGO_FIXTURES_DIR, 'schema.json'), 'utf8'));
 }

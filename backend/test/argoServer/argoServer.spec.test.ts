@@ -118,7 +118,7 @@ describe.each(['v3.4.18', 'v3.5.3', 'v3.7.5', 'v4.1.2'])('the double as %s answe
   });
 });
 
-describe('the real objects from ../shared/argo', () => {
+describe('the real objects from backend/test/fixtures/argo', () => {
   let server: ArgoServerHandle;
   beforeAll(async () => {
     server = await startArgoServer({ corpus: true, version: 'v4.1.2' });

@@ -40,7 +40,7 @@ export class ArgoStore {
     return this;
   }
 
-  /** Adds the real objects from ../shared/argo/ as live objects. */
+  /** Adds the real objects from backend/test/fixtures/argo/ as live objects. */
   addCorpus(dir?: string): this {
     const corpus = loadCorpus(dir);
     this.live.push(...corpus.workflows);

@@ -2,17 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { CronWorkflow, Workflow } from '../../argo/client/argoTypes';
-import { ARGO_REFERENCE_DIR } from '../../argo/extract/testCorpus';
+import { ARGO_FIXTURES_DIR } from '../../argo/extract/testCorpus';
 import { seededRandom } from '../history';
 import { fnv32a } from './nodeIds';
 import { seededUid } from './workflowHistory';
 
 /**
- * The real Workflow and CronWorkflow objects in ../shared/argo/ (Argo's own test fixtures). They are served
+ * The real Workflow and CronWorkflow objects in backend/test/fixtures/argo/ (Argo's own test fixtures). They are served
  * as they are, except what Kubernetes would never allow: a missing namespace becomes "default", a missing
  * or repeated uid gets a stable one, and a repeated namespace/name gets a `-2`, `-3`… suffix.
  */
-export const CORPUS_DIR = ARGO_REFERENCE_DIR;
+export const CORPUS_DIR = ARGO_FIXTURES_DIR;
 
 export interface Corpus {
   workflows: Workflow[];

@@ -20,7 +20,7 @@ export interface ArgoServerOptions {
   quirks?: Partial<ArgoQuirks>;
   /** A generated history, or options to generate one. */
   history?: ArgoHistory | HistoryOptions;
-  /** Serve the real objects from ../shared/argo/ too. */
+  /** Serve the real objects from backend/test/fixtures/argo/ too. */
   corpus?: boolean;
   auth?: ArgoAuth;
   /** Serve https with a fresh self-signed certificate for 127.0.0.1, or with the given one. */
