@@ -1,5 +1,5 @@
 import { logger } from '../log/logger';
-import { QueryError } from '../queries/namespaceAccess';
+import { QueryError } from '../errors/queryError';
 import { instanceResource, type DatasourceInstance } from '../settings/instances';
 import { ArgoClient } from './client/argoClient';
 import { argoClientOptions } from './client/clientOptions';

@@ -1,7 +1,7 @@
 import type { GroupKey, PlainGroupKey } from '../../src/query/groupBy';
 import type { Filters, Level } from '../../src/query/model';
 import { FIELD_ROLE_TEXT, resolveFieldMap, type FieldMap, type FieldRole } from '../../src/settings/fieldMapping';
-import { QueryError } from '../queries/namespaceAccess';
+import { QueryError } from '../errors/queryError';
 import { instanceResource, type DatasourceInstance } from '../settings/instances';
 
 /**

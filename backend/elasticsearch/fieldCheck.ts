@@ -1,7 +1,7 @@
 import { errors } from '@elastic/elasticsearch';
 
 import { FIELD_ROLE_TEXT } from '../../src/settings/fieldMapping';
-import { QueryError } from '../queries/namespaceAccess';
+import { QueryError } from '../errors/queryError';
 import { instanceResource, type DatasourceInstance } from '../settings/instances';
 import { DERIVED_DURATION_FIELD, documentFields } from './documentFields';
 import type { FieldNeed, FieldUse } from './fieldUses';

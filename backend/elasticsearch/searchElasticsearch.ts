@@ -1,4 +1,4 @@
-import { QueryError } from '../queries/namespaceAccess';
+import { QueryError } from '../errors/queryError';
 import type { DatasourceInstance } from '../settings/instances';
 import { describeError, statusMessage } from '../net/describeError';
 import { documentFields } from './documentFields';

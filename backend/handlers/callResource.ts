@@ -3,7 +3,8 @@ import type { Level } from '../../src/query/model';
 import type { ValuesRequest } from '../elasticsearch/fieldValues';
 import { logger } from '../log/logger';
 import type { CallResourceRequest, CallResourceResponse } from '../protocol/messages';
-import { QueryError, restrictNamespaces } from '../queries/namespaceAccess';
+import { QueryError } from '../errors/queryError';
+import { restrictNamespaces } from '../queries/namespaceAccess';
 import { getInstance, type DatasourceInstance } from '../settings/instances';
 
 /**

@@ -1,7 +1,7 @@
 import { parseQuery } from '../../src/query/parseQuery';
 import { logger } from '../log/logger';
 import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from '../protocol/messages';
-import { QueryError } from '../queries/namespaceAccess';
+import { QueryError } from '../errors/queryError';
 import { checkTimeRange } from '../queries/timeRangeGuard';
 import { getInstance, type DatasourceInstance } from '../settings/instances';
 import { requestContext, type RequestContext } from './requestContext';

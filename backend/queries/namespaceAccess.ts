@@ -1,16 +1,5 @@
 import type { Filters } from '../../src/query/model';
-
-export class QueryError extends Error {
-  constructor(
-    message: string,
-    /** downstream: the outside system failed; plugin: the query or settings are wrong. */
-    readonly source: 'plugin' | 'downstream' = 'plugin',
-    readonly status = 400
-  ) {
-    super(message);
-    this.name = 'QueryError';
-  }
-}
+import { QueryError } from '../errors/queryError';
 
 /**
  * Applies the datasource's namespace allow-list to a query's filters: a query naming another namespace

@@ -5,7 +5,8 @@ import { outcomesSearch } from '../elasticsearch/outcomesSearch';
 import { searchAggregations } from '../elasticsearch/searchElasticsearch';
 import { documentFields } from '../elasticsearch/documentFields';
 import type { Frame } from '../frames/frame';
-import { QueryError, restrictNamespaces } from './namespaceAccess';
+import { QueryError } from '../errors/queryError';
+import { restrictNamespaces } from './namespaceAccess';
 import type { QueryInput } from './queryInput';
 import { searchIntervalMs } from './searchInterval';
 

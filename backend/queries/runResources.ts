@@ -4,7 +4,8 @@ import { resourcesSearch } from '../elasticsearch/resourcesSearch';
 import { searchAggregations } from '../elasticsearch/searchElasticsearch';
 import { documentFields } from '../elasticsearch/documentFields';
 import type { Frame } from '../frames/frame';
-import { QueryError, restrictNamespaces } from './namespaceAccess';
+import { QueryError } from '../errors/queryError';
+import { restrictNamespaces } from './namespaceAccess';
 import type { QueryInput } from './queryInput';
 import { searchIntervalMs } from './searchInterval';
 

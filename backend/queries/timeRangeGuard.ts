@@ -1,4 +1,4 @@
-import { QueryError } from './namespaceAccess';
+import { QueryError } from '../errors/queryError';
 
 const DAY_MS = 24 * 3_600_000;
 

@@ -2,7 +2,7 @@ import type { CronDriftQuery } from '../../../src/query/cronDriftQuery';
 import type { Frame, Notice } from '../../frames/frame';
 import { finishNumericFrames } from '../../frames/numericFrames';
 import { finishSeriesFrames } from '../../frames/timeSeriesFrames';
-import { QueryError } from '../../queries/namespaceAccess';
+import { QueryError } from '../../errors/queryError';
 import type { QueryInput } from '../../queries/queryInput';
 import { readCronHistory, cronKey } from './cronHistory';
 import { missedFrames, sinceSuccessFrames } from './cronNumbers';

@@ -1,4 +1,4 @@
-import { QueryError } from '../../queries/namespaceAccess';
+import { QueryError } from '../../errors/queryError';
 import { ArgoRequestError } from '../client/argoErrors';
 
 /** Runs one Argo Server call; its failure becomes a QueryError whose text is the client's (already masked) sentence. */

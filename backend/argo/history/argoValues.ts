@@ -1,5 +1,5 @@
 import type { GroupKey } from '../../../src/query/groupBy';
-import { QueryError } from '../../queries/namespaceAccess';
+import { QueryError } from '../../errors/queryError';
 import type { DatasourceInstance } from '../../settings/instances';
 import { argoClient } from '../argoInstance';
 import { argoCall } from './argoCall';
