@@ -1,3 +1,4 @@
+import * as http from 'node:http';
 import * as net from 'node:net';
 
 import { queryData } from '../../handlers/queryData';
@@ -7,6 +8,7 @@ import { elasticsearchUrl } from '../../test/elasticsearch';
 import { closedPort, dataQuery, pluginContext } from '../../test/pluginContext';
 import { startArgoServer, type ArgoServerHandle } from '../../test/argoServer/startArgoServer';
 import { generateArgoHistory, withRunningTail, type ArgoHistory } from '../../test/argoServer/workflowHistory';
+import { DOCUMENT_MAPPINGS } from '../../elasticsearch/indexTemplate';
 import { liveClock } from '../live/liveClock';
 
 /**
@@ -24,6 +26,27 @@ let silent: net.Server;
 let silentUrl: string;
 let FROM: number;
 let TO: number;
+let overloaded: http.Server;
+let overloadedUrl: string;
+const index = `argoperf-down-${Date.now()}`;
+
+/** In front of the real node: searches answer 503 as an overloaded cluster does; the rest goes through. */
+function overloadedNode(): http.Server {
+  const node = new URL(elasticsearchUrl());
+  return http.createServer((req, res) => {
+    if (req.url?.includes('/_search')) {
+      req.resume();
+      res.writeHead(503, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: { type: 'search_phase_execution_exception', reason: 'all shards failed' }, status: 503 }));
+      return;
+    }
+    const upstream = http.request({ host: node.hostname, port: node.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+}
 
 beforeAll(async () => {
   history = withRunningTail(generateArgoHistory({ seed: 23, workflows: 150, days: 6 }), 3);
@@ -36,12 +59,19 @@ beforeAll(async () => {
   silent = net.createServer((socket) => socket.on('data', () => undefined));
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
   silentUrl = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+  overloaded = overloadedNode();
+  await new Promise<void>((resolve) => overloaded.listen(0, '127.0.0.1', resolve));
+  overloadedUrl = `http://127.0.0.1:${(overloaded.address() as net.AddressInfo).port}`;
+  // An index with our mapping, so the field check passes and the search itself is what fails.
+  await fetch(`${elasticsearchUrl()}/${index}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mappings: DOCUMENT_MAPPINGS }) });
 });
 
 afterAll(async () => {
   liveClock.nowMs = wallClock;
   await server.close();
   await new Promise((resolve) => silent.close(resolve));
+  await new Promise((resolve) => overloaded.close(resolve));
+  await fetch(`${elasticsearchUrl()}/${index}`, { method: 'DELETE' });
 });
 
 async function ask(json: object, elasticsearch: object | undefined, argoUrl = server.url): Promise<DataResponse> {
@@ -115,6 +145,15 @@ describe('Elasticsearch never answers', () => {
     expectMissingNotice(answer, /timed out|did not answer/, /are missing/);
     // Two attempts of one second each, on a loaded machine.
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe('Elasticsearch answers 503', () => {
+  it('runs with source argo answer from the Argo Server, with a warning', async () => {
+    const answer = await ask({ queryType: 'runs', source: 'argo', limit: 1000, baselineDays: 5 }, { url: overloadedUrl, index });
+    expectMissingNotice(answer, /503/, /are missing/, decodeTable);
+    const [table] = (answer.frames ?? []).map(decodeTable);
+    expect(table.columns.workflow).toHaveLength(startedInRange().length);
   });
 });
 
