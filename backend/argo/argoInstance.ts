@@ -1,5 +1,5 @@
 import { logger } from '../log/logger';
-import { QueryError } from '../errors/queryError';
+import { notConfigured } from '../errors/notConfigured';
 import { instanceResource, type DatasourceInstance } from '../settings/instances';
 import { ArgoClient } from './client/argoClient';
 import { argoClientOptions } from './client/clientOptions';
@@ -11,7 +11,8 @@ import { argoClientOptions } from './client/clientOptions';
 export function argoClient(instance: DatasourceInstance): ArgoClient {
   const argo = instance.settings.argo;
   if (!argo) {
-    throw new QueryError('source: the Argo Server is not configured in this datasource; set its URL in the datasource settings, or use source elasticsearch');
+    // Requests check this first (requiredService, callResource); this names the setting should one not.
+    throw notConfigured('datasource settings', 'this request needs', 'argo');
   }
   return instanceResource(instance, 'argoClient', () => {
     const client = new ArgoClient(argoClientOptions(argo, instance.settings.secrets, { logger }));

@@ -3,6 +3,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { ElasticsearchSettings, SecureJsonData } from '../../src/settings/model';
 import { instanceResource, type DatasourceInstance } from '../settings/instances';
 import type { ErrorContext } from '../net/describeError';
+import { notConfigured } from '../errors/notConfigured';
 
 /** @elastic/elasticsearch takes a quarter of a second to load, so it is loaded on first use, not at start. */
 let clientModule: Promise<typeof import('@elastic/elasticsearch')> | undefined;
@@ -14,7 +15,8 @@ export function loadElasticsearchModule() {
 export function elasticsearchSettings(instance: DatasourceInstance): ElasticsearchSettings {
   const es = instance.settings.elasticsearch;
   if (!es) {
-    throw new Error('Elasticsearch is not configured in this datasource; set its URL in the datasource settings');
+    // Requests check this first (requiredService, callResource); this names the setting should one not.
+    throw notConfigured('datasource settings', 'this request needs', 'elasticsearch');
   }
   return es;
 }

@@ -4,6 +4,7 @@ import { describeError, statusMessage } from '../net/describeError';
 import { documentFields } from './documentFields';
 import { checkFieldUses, fieldTypes } from './fieldCheck';
 import { fieldUses } from './fieldUses';
+import { resolveLabelPatterns } from './labelPatterns';
 import {
   elasticsearchClient,
   elasticsearchErrorContext,
@@ -75,10 +76,11 @@ async function search(instance: DatasourceInstance, body: Record<string, unknown
   try {
     const types = await indexFieldTypes(instance, signal);
     checkFieldUses(instance, types, fieldUses(body));
-    return await client.search(
-      { index: es.index, ...body, ...(runtime ? { runtime_mappings: runtime } : {}) },
-      { signal }
+    const withRuntime = runtime ? { runtime_mappings: runtime } : {};
+    const resolved = await resolveLabelPatterns(body, types, (listing) =>
+      client.search({ index: es.index, ...listing, ...withRuntime }, { signal })
     );
+    return await client.search({ index: es.index, ...resolved, ...withRuntime }, { signal });
   } catch (error) {
     if (error instanceof QueryError) {
       throw error;

@@ -3,6 +3,7 @@ import type { Level } from '../../src/query/model';
 import type { ValuesRequest } from '../elasticsearch/fieldValues';
 import { logger } from '../log/logger';
 import type { CallResourceRequest, CallResourceResponse } from '../protocol/messages';
+import { notConfigured } from '../errors/notConfigured';
 import { QueryError } from '../errors/queryError';
 import { restrictNamespaces } from '../queries/namespaceAccess';
 import { getInstance, type DatasourceInstance } from '../settings/instances';
@@ -102,6 +103,9 @@ async function listValues(
     size: 1000,
   };
   const fromArgo = params.get('source') === 'argo' || !instance.settings.elasticsearch;
+  if (fromArgo && !instance.settings.argo) {
+    throw notConfigured('source', 'lists with source=argo need', 'argo', 'leave out source=argo to list from Elasticsearch');
+  }
   if (path === 'labels' || path === 'keys') {
     return fromArgo ? listArgoKeys(instance, path, scope, signal) : listKeys(instance, path, scope, signal);
   }
@@ -113,6 +117,9 @@ async function listValues(
   if (key === 'namespace' && instance.settings.namespaces?.length) {
     // The allow-list is the answer: no need to ask Elasticsearch or the Argo Server, and nothing else may be listed.
     return [...instance.settings.namespaces].sort((a, b) => a.localeCompare(b));
+  }
+  if (fromArgo && NODE_ONLY_KEYS.includes(key) && !instance.settings.elasticsearch) {
+    throw notConfigured('key', `${key} values (every run's steps) come from`, 'elasticsearch');
   }
   if (fromArgo) {
     const { argoValues } = await import('../argo/history/argoValues');

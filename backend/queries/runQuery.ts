@@ -8,9 +8,11 @@ import { runRuns } from './runRuns';
 import { runResources } from './runResources';
 import { runMetrics } from './runMetrics';
 import type { QueryInput } from './queryInput';
+import { checkServiceConfigured } from './requiredService';
 
 /** Routes a validated query to the runner of its queryType. Later query types add a line here. */
-export function runQuery(query: ArgoPerfQuery, input: QueryInput): Promise<Frame[]> {
+export async function runQuery(query: ArgoPerfQuery, input: QueryInput): Promise<Frame[]> {
+  checkServiceConfigured(query, input.instance.settings);
   switch (query.queryType) {
     case 'durations':
       return runDurations(query, input);

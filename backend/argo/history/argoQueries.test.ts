@@ -132,6 +132,6 @@ describe('variables from the Argo Server (no Elasticsearch)', () => {
   it('says that step names need Elasticsearch', async () => {
     const answer = await resource('tasks');
     expect(answer.code).toBe(400);
-    expect(answer.body.error).toMatch(/^task values come from Elasticsearch/);
+    expect(answer.body.error).toMatch(/^key: task values \(every run.s steps\) come from Elasticsearch, which this datasource is not set up to read/);
   });
 });

@@ -1,10 +1,13 @@
+import { QueryError } from '../../errors/queryError';
 import type { Notice } from '../../frames/frame';
+import { logger } from '../../log/logger';
 import type { DatasourceInstance } from '../../settings/instances';
 import { argoClient } from '../argoInstance';
 import type { Workflow } from '../client/argoTypes';
 import type { NodeDocument, WorkflowDocument } from '../extract/documents';
 import { extractWorkflow } from '../extract/extractWorkflow';
 import { canMergeElasticsearch, elasticsearchRuns, MAX_MERGED_DOCUMENTS } from './elasticsearchRuns';
+import { elasticsearchMissingNotice, type MergeUse } from './elasticsearchMissing';
 import { isArchived, listPerNamespace, uniqueByUid } from './namespaceLists';
 
 /**
@@ -20,6 +23,8 @@ export interface RunsRequest {
   /** Node documents too (a GET per run whose list entry has no nodes). */
   withNodes: boolean;
   signal: AbortSignal;
+  /** What the runs are for, to say what is missing when Elasticsearch fails (default history). */
+  use?: MergeUse;
 }
 
 export interface ArgoRuns {
@@ -80,23 +85,49 @@ export async function argoRuns(instance: DatasourceInstance, request: RunsReques
     notices.push({ severity: 'warning', text: `${unreadable} workflow${unreadable === 1 ? '' : 's'} from the Argo Server had no name or start time and were left out.` });
   }
   let merged = 0;
+  let failed = false;
   if (canMergeElasticsearch(instance)) {
     // Runs Argo has already deleted (TTL) but the collector kept: the same documents, merged by uid.
     const known = [...new Set(workflows.map((doc) => doc.workflow.uid).filter((uid): uid is string => Boolean(uid)))];
-    const kept = await elasticsearchRuns(instance, { ...request, knownUids: known });
-    workflows.push(...kept.workflows);
-    nodes.push(...(request.withNodes ? kept.nodes : []));
-    merged = kept.workflows.length;
-    if (merged > 0) {
-      notices.push({ severity: 'info', text: `${merged} run${merged === 1 ? '' : 's'} no longer on the Argo Server came from Elasticsearch.` });
-    }
-    if (kept.capped) {
-      notices.push({ severity: 'warning', text: `Only the first ${MAX_MERGED_DOCUMENTS} documents from Elasticsearch were merged; narrow the time range, or use source elasticsearch.` });
+    const kept = await keptRuns(instance, { ...request, knownUids: known });
+    if ('failure' in kept) {
+      failed = true;
+      notices.push(elasticsearchMissingNotice(kept.failure, request.use ?? 'history'));
+    } else {
+      workflows.push(...kept.workflows);
+      nodes.push(...(request.withNodes ? kept.nodes : []));
+      merged = kept.workflows.length;
+      if (merged > 0) {
+        notices.push({ severity: 'info', text: `${merged} run${merged === 1 ? '' : 's'} no longer on the Argo Server came from Elasticsearch.` });
+      }
+      if (kept.capped) {
+        notices.push({ severity: 'warning', text: `Only the first ${MAX_MERGED_DOCUMENTS} documents from Elasticsearch were merged; narrow the time range, or use source elasticsearch.` });
+      }
     }
   }
   const finished = objects.filter((o) => o.status?.finishedAt);
-  if (finished.length > 0 && !finished.some(isArchived) && merged === 0) {
+  // When Elasticsearch failed, its notice already says the history is the Argo Server's alone.
+  if (finished.length > 0 && !finished.some(isArchived) && merged === 0 && !failed) {
     notices.push({ severity: 'warning', text: LIVE_ONLY_NOTICE });
   }
   return { workflows, nodes, objects, notices };
+}
+
+/**
+ * The runs Elasticsearch kept, or why it could not be read: the Argo Server has answered, so an
+ * Elasticsearch failure costs the answer only its older runs (a notice says so), not the whole answer.
+ */
+async function keptRuns(
+  instance: DatasourceInstance,
+  request: Parameters<typeof elasticsearchRuns>[1]
+): Promise<Awaited<ReturnType<typeof elasticsearchRuns>> | { failure: string }> {
+  try {
+    return await elasticsearchRuns(instance, request);
+  } catch (error) {
+    if (!(error instanceof QueryError) || request.signal.aborted) {
+      throw error;
+    }
+    logger.warn('Elasticsearch part of an Argo Server answer failed', { datasource: instance.uid, error: error.message });
+    return { failure: error.message };
+  }
 }

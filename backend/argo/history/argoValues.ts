@@ -30,7 +30,8 @@ export async function argoValues(instance: DatasourceInstance, request: ArgoValu
     return sorted(lists.flatMap((list) => list.items.map((cron) => cron.metadata?.name).filter((name): name is string => Boolean(name))));
   }
   if (request.key === 'task' || request.key === 'node') {
-    throw new QueryError(`${request.key} values come from Elasticsearch (they need every run's steps); configure Elasticsearch in the datasource settings`);
+    // Without Elasticsearch the handler has already said which setting to turn on.
+    throw new QueryError(`source: ${request.key} values come from Elasticsearch (they need every run's steps); leave out source=argo`);
   }
   const toMs = request.toMs ?? Date.now();
   const fromMs = request.fromMs ?? toMs - DEFAULT_DAYS * 86_400_000;

@@ -50,6 +50,7 @@ export async function templateBaselines(
     toMs: request.toMs,
     withNodes: false,
     signal: request.signal,
+    use: 'p95',
   });
   const inRequest = (doc: WorkflowDocument) => {
     const key = templateKey(doc);
