@@ -5,7 +5,7 @@ import { logger } from '../log/logger';
 import type { CallResourceRequest, CallResourceResponse } from '../protocol/messages';
 import { QueryError } from '../errors/queryError';
 import { restrictNamespaces } from '../queries/namespaceAccess';
-import { getInstance, type DatasourceInstance } from '../settings/instances';
+import { withInstance, type DatasourceInstance, type InstanceLookup } from '../settings/instances';
 
 /**
  * Resource.CallResource: lists for template variables, editor pickers and ad hoc filters.
@@ -56,7 +56,10 @@ export async function callResource(request: CallResourceRequest, signal: AbortSi
   if (request.method !== 'GET') {
     return json(405, { error: `${path} answers GET only` });
   }
-  const lookup = getInstance(request.pluginContext);
+  return withInstance(request.pluginContext, (lookup) => answerList(request, path, lookup, signal));
+}
+
+async function answerList(request: CallResourceRequest, path: string, lookup: InstanceLookup, signal: AbortSignal): Promise<CallResourceResponse> {
   if ('error' in lookup) {
     return json(400, { error: lookup.error });
   }

@@ -3,7 +3,7 @@ import { logger } from '../log/logger';
 import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from '../protocol/messages';
 import { QueryError } from '../errors/queryError';
 import { checkTimeRange } from '../queries/timeRangeGuard';
-import { getInstance, type DatasourceInstance } from '../settings/instances';
+import { withInstance, type DatasourceInstance, type InstanceLookup } from '../settings/instances';
 import { requestContext, type RequestContext } from './requestContext';
 
 /**
@@ -69,9 +69,13 @@ async function answerSafely(query: DataQuery, instance: DatasourceInstance, cont
   }
 }
 
-export async function queryData(request: QueryDataRequest, signal: AbortSignal): Promise<QueryDataResponse> {
+/** The instance is held until every refId has answered, so a settings change never closes its clients mid-query. */
+export function queryData(request: QueryDataRequest, signal: AbortSignal): Promise<QueryDataResponse> {
+  return withInstance(request.pluginContext, (lookup) => answerAll(request, lookup, signal));
+}
+
+async function answerAll(request: QueryDataRequest, lookup: InstanceLookup, signal: AbortSignal): Promise<QueryDataResponse> {
   const responses: Record<string, DataResponse> = {};
-  const lookup = getInstance(request.pluginContext);
   const context = requestContext(request.pluginContext, request.headers, signal);
   const queries = request.queries ?? [];
   const answers = await Promise.all(
