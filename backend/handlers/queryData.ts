@@ -4,6 +4,7 @@ import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } fro
 import { QueryError } from '../errors/queryError';
 import { checkTimeRange } from '../queries/timeRangeGuard';
 import { withInstance, type DatasourceInstance, type InstanceLookup } from '../settings/instances';
+import { duplicateRefId } from './handlerMessages';
 import { requestContext, type RequestContext } from './requestContext';
 
 /**
@@ -75,16 +76,19 @@ export function queryData(request: QueryDataRequest, signal: AbortSignal): Promi
 }
 
 async function answerAll(request: QueryDataRequest, lookup: InstanceLookup, signal: AbortSignal): Promise<QueryDataResponse> {
-  const responses: Record<string, DataResponse> = {};
   const context = requestContext(request.pluginContext, request.headers, signal);
   const queries = request.queries ?? [];
+  const uses = new Map<string, number>();
+  queries.forEach((query) => uses.set(query.refId ?? '', (uses.get(query.refId ?? '') ?? 0) + 1));
   const answers = await Promise.all(
-    queries.map((query) =>
-      'error' in lookup ? Promise.resolve(errorResponse(lookup.error, 400, 'plugin')) : answerSafely(query, lookup.instance, context)
-    )
+    queries.map((query) => {
+      const refId = query.refId ?? '';
+      if (uses.get(refId)! > 1) {
+        return Promise.resolve(errorResponse(duplicateRefId(refId, uses.get(refId)!), 400, 'plugin'));
+      }
+      return 'error' in lookup ? Promise.resolve(errorResponse(lookup.error, 400, 'plugin')) : answerSafely(query, lookup.instance, context);
+    })
   );
-  queries.forEach((query, i) => {
-    responses[query.refId || 'A'] = answers[i];
-  });
-  return { responses };
+  // Keyed by the refId exactly as sent; fromEntries defines own properties, so even __proto__ is a key like any other.
+  return { responses: Object.fromEntries(queries.map((query, i) => [query.refId ?? '', answers[i]])) };
 }
