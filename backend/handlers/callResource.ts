@@ -1,5 +1,8 @@
 import { GROUP_KEYS, groupKeyProblem, type GroupKey, type PlainGroupKey } from '../../src/query/groupBy';
+import { inputMessages } from '../../src/query/inputMessages';
 import type { Level } from '../../src/query/model';
+import { readResourceParams, type ResourceParams } from '../../src/query/resourceParams';
+import { quoteValue } from '../../src/query/validationMessage';
 import type { ValuesRequest } from '../elasticsearch/fieldValues';
 import { logger } from '../log/logger';
 import type { CallResourceRequest, CallResourceResponse } from '../protocol/messages';
@@ -33,16 +36,19 @@ function json(code: number, body: unknown): CallResourceResponse {
   };
 }
 
-function numberParam(params: URLSearchParams, name: string): number | undefined {
-  const value = params.get(name);
-  if (value === null || value === '') {
-    return undefined;
+/** The query parameters of the resource URL; a URL that cannot be parsed is the caller's mistake. */
+function searchParams(url: string, path: string): ResourceParams {
+  let search: URLSearchParams;
+  try {
+    search = new URL(url || path, 'http://resource/').searchParams;
+  } catch {
+    throw new QueryError(`url: ${inputMessages.notUrl(url)}`);
   }
-  const number = Number(value);
-  if (!Number.isFinite(number)) {
-    throw new QueryError(`${name}: "${value}" is not a number of epoch milliseconds`);
+  const read = readResourceParams(search);
+  if ('error' in read) {
+    throw new QueryError(read.error);
   }
-  return number;
+  return read.params;
 }
 
 export async function callResource(request: CallResourceRequest, signal: AbortSignal): Promise<CallResourceResponse> {
@@ -50,7 +56,7 @@ export async function callResource(request: CallResourceRequest, signal: AbortSi
   const list = VALUE_LISTS[path];
   if (!list && !OTHER_LISTS.includes(path)) {
     return json(404, {
-      error: `no resource "${path}"; available: ${[...Object.keys(VALUE_LISTS), ...OTHER_LISTS].join(', ')}`,
+      error: `no resource ${quoteValue(path)}; available: ${[...Object.keys(VALUE_LISTS), ...OTHER_LISTS].join(', ')}`,
     });
   }
   if (request.method !== 'GET') {
@@ -64,12 +70,7 @@ async function answerList(request: CallResourceRequest, path: string, lookup: In
     return json(400, { error: lookup.error });
   }
   try {
-    const values = await listValues(
-      lookup.instance,
-      path,
-      new URL(request.url || path, 'http://resource/').searchParams,
-      signal
-    );
+    const values = await listValues(lookup.instance, path, searchParams(request.url, path), signal);
     return json(200, { values });
   } catch (error) {
     if (error instanceof QueryError) {
@@ -83,32 +84,24 @@ async function answerList(request: CallResourceRequest, path: string, lookup: In
 async function listValues(
   instance: DatasourceInstance,
   path: string,
-  params: URLSearchParams,
+  params: ResourceParams,
   signal: AbortSignal
 ): Promise<string[]> {
   const list = VALUE_LISTS[path];
-  const level: Level =
-    params.get('level') === 'node'
-      ? 'node'
-      : params.get('level') === 'workflow'
-        ? 'workflow'
-        : (list?.level ?? 'workflow');
-  const filters = restrictNamespaces(
-    { namespaces: params.getAll('namespace').filter(Boolean) },
-    instance.settings.namespaces
-  );
+  const level: Level = params.level ?? list?.level ?? 'workflow';
+  const filters = restrictNamespaces({ namespaces: params.namespaces }, instance.settings.namespaces);
   const scope: Omit<ValuesRequest, 'key'> = {
     level,
     namespaces: filters.namespaces,
-    fromMs: numberParam(params, 'from'),
-    toMs: numberParam(params, 'to'),
+    fromMs: params.fromMs,
+    toMs: params.toMs,
     size: 1000,
   };
-  const fromArgo = params.get('source') === 'argo' || !instance.settings.elasticsearch;
+  const fromArgo = params.source === 'argo' || !instance.settings.elasticsearch;
   if (path === 'labels' || path === 'keys') {
     return fromArgo ? listArgoKeys(instance, path, scope, signal) : listKeys(instance, path, scope, signal);
   }
-  const key = list?.key ?? params.get('key') ?? '';
+  const key = list?.key ?? params.key ?? '';
   const problem = groupKeyProblem(key);
   if (problem) {
     throw new QueryError(`key: ${problem}`);
