@@ -2,8 +2,9 @@ import { Client } from '@elastic/elasticsearch';
 
 import { ArgoClient } from '../argo/client/argoClient';
 import { callResource } from '../handlers/callResource';
+import { checkHealth } from '../handlers/checkHealth';
 import { queryData } from '../handlers/queryData';
-import type { PluginContext } from '../protocol/messages';
+import { HealthStatus, type PluginContext } from '../protocol/messages';
 import { startArgoServer, type ArgoServerHandle } from '../test/argoServer/startArgoServer';
 import { elasticsearchUrl, withHistoryIndex } from '../test/elasticsearch';
 import { generateHistory } from '../test/history';
@@ -90,6 +91,12 @@ it('answers every query while the settings change, and closes each replaced vers
   const argoClose = jest.spyOn(ArgoClient.prototype, 'close');
   const inFlight: Array<Promise<string[]>> = [];
   for (let version = 1; version <= VERSIONS; version++) {
+    // "Save & test": the new version's health check runs beside the dashboards' queries.
+    inFlight.push(
+      checkHealth({ pluginContext: savedAs(version), headers: {} }, new AbortController().signal).then((health) =>
+        health.status === HealthStatus.OK ? [] : [`v${version} health: ${health.message}`]
+      )
+    );
     for (let i = 0; i < REQUESTS_PER_VERSION; i++) {
       inFlight.push(refresh(version));
     }
