@@ -2,7 +2,7 @@ import { Client } from '@elastic/elasticsearch';
 
 import { installIndexTemplate } from './installIndexTemplate';
 import { keywordFields } from './searchElasticsearch';
-import { getInstance, type DatasourceInstance } from '../settings/instances';
+import { leaseInstance, type DatasourceInstance } from '../settings/instances';
 import { elasticsearchUrl } from '../test/elasticsearch';
 import { pluginContext } from '../test/pluginContext';
 
@@ -26,7 +26,8 @@ afterAll(async () => {
 });
 
 function instance(): DatasourceInstance {
-  const lookup = getInstance(pluginContext({ elasticsearch: { url: elasticsearchUrl(), index } }));
+  // Held for the whole file, as a request would hold it.
+  const { lookup } = leaseInstance(pluginContext({ elasticsearch: { url: elasticsearchUrl(), index } }));
   if (!('instance' in lookup)) {
     throw new Error(lookup.error);
   }

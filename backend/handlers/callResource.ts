@@ -1,12 +1,15 @@
 import { GROUP_KEYS, groupKeyProblem, type GroupKey, type PlainGroupKey } from '../../src/query/groupBy';
+import { inputMessages } from '../../src/query/inputMessages';
 import type { Level } from '../../src/query/model';
+import { readResourceParams, type ResourceParams } from '../../src/query/resourceParams';
+import { quoteValue } from '../../src/query/validationMessage';
 import type { ValuesRequest } from '../elasticsearch/fieldValues';
 import { logger } from '../log/logger';
 import type { CallResourceRequest, CallResourceResponse } from '../protocol/messages';
 import { notConfigured } from '../errors/notConfigured';
 import { QueryError } from '../errors/queryError';
 import { restrictNamespaces } from '../queries/namespaceAccess';
-import { getInstance, type DatasourceInstance } from '../settings/instances';
+import { withInstance, type DatasourceInstance, type InstanceLookup } from '../settings/instances';
 
 /**
  * Resource.CallResource: lists for template variables, editor pickers and ad hoc filters.
@@ -34,16 +37,19 @@ function json(code: number, body: unknown): CallResourceResponse {
   };
 }
 
-function numberParam(params: URLSearchParams, name: string): number | undefined {
-  const value = params.get(name);
-  if (value === null || value === '') {
-    return undefined;
+/** The query parameters of the resource URL; a URL that cannot be parsed is the caller's mistake. */
+function searchParams(url: string, path: string): ResourceParams {
+  let search: URLSearchParams;
+  try {
+    search = new URL(url || path, 'http://resource/').searchParams;
+  } catch {
+    throw new QueryError(`url: ${inputMessages.notUrl(url)}`);
   }
-  const number = Number(value);
-  if (!Number.isFinite(number)) {
-    throw new QueryError(`${name}: "${value}" is not a number of epoch milliseconds`);
+  const read = readResourceParams(search);
+  if ('error' in read) {
+    throw new QueryError(read.error);
   }
-  return number;
+  return read.params;
 }
 
 export async function callResource(request: CallResourceRequest, signal: AbortSignal): Promise<CallResourceResponse> {
@@ -51,23 +57,21 @@ export async function callResource(request: CallResourceRequest, signal: AbortSi
   const list = VALUE_LISTS[path];
   if (!list && !OTHER_LISTS.includes(path)) {
     return json(404, {
-      error: `no resource "${path}"; available: ${[...Object.keys(VALUE_LISTS), ...OTHER_LISTS].join(', ')}`,
+      error: `no resource ${quoteValue(path)}; available: ${[...Object.keys(VALUE_LISTS), ...OTHER_LISTS].join(', ')}`,
     });
   }
   if (request.method !== 'GET') {
     return json(405, { error: `${path} answers GET only` });
   }
-  const lookup = getInstance(request.pluginContext);
+  return withInstance(request.pluginContext, (lookup) => answerList(request, path, lookup, signal));
+}
+
+async function answerList(request: CallResourceRequest, path: string, lookup: InstanceLookup, signal: AbortSignal): Promise<CallResourceResponse> {
   if ('error' in lookup) {
     return json(400, { error: lookup.error });
   }
   try {
-    const values = await listValues(
-      lookup.instance,
-      path,
-      new URL(request.url || path, 'http://resource/').searchParams,
-      signal
-    );
+    const values = await listValues(lookup.instance, path, searchParams(request.url, path), signal);
     return json(200, { values });
   } catch (error) {
     if (error instanceof QueryError) {
@@ -81,35 +85,27 @@ export async function callResource(request: CallResourceRequest, signal: AbortSi
 async function listValues(
   instance: DatasourceInstance,
   path: string,
-  params: URLSearchParams,
+  params: ResourceParams,
   signal: AbortSignal
 ): Promise<string[]> {
   const list = VALUE_LISTS[path];
-  const level: Level =
-    params.get('level') === 'node'
-      ? 'node'
-      : params.get('level') === 'workflow'
-        ? 'workflow'
-        : (list?.level ?? 'workflow');
-  const filters = restrictNamespaces(
-    { namespaces: params.getAll('namespace').filter(Boolean) },
-    instance.settings.namespaces
-  );
+  const level: Level = params.level ?? list?.level ?? 'workflow';
+  const filters = restrictNamespaces({ namespaces: params.namespaces }, instance.settings.namespaces);
   const scope: Omit<ValuesRequest, 'key'> = {
     level,
     namespaces: filters.namespaces,
-    fromMs: numberParam(params, 'from'),
-    toMs: numberParam(params, 'to'),
+    fromMs: params.fromMs,
+    toMs: params.toMs,
     size: 1000,
   };
-  const fromArgo = params.get('source') === 'argo' || !instance.settings.elasticsearch;
+  const fromArgo = params.source === 'argo' || !instance.settings.elasticsearch;
   if (fromArgo && !instance.settings.argo) {
     throw notConfigured('source', 'lists with source=argo need', 'argo', 'leave out source=argo to list from Elasticsearch');
   }
   if (path === 'labels' || path === 'keys') {
     return fromArgo ? listArgoKeys(instance, path, scope, signal) : listKeys(instance, path, scope, signal);
   }
-  const key = list?.key ?? params.get('key') ?? '';
+  const key = list?.key ?? params.key ?? '';
   const problem = groupKeyProblem(key);
   if (problem) {
     throw new QueryError(`key: ${problem}`);

@@ -2,14 +2,17 @@ import { checkArgo, type ServiceHealth } from '../argo/checkArgo';
 import { checkElasticsearch } from '../elasticsearch/checkElasticsearch';
 import { logger } from '../log/logger';
 import { HealthStatus, type CheckHealthRequest, type CheckHealthResponse } from '../protocol/messages';
-import { getInstance } from '../settings/instances';
+import { withInstance, type InstanceLookup } from '../settings/instances';
 
 /**
  * Diagnostics.CheckHealth ("Save & test"): validates the settings, then checks each configured
  * service. Every failure is one plain sentence; details per service go to jsonDetails.
  */
-export async function checkHealth(request: CheckHealthRequest, signal: AbortSignal): Promise<CheckHealthResponse> {
-  const lookup = getInstance(request.pluginContext);
+export function checkHealth(request: CheckHealthRequest, signal: AbortSignal): Promise<CheckHealthResponse> {
+  return withInstance(request.pluginContext, (lookup) => checkServices(lookup, signal));
+}
+
+async function checkServices(lookup: InstanceLookup, signal: AbortSignal): Promise<CheckHealthResponse> {
   if ('error' in lookup) {
     return { status: HealthStatus.ERROR, message: lookup.error };
   }

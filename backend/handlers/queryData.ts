@@ -3,7 +3,8 @@ import { logger } from '../log/logger';
 import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from '../protocol/messages';
 import { QueryError } from '../errors/queryError';
 import { checkTimeRange } from '../queries/timeRangeGuard';
-import { getInstance, type DatasourceInstance } from '../settings/instances';
+import { withInstance, type DatasourceInstance, type InstanceLookup } from '../settings/instances';
+import { duplicateRefId } from './handlerMessages';
 import { requestContext, type RequestContext } from './requestContext';
 
 /**
@@ -69,18 +70,25 @@ async function answerSafely(query: DataQuery, instance: DatasourceInstance, cont
   }
 }
 
-export async function queryData(request: QueryDataRequest, signal: AbortSignal): Promise<QueryDataResponse> {
-  const responses: Record<string, DataResponse> = {};
-  const lookup = getInstance(request.pluginContext);
+/** The instance is held until every refId has answered, so a settings change never closes its clients mid-query. */
+export function queryData(request: QueryDataRequest, signal: AbortSignal): Promise<QueryDataResponse> {
+  return withInstance(request.pluginContext, (lookup) => answerAll(request, lookup, signal));
+}
+
+async function answerAll(request: QueryDataRequest, lookup: InstanceLookup, signal: AbortSignal): Promise<QueryDataResponse> {
   const context = requestContext(request.pluginContext, request.headers, signal);
   const queries = request.queries ?? [];
+  const uses = new Map<string, number>();
+  queries.forEach((query) => uses.set(query.refId ?? '', (uses.get(query.refId ?? '') ?? 0) + 1));
   const answers = await Promise.all(
-    queries.map((query) =>
-      'error' in lookup ? Promise.resolve(errorResponse(lookup.error, 400, 'plugin')) : answerSafely(query, lookup.instance, context)
-    )
+    queries.map((query) => {
+      const refId = query.refId ?? '';
+      if (uses.get(refId)! > 1) {
+        return Promise.resolve(errorResponse(duplicateRefId(refId, uses.get(refId)!), 400, 'plugin'));
+      }
+      return 'error' in lookup ? Promise.resolve(errorResponse(lookup.error, 400, 'plugin')) : answerSafely(query, lookup.instance, context);
+    })
   );
-  queries.forEach((query, i) => {
-    responses[query.refId || 'A'] = answers[i];
-  });
-  return { responses };
+  // Keyed by the refId exactly as sent; fromEntries defines own properties, so even __proto__ is a key like any other.
+  return { responses: Object.fromEntries(queries.map((query, i) => [query.refId ?? '', answers[i]])) };
 }

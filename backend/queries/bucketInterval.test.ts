@@ -1,4 +1,4 @@
-import { bucketIntervalMs, formatInterval } from './bucketInterval';
+import { bucketIntervalMs, formatInterval, usableIntervalMs } from './bucketInterval';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -29,5 +29,24 @@ describe('bucketIntervalMs', () => {
     expect(formatInterval(HOUR)).toBe('1h');
     expect(formatInterval(90_000)).toBe('90s');
     expect(formatInterval(1500)).toBe('1500ms');
+  });
+
+  it('gives Elasticsearch a whole number of milliseconds, whatever interval it is asked for', () => {
+    const weird = [1500.5, 0.25, -5, NaN, Infinity, -Infinity, 9e18, 1.5e21, 1e300, Number.MAX_VALUE];
+    for (const intervalMs of weird) {
+      for (const maxDataPoints of [1000, NaN, 0, -1, 0.5, 1e12, Infinity]) {
+        const interval = bucketIntervalMs({ fromMs: 0, toMs: DAY, intervalMs, maxDataPoints, maxBuckets: 60_000 });
+        expect(`${interval}ms`).toMatch(/^[1-9]\d*ms$/);
+        expect(interval).toBeLessThanOrEqual(3661 * DAY);
+      }
+    }
+  });
+
+  it('rounds a fractional interval up to whole milliseconds and ignores ones that are not positive numbers', () => {
+    expect(usableIntervalMs(1500.5)).toBe(1501);
+    expect(usableIntervalMs(0.25)).toBe(1);
+    expect(usableIntervalMs(-5)).toBe(0);
+    expect(usableIntervalMs(NaN)).toBe(0);
+    expect(usableIntervalMs(1e300)).toBe(3660 * DAY);
   });
 });

@@ -34,10 +34,21 @@ export interface IntervalRequest {
   maxBuckets: number;
 }
 
+/** No bucket is wider than the longest time range a datasource may allow (maxRangeDays ≤ 3660). */
+export const MAX_INTERVAL_MS = 3660 * DAY;
+
+/**
+ * Grafana's interval as a usable width: whole milliseconds, at most MAX_INTERVAL_MS; 0 (no wish) when it
+ * is not a positive number. Elasticsearch refuses fractions, and prints of huge numbers ("1.5e+21ms") too.
+ */
+export function usableIntervalMs(intervalMs: number): number {
+  return Number.isFinite(intervalMs) && intervalMs > 0 ? Math.min(Math.ceil(intervalMs), MAX_INTERVAL_MS) : 0;
+}
+
 export function bucketIntervalMs({ fromMs, toMs, intervalMs, maxDataPoints, maxBuckets }: IntervalRequest): number {
-  const range = Math.max(0, toMs - fromMs);
+  const range = Number.isFinite(toMs - fromMs) ? Math.min(Math.max(0, toMs - fromMs), MAX_INTERVAL_MS) : 0;
   const points = Math.max(1, Math.min(maxDataPoints > 0 ? maxDataPoints : maxBuckets, maxBuckets));
-  const wanted = Math.max(intervalMs > 0 ? intervalMs : 0, range / points);
+  const wanted = Math.max(usableIntervalMs(intervalMs), range / points);
   for (const nice of NICE_INTERVALS_MS) {
     if (nice >= wanted) {
       return nice;

@@ -1,4 +1,5 @@
 import type { Filters } from '../../src/query/model';
+import { listSome, quoteValue } from '../../src/query/validationMessage';
 import { QueryError } from '../errors/queryError';
 
 /**
@@ -13,7 +14,7 @@ export function restrictNamespaces(filters: Filters, allowed: string[] | undefin
   const refused = asked.filter((namespace) => !allowed.includes(namespace));
   if (refused.length > 0) {
     throw new QueryError(
-      `filters.namespaces: ${refused.map((n) => `"${n}"`).join(', ')} not allowed for this datasource; it may read only ${allowed.join(', ')}`,
+      `filters.namespaces: ${listSome(refused.map(quoteValue))} not allowed for this datasource; it may read only ${listSome(allowed, 20)}`,
       'plugin',
       403
     );

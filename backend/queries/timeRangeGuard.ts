@@ -1,14 +1,21 @@
+import { epochMsProblem } from '../../src/query/timeBounds';
 import { QueryError } from '../errors/queryError';
 
 const DAY_MS = 24 * 3_600_000;
 
 /**
- * Refuses time ranges that are empty, inverted, unbounded (epoch 0, year 9999 — what "all time" tends
- * to look like) or longer than the datasource allows, before anything reaches Elasticsearch.
+ * Refuses time ranges that are empty, inverted, outside 1970–9999, unbounded (epoch 0, year 9999 — what
+ * "all time" tends to look like) or longer than the datasource allows, before anything reaches Elasticsearch.
  */
 export function checkTimeRange(range: { fromEpochMS: number; toEpochMS: number } | null | undefined, maxRangeDays: number): void {
   if (!range || !Number.isFinite(range.fromEpochMS) || !Number.isFinite(range.toEpochMS) || !(range.toEpochMS > range.fromEpochMS)) {
     throw new QueryError('timeRange: the query has no valid time range (from must be before to)');
+  }
+  for (const [name, ms] of [['from', range.fromEpochMS], ['to', range.toEpochMS]] as const) {
+    const problem = epochMsProblem(ms);
+    if (problem) {
+      throw new QueryError(`timeRange: ${name} ${problem}`);
+    }
   }
   const days = (range.toEpochMS - range.fromEpochMS) / DAY_MS;
   if (days > maxRangeDays) {

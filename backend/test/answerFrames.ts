@@ -7,6 +7,7 @@ export interface AnswerRequest {
   query: object;
   range: { fromEpochMS: number; toEpochMS: number };
   intervalMS?: number;
+  maxDataPoints?: number;
   /** Extra datasource settings beside elasticsearch (argo, namespaces, ...). */
   settings?: object;
   /** Extra Elasticsearch settings (fieldMapping, ...). */
@@ -19,6 +20,7 @@ export async function answerFrames({
   query,
   range,
   intervalMS,
+  maxDataPoints,
   settings = {},
   elasticsearch = {},
 }: AnswerRequest): Promise<Uint8Array[]> {
@@ -30,7 +32,7 @@ export async function answerFrames({
         ...settings,
       }),
       headers: {},
-      queries: [intervalMS === undefined ? target : { ...target, intervalMS }],
+      queries: [{ ...target, ...(intervalMS === undefined ? {} : { intervalMS }), ...(maxDataPoints === undefined ? {} : { maxDataPoints }) }],
     },
     new AbortController().signal
   );

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 import { BASELINE_DEFAULT_DAYS, BASELINE_MAX_DAYS } from './runsQuery';
 import { checkGroupBy, commonFields, groupBySchema, limitSchema } from './queryFields';
+import { LIMITS, textProblem } from './inputLimits';
 import { percentileOf } from './stats';
+import { quoteValue } from './validationMessage';
 
 /**
  * baseline: per group, a stat over the current window (the last `currentMinutes` before the range
@@ -19,12 +21,16 @@ export const CURRENT_MAX_MINUTES = 7 * 24 * 60;
 
 /** Why a baseline stat string is unusable, or undefined when it is fine. */
 export function baselineStatProblem(stat: string): string | undefined {
+  const textIssue = textProblem(stat, LIMITS.stat);
+  if (textIssue) {
+    return textIssue;
+  }
   if ((BASELINE_PLAIN_STATS as readonly string[]).includes(stat)) {
     return undefined;
   }
   const p = percentileOf(stat);
   if (p === undefined) {
-    return `"${stat}" cannot be compared with its baseline; use one of ${BASELINE_PLAIN_STATS.join(', ')} or a percentile such as p95`;
+    return `${quoteValue(stat)} cannot be compared with its baseline; use one of ${BASELINE_PLAIN_STATS.join(', ')} or a percentile such as p95`;
   }
   if (p < 0 || p > 100) {
     return `percentile ${p} is outside 0–100; use a value such as p95 or p99`;

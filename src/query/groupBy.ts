@@ -1,3 +1,6 @@
+import { LIMITS, textProblem } from './inputLimits';
+import { quoteValue } from './validationMessage';
+
 /**
  * What a query can group by. `label:<key>` groups by a workflow label (for example
  * `label:team`). The backend maps each key to a document field through the datasource's field mapping.
@@ -9,10 +12,14 @@ export type GroupKey = PlainGroupKey | `label:${string}`;
 const LABEL_KEY = /^label:[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?$/;
 
 export function groupKeyProblem(key: string): string | undefined {
+  const textIssue = textProblem(key, LIMITS.groupKey);
+  if (textIssue) {
+    return textIssue;
+  }
   if ((GROUP_KEYS as readonly string[]).includes(key) || LABEL_KEY.test(key)) {
     return undefined;
   }
-  return `"${key}" cannot be grouped by; use one of ${GROUP_KEYS.join(', ')} or label:<workflow label key>`;
+  return `${quoteValue(key)} cannot be grouped by; use one of ${GROUP_KEYS.join(', ')} or label:<workflow label key>`;
 }
 
 /** The label name a group key gets on a series (label:team → team). */

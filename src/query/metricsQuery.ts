@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { LIMITS, textSchema } from './inputLimits';
 import { checkGroupBy, commonFields, groupBySchema, limitSchema } from './queryFields';
 
 /**
@@ -16,8 +17,7 @@ export const metricsQuerySchema = z
   .object({
     ...commonFields,
     queryType: z.literal('metrics'),
-    metric: z
-      .string({ message: 'name the metric, for example images_processed' })
+    metric: textSchema(LIMITS.metric, 'name the metric, for example images_processed')
       .min(1, 'name the metric, for example images_processed')
       .regex(METRIC_NAME, 'is not a metric field name; use letters, digits, _ and - with dots between parts (images_processed, eval.accuracy)'),
     aggregation: z.enum(METRIC_AGGREGATIONS).default('avg'),

@@ -1,4 +1,5 @@
 import { QUERY_SCHEMA_VERSION } from './model';
+import { quoteValue } from './validationMessage';
 
 export type QueryMigration = { query: Record<string, unknown> } | { error: string };
 
@@ -14,7 +15,7 @@ export function migrateQuery(raw: unknown): QueryMigration {
   const query = { ...(raw as Record<string, unknown>) };
   const version = query.schemaVersion ?? QUERY_SCHEMA_VERSION;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { error: `schemaVersion: must be a whole number from 1; got ${JSON.stringify(query.schemaVersion)}` };
+    return { error: `schemaVersion: must be a whole number from 1; got ${quoteValue(query.schemaVersion)}` };
   }
   if (version > QUERY_SCHEMA_VERSION) {
     return {

@@ -1,4 +1,4 @@
-import { describeIssues } from './validationMessage';
+import { describeIssues, quoteValue } from './validationMessage';
 import { migrateQuery } from './migrateQuery';
 import { AVAILABLE_QUERY_TYPES, QUERY_TYPES, querySchemas, type ArgoPerfQuery, type QueryOf } from './model';
 
@@ -18,10 +18,10 @@ export function parseQuery(raw: unknown): ParsedQuery {
     return { error: `queryType: missing; use one of ${AVAILABLE_QUERY_TYPES.join(', ')}` };
   }
   if (typeof queryType !== 'string' || !(QUERY_TYPES as readonly string[]).includes(queryType)) {
-    return { error: `queryType: ${JSON.stringify(queryType)} is unknown; use one of ${AVAILABLE_QUERY_TYPES.join(', ')}` };
+    return { error: `queryType: ${quoteValue(queryType)} is unknown; use one of ${AVAILABLE_QUERY_TYPES.join(', ')}` };
   }
   if (!(queryType in querySchemas)) {
-    return { error: `queryType: "${queryType}" is not available in this version yet; use one of ${AVAILABLE_QUERY_TYPES.join(', ')}` };
+    return { error: `queryType: ${quoteValue(queryType)} is not available in this version yet; use one of ${AVAILABLE_QUERY_TYPES.join(', ')}` };
   }
   const schema = querySchemas[queryType as keyof typeof querySchemas];
   const result = schema.safeParse(migrated.query);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
 import { groupKeyProblem, type GroupKey } from './groupBy';
+import { inputMessages } from './inputMessages';
+import { LIMITS, textListSchema, textSchema } from './inputLimits';
+import { quoteValue } from './validationMessage';
 
 /**
  * Fields that several query types share (version, source, level, filters, group by). They live apart
@@ -16,7 +19,13 @@ export type Source = (typeof SOURCES)[number];
 export const LEVELS = ['workflow', 'node'] as const;
 export type Level = (typeof LEVELS)[number];
 
-const stringList = z.array(z.string().min(1, 'must not be empty'));
+/** Cron workflows are found by their label (workflows.argoproj.io/cron-workflow), so names must be label values. */
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const cronName = textSchema(LIMITS.labelValue).superRefine((value, ctx) => {
+  if (value.length <= LIMITS.labelValue && !LABEL_VALUE.test(value)) {
+    ctx.addIssue({ code: 'custom', message: inputMessages.notCronName(value) });
+  }
+});
 
 /** Grafana's ad hoc filter operators that map onto Elasticsearch queries. */
 export const ADHOC_OPERATORS = ['=', '!=', '=~', '!~', '=|', '!=|'] as const;
@@ -32,19 +41,19 @@ const groupKeySchema = z.string().superRefine((value, ctx) => {
 export const adhocFilterSchema = z.object({
   key: groupKeySchema,
   operator: z.enum(ADHOC_OPERATORS, { message: `must be one of ${ADHOC_OPERATORS.join(' ')}` }),
-  value: z.string().default(''),
-  values: z.array(z.string()).optional(),
+  value: textSchema(LIMITS.text).default(''),
+  values: z.array(textSchema(LIMITS.text)).max(LIMITS.listValues, inputMessages.tooManyValues(LIMITS.listValues)).optional(),
 });
 export type AdhocFilter = z.infer<typeof adhocFilterSchema>;
 
 export const filtersSchema = z
   .object({
-    namespaces: stringList.optional(),
-    workflows: stringList.optional(),
-    templates: stringList.optional(),
-    tasks: stringList.optional(),
-    crons: stringList.optional(),
-    phases: stringList.optional(),
+    namespaces: textListSchema(LIMITS.namespace).optional(),
+    workflows: textListSchema(LIMITS.name).optional(),
+    templates: textListSchema(LIMITS.name).optional(),
+    tasks: textListSchema(LIMITS.text).optional(),
+    crons: textListSchema(LIMITS.labelValue, cronName).optional(),
+    phases: textListSchema(LIMITS.labelValue).optional(),
     /** Ad hoc filters of the dashboard, added by the datasource when the query runs. */
     adhoc: z.array(adhocFilterSchema).max(50, 'at most 50 ad hoc filters').optional(),
   })
@@ -57,7 +66,7 @@ export const groupBySchema = z.array(groupKeySchema).max(4, 'group by at most 4 
 export const limitSchema = z.number().int('must be a whole number').min(1).max(500).default(20);
 
 export const commonFields = {
-  refId: z.string().default('A'),
+  refId: textSchema(LIMITS.refId).default('A'),
   schemaVersion: z.literal(QUERY_SCHEMA_VERSION).default(QUERY_SCHEMA_VERSION),
   source: z.enum(SOURCES).default('elasticsearch'),
   filters: filtersSchema.default({}),
@@ -76,7 +85,7 @@ export function checkGroupBy(query: { level: Level; groupBy: GroupKey[] }, ctx: 
       ctx.addIssue({
         code: 'custom',
         path: ['groupBy', index],
-        message: `"${key}" needs level "node": workflow runs have no ${key}; set level to node`,
+        message: `${quoteValue(key)} needs level "node": workflow runs have no ${key}; set level to node`,
       });
     }
   });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-import { describeIssues } from '../query/validationMessage';
+import { inputMessages } from '../query/inputMessages';
+import { brokenUnicode, LIMITS, textSchema } from '../query/inputLimits';
+import { describeIssues, fieldPath } from '../query/validationMessage';
 import { fieldMappingSchema, requiredRoles, resolveFieldMap, type RequiredRole } from './fieldMapping';
 
 /**
@@ -79,7 +81,10 @@ export const jsonDataSchema = z
     elasticsearch: elasticsearchSettingsSchema.optional(),
     argo: argoSettingsSchema.optional(),
     /** When set, queries may only read these namespaces. */
-    namespaces: z.array(z.string().trim().min(1, 'is empty; enter a namespace name or remove the entry')).optional(),
+    namespaces: z
+      .array(textSchema(LIMITS.namespace).trim().min(1, 'is empty; enter a namespace name or remove the entry'))
+      .max(LIMITS.listValues, inputMessages.tooManyValues(LIMITS.listValues))
+      .optional(),
     /** Longest time range one query may read; protects Elasticsearch from unbounded scans. */
     maxRangeDays: z.number().int('must be a whole number of days').min(1).max(3660).default(400),
   })
@@ -111,6 +116,11 @@ export interface DatasourceSettings extends JsonData {
 export type ParsedSettings = { settings: DatasourceSettings } | { error: string };
 
 export function parseSettings(jsonData: unknown, secure: Record<string, string>): ParsedSettings {
+  // A lone surrogate (JSON allows "\ud800") would fail later, deep in a URL or an index name: refuse it here.
+  const broken = brokenUnicode(jsonData);
+  if (broken) {
+    return { error: `datasource settings: ${fieldPath(broken.path) || 'jsonData'}: ${broken.problem}` };
+  }
   const result = jsonDataSchema.safeParse(jsonData ?? {});
   if (!result.success) {
     return { error: `datasource settings: ${describeIssues(result.error)}` };

@@ -28,7 +28,11 @@ export interface NodeDetailOptions {
   fetchCompressed?: boolean;
 }
 
-const enc = encodeURIComponent;
+/**
+ * One path segment. Names come from the server's JSON, where a lone surrogate is a valid escape that
+ * encodeURIComponent refuses ("URI malformed"): it is sent as U+FFFD, a name no object can have (a 404).
+ */
+const enc = (segment: string) => encodeURIComponent(segment.replace(/\p{Surrogate}/gu, '\ufffd'));
 
 /**
  * The Argo Server REST client of one datasource: lists (live, archived, cron) paged with either kind of
