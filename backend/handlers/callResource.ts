@@ -6,6 +6,7 @@ import type { CallResourceRequest, CallResourceResponse } from '../protocol/mess
 import { QueryError } from '../errors/queryError';
 import { restrictNamespaces } from '../queries/namespaceAccess';
 import { getInstance, type DatasourceInstance } from '../settings/instances';
+import { maskResourceResponse, outputMasker } from './outputMasking';
 
 /**
  * Resource.CallResource: lists for template variables, editor pickers and ad hoc filters.
@@ -46,6 +47,10 @@ function numberParam(params: URLSearchParams, name: string): number | undefined 
 }
 
 export async function callResource(request: CallResourceRequest, signal: AbortSignal): Promise<CallResourceResponse> {
+  return maskResourceResponse(await answerResource(request, signal), outputMasker(request.pluginContext));
+}
+
+async function answerResource(request: CallResourceRequest, signal: AbortSignal): Promise<CallResourceResponse> {
   const path = request.path.replace(/^\/+|\/+$/g, '');
   const list = VALUE_LISTS[path];
   if (!list && !OTHER_LISTS.includes(path)) {

@@ -3,12 +3,17 @@ import { checkElasticsearch } from '../elasticsearch/checkElasticsearch';
 import { logger } from '../log/logger';
 import { HealthStatus, type CheckHealthRequest, type CheckHealthResponse } from '../protocol/messages';
 import { getInstance } from '../settings/instances';
+import { maskHealth, outputMasker } from './outputMasking';
 
 /**
  * Diagnostics.CheckHealth ("Save & test"): validates the settings, then checks each configured
  * service. Every failure is one plain sentence; details per service go to jsonDetails.
  */
 export async function checkHealth(request: CheckHealthRequest, signal: AbortSignal): Promise<CheckHealthResponse> {
+  return maskHealth(await checkServices(request, signal), outputMasker(request.pluginContext));
+}
+
+async function checkServices(request: CheckHealthRequest, signal: AbortSignal): Promise<CheckHealthResponse> {
   const lookup = getInstance(request.pluginContext);
   if ('error' in lookup) {
     return { status: HealthStatus.ERROR, message: lookup.error };

@@ -4,6 +4,8 @@ import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } fro
 import { QueryError } from '../errors/queryError';
 import { checkTimeRange } from '../queries/timeRangeGuard';
 import { getInstance, type DatasourceInstance } from '../settings/instances';
+import type { Masker } from '../net/masker';
+import { maskQueryData, outputMasker } from './outputMasking';
 import { requestContext, type RequestContext } from './requestContext';
 
 /**
@@ -26,7 +28,7 @@ function decodeQueryJson(query: DataQuery): { value: unknown } | { error: string
   }
 }
 
-async function answer(query: DataQuery, instance: DatasourceInstance, context: RequestContext): Promise<DataResponse> {
+async function answer(query: DataQuery, instance: DatasourceInstance, context: RequestContext, mask: Masker): Promise<DataResponse> {
   const decoded = decodeQueryJson(query);
   if ('error' in decoded) {
     return errorResponse(decoded.error, 400, 'plugin');
@@ -54,12 +56,12 @@ async function answer(query: DataQuery, instance: DatasourceInstance, context: R
     intervalMs: query.intervalMS,
     maxDataPoints: query.maxDataPoints,
   });
-  return { frames: frames.map(encodeFrame), status: 200 };
+  return { frames: frames.map((frame) => encodeFrame(mask.deep(frame))), status: 200 };
 }
 
-async function answerSafely(query: DataQuery, instance: DatasourceInstance, context: RequestContext): Promise<DataResponse> {
+async function answerSafely(query: DataQuery, instance: DatasourceInstance, context: RequestContext, mask: Masker): Promise<DataResponse> {
   try {
-    return await answer(query, instance, context);
+    return await answer(query, instance, context, mask);
   } catch (error) {
     if (error instanceof QueryError) {
       return errorResponse(error.message, error.status, error.source);
@@ -70,17 +72,18 @@ async function answerSafely(query: DataQuery, instance: DatasourceInstance, cont
 }
 
 export async function queryData(request: QueryDataRequest, signal: AbortSignal): Promise<QueryDataResponse> {
+  const mask = outputMasker(request.pluginContext);
   const responses: Record<string, DataResponse> = {};
   const lookup = getInstance(request.pluginContext);
   const context = requestContext(request.pluginContext, request.headers, signal);
   const queries = request.queries ?? [];
   const answers = await Promise.all(
     queries.map((query) =>
-      'error' in lookup ? Promise.resolve(errorResponse(lookup.error, 400, 'plugin')) : answerSafely(query, lookup.instance, context)
+      'error' in lookup ? Promise.resolve(errorResponse(lookup.error, 400, 'plugin')) : answerSafely(query, lookup.instance, context, mask)
     )
   );
   queries.forEach((query, i) => {
     responses[query.refId || 'A'] = answers[i];
   });
-  return { responses };
+  return maskQueryData({ responses }, mask);
 }
