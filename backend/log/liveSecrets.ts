@@ -10,10 +10,8 @@ const ids = new WeakMap<object, number>();
 let nextId = 1;
 let current: Masker | undefined;
 
-const forget = new FinalizationRegistry<number>((id) => {
-  owners.delete(id);
-  current = undefined;
-});
+// Made on first use, not at load: the executable's V8 startup snapshot is built from the loaded modules.
+let forget: FinalizationRegistry<number> | undefined;
 
 /** Masks `values` in every log line while `owner` is alive (idempotent per owner). */
 export function maskWhileAlive(owner: object, values: string[]): void {
@@ -23,6 +21,10 @@ export function maskWhileAlive(owner: object, values: string[]): void {
   const id = nextId++;
   ids.set(owner, id);
   owners.set(id, { owner: new WeakRef(owner), values });
+  forget ??= new FinalizationRegistry<number>((gone) => {
+    owners.delete(gone);
+    current = undefined;
+  });
   forget.register(owner, id);
   current = undefined;
 }
