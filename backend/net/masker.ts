@@ -85,7 +85,7 @@ const cache = new Map<string, Masker>();
 const CACHE_SIZE = 256;
 
 export function masker(values: ReadonlyArray<string | undefined>): Masker {
-  const kept = [...new Set(values.filter((v): v is string => !!v && v.trim() !== ''))].sort();
+  const kept = [...new Set(values.filter((v): v is string => typeof v === 'string' && v.trim() !== ''))].sort();
   const key = kept.join('\u0000');
   let found = cache.get(key);
   if (found) {

@@ -68,8 +68,15 @@ export function urlSecretForms(url: string | undefined): string[] {
 
 /** Every secret value of the sources, longest first, each once; values without content are left out. */
 export function secretValues(sources: SecretSources): string[] {
-  const es = sources.elasticsearch;
-  const argo = sources.argo;
+  // Settings arrive from outside: anything that is not text is not used (and holds no secret).
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const es = sources.elasticsearch && {
+    url: text(sources.elasticsearch.url),
+    username: text(sources.elasticsearch.username),
+    password: text(sources.elasticsearch.password),
+    apiKey: text(sources.elasticsearch.apiKey),
+  };
+  const argo = sources.argo && { url: text(sources.argo.url), token: text(sources.argo.token) };
   const values = [
     ...(es?.password ? basicForms(es.username ?? '', es.password) : []),
     ...(es?.apiKey?.trim() ? apiKeyForms(es.apiKey) : []),
@@ -78,5 +85,5 @@ export function secretValues(sources: SecretSources): string[] {
     ...urlSecretForms(argo?.url),
     ...(sources.other ?? []),
   ];
-  return [...new Set(values.filter((v): v is string => !!v && v.trim() !== ''))].sort((a, b) => b.length - a.length);
+  return [...new Set(values.filter((v): v is string => typeof v === 'string' && v.trim() !== ''))].sort((a, b) => b.length - a.length);
 }

@@ -128,3 +128,11 @@ describe('masking', () => {
     expect(forbiddenStrings([credentials]).filter((form) => masked.includes(form))).toEqual([]);
   });
 });
+
+describe('settings that are not text', () => {
+  it('are left out instead of failing the request', () => {
+    const odd = { elasticsearch: { url: 42, password: { a: 1 }, apiKey: null }, argo: { token: ['x'] }, other: [7, 'other-secret'] } as never;
+    expect(secretValues(odd)).toEqual(['other-secret']);
+    expect(masker([3 as never, 'other-secret']).text('an other-secret')).toBe('an ***');
+  });
+});
