@@ -32,20 +32,22 @@ export function contextSecrets(ctx: PluginContext | null | undefined): string[] 
   try {
     jsonData = ds.jsonData?.length ? JSON.parse(Buffer.from(ds.jsonData).toString('utf8')) : {};
   } catch {
-    jsonData = {};
+    jsonData = {}; // not JSON: the request is refused anyway, and a URL cannot be read from it
   }
-  const secure = ds.decryptedSecureJsonData ?? {};
+  const secure: Record<string, unknown> =
+    ds.decryptedSecureJsonData && typeof ds.decryptedSecureJsonData === 'object' ? ds.decryptedSecureJsonData : {};
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const known = new Set<string>(SECURE_KEYS);
   return secretValues({
     elasticsearch: {
       url: field(jsonData, 'elasticsearch', 'url'),
       username: field(jsonData, 'elasticsearch', 'username'),
-      password: secure.elasticsearchPassword,
-      apiKey: secure.elasticsearchApiKey,
+      password: text(secure.elasticsearchPassword),
+      apiKey: text(secure.elasticsearchApiKey),
     },
-    argo: { url: field(jsonData, 'argo', 'url'), token: secure.argoToken },
+    argo: { url: field(jsonData, 'argo', 'url'), token: text(secure.argoToken) },
     // Every other secure value too (CA certificates, fields of other versions): none may show.
-    other: [secure.elasticsearchCaCert, secure.argoCaCert, ...Object.entries(secure).filter(([key]) => !known.has(key)).map(([, v]) => v)],
+    other: [secure.elasticsearchCaCert, secure.argoCaCert, ...Object.entries(secure).filter(([key]) => !known.has(key)).map(([, v]) => v)].map(text),
   });
 }
 
