@@ -12,7 +12,7 @@ export const ES_ERRORS = {
   breaker: (breaker?: string) =>
     `Elasticsearch refused the search to protect its memory (circuit_breaking_exception${breaker ? `, ${breaker} breaker` : ''}); shorten the time range, group by fewer keys or lower the limit, or try again when the cluster is less busy`,
   rejected: (status: number, type?: string) =>
-    `Elasticsearch is overloaded and turned the search away (${typed(status === 429 ? '429 Too Many Requests' : status, type)}); try again shortly, or refresh fewer panels at once`,
+    `Elasticsearch is overloaded and turned the request away (${typed(status === 429 ? '429 Too Many Requests' : status, type)}); try again shortly, or refresh fewer panels at once`,
   blocked: (blocks: string[], unavailable: boolean) =>
     unavailable
       ? `Elasticsearch is not ready to serve searches (cluster block${blocks.length ? `: ${blocks.join('; ')}` : ''}); wait until the cluster has a master and has recovered, then try again`
@@ -24,7 +24,7 @@ export const ES_ERRORS = {
   forbidden: (index: string, action?: string) =>
     `Elasticsearch denied access (403 Forbidden${action ? `, action ${action}` : ''}); give the configured user or API key the read and view_index_metadata privileges on "${index}"`,
   unavailable: (status: number, index: string, type?: string) =>
-    `Elasticsearch could not serve the search (${typed(status, type)}): some indices matching "${index}" have no active shard copy, or the cluster has no master (it is red or still recovering); check GET _cluster/health, and try again when it is yellow or green`,
+    `Elasticsearch could not answer (${typed(status, type)}): some indices matching "${index}" have no active shard copy, or the cluster has no master (it is red or still recovering); check GET _cluster/health, and try again when it is yellow or green`,
   badRequest: (type?: string, reason?: string) =>
     `Elasticsearch refused the search (${typed('400 Bad Request', type)}${reason ? `: ${reason}` : ''}); check the field mapping in the datasource settings against the index mapping`,
   serverError: (status: number, type?: string) =>
