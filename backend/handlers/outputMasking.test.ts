@@ -55,3 +55,15 @@ describe('output masking', () => {
     expect(outputMasker(undefined).text(said)).toBe(said);
   });
 });
+
+describe('refIds', () => {
+  it('stay exactly as sent, __proto__ included, so Grafana can match answers to queries', () => {
+    const responses = Object.fromEntries([
+      ['__proto__', { error: `a ${TOKEN}`, status: 400 }],
+      [TOKEN, { status: 200 }],
+    ]);
+    const masked = maskQueryData({ responses }, outputMasker(ctx));
+    expect(Object.keys(masked.responses)).toEqual(['__proto__', TOKEN]);
+    expect(Object.getOwnPropertyDescriptor(masked.responses, '__proto__')?.value).toEqual({ error: 'a ***', status: 400 });
+  });
+});

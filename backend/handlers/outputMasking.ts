@@ -16,11 +16,9 @@ export function maskQueryData(response: QueryDataResponse, mask: Masker): QueryD
   if (!mask.active) {
     return response;
   }
+  // refIds stay as sent: Grafana matches answers to queries by them.
   const responses = Object.fromEntries(
-    Object.entries(response.responses ?? {}).map(([refId, answer]) => [
-      mask.text(refId),
-      answer.error ? { ...answer, error: mask.text(answer.error) } : answer,
-    ])
+    Object.entries(response.responses ?? {}).map(([refId, answer]) => [refId, answer.error ? { ...answer, error: mask.text(answer.error) } : answer])
   );
   return { ...response, responses };
 }
