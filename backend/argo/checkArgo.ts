@@ -1,6 +1,9 @@
 import type { ArgoSettings, SecureJsonData } from '../../src/settings/model';
 import { describeError, statusMessage, type ErrorContext } from '../net/describeError';
+import { maskSecrets } from '../net/masker';
 import { requestJson } from '../net/requestJson';
+import { shownUrl } from '../net/urlCredentials';
+import { secretsOf } from './client/clientOptions';
 
 export interface ServiceHealth {
   ok: boolean;
@@ -23,7 +26,12 @@ export function argoApiUrl(base: string, path: string): string {
 
 /** GET /api/v1/version: the server is there, our token is accepted, and which version it runs. */
 export async function checkArgo(argo: ArgoSettings, secrets: SecureJsonData, signal: AbortSignal): Promise<ServiceHealth> {
-  const ctx: ErrorContext = { service: 'the Argo Server', url: argo.url, timeoutSeconds: argo.timeoutSeconds, secrets: [secrets.argoToken] };
+  const ctx: ErrorContext = {
+    service: 'the Argo Server',
+    url: argo.url,
+    timeoutSeconds: argo.timeoutSeconds,
+    secrets: secretsOf({ url: argo.url, token: secrets.argoToken }),
+  };
   try {
     const response = await requestJson({
       url: argoApiUrl(argo.url, '/api/v1/version'),
@@ -39,7 +47,8 @@ export async function checkArgo(argo: ArgoSettings, secrets: SecureJsonData, sig
     }
     const version = (response.body as { version?: unknown } | undefined)?.version;
     if (typeof version !== 'string') {
-      return { ok: false, message: `${argo.url}/api/v1/version did not answer like an Argo Server (no version field); check the URL` };
+      const message = `${shownUrl(argo.url)}/api/v1/version did not answer like an Argo Server (no version field); check the URL`;
+      return { ok: false, message: maskSecrets(message, ctx.secrets) };
     }
     return { ok: true, version, message: `Argo Server ${version} reachable` };
   } catch (error) {

@@ -10,7 +10,8 @@ import { Client } from '@elastic/elasticsearch';
 
 import { DEFAULT_INDEX_PREFIX, DEFAULT_RETENTION_DAYS, templateTarget } from '../elasticsearch/indexTemplate';
 import { installIndexTemplate, plannedInstall, retentionAdvice } from '../elasticsearch/installIndexTemplate';
-import { maskSecrets, urlPassword } from '../net/describeError';
+import { maskSecrets } from '../net/masker';
+import { secretValues } from '../net/secretForms';
 
 const USAGE = `Usage: npm run install-template -- --url <elasticsearch url> [options]
 
@@ -63,7 +64,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
   const password = values.password ?? env.ES_PASSWORD;
   const apiKey = values['api-key'] ?? env.ES_API_KEY;
-  const secrets = [password, apiKey, urlPassword(url)];
+  const secrets = secretValues({ elasticsearch: { url, username: values.username, password, apiKey } });
   const client = new Client({
     node: url,
     auth: apiKey ? { apiKey } : values.username ? { username: values.username, password: password ?? '' } : undefined,

@@ -1,5 +1,5 @@
 import { createLogger, type LogFields, type Logger, type LogLevel } from '../log/logger';
-import { maskSecrets } from '../net/describeError';
+import { maskSecrets } from '../net/masker';
 import type { CollectorStats } from './collectorStats';
 
 /**

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-import { secretsOf } from '../argo/client/clientOptions';
 import { templateTarget } from '../elasticsearch/indexTemplate';
-import { urlPassword } from '../net/describeError';
+import { secretValues } from '../net/secretForms';
 import { COLLECTOR_DEFAULTS } from './usage';
 
 /** What one collector run does, from its arguments and environment; every value checked. */
@@ -299,11 +298,12 @@ function reportTarget(values: { workflow?: string; status?: string; uid?: string
   return { workflow, status: status as FinalStatus, uid };
 }
 
-/** Every secret the options hold, to mask in any text shown. */
+/** Every secret the options hold, in every form it travels in (the same rule as the datasource's). */
 export function secretsOfOptions(options: CollectorOptions): string[] {
-  // The token as given, without "Bearer " and as sent, as the Argo client masks it.
-  return [...secretsOf(options.argo), options.es?.password, options.es?.apiKey, urlPassword(options.es?.url)].filter(
-    (s): s is string => !!s
-  );
+  const es = options.es;
+  return secretValues({
+    elasticsearch: { url: es?.url, username: es?.username, password: es?.password, apiKey: es?.apiKey },
+    argo: { url: options.argo.url, token: options.argo.token },
+  });
 }
 

@@ -1,9 +1,10 @@
 import type { Client } from '@elastic/elasticsearch';
 
 import type { ElasticsearchSettings, SecureJsonData } from '../../src/settings/model';
+import { datasourceSecrets } from '../settings/datasourceSecrets';
 import { instanceResource, type DatasourceInstance } from '../settings/instances';
-import type { ErrorContext } from '../net/describeError';
 import { notConfigured } from '../errors/notConfigured';
+import type { ElasticsearchErrorContext } from './elasticsearchErrors';
 
 /** @elastic/elasticsearch takes a quarter of a second to load, so it is loaded on first use, not at start. */
 let clientModule: Promise<typeof import('@elastic/elasticsearch')> | undefined;
@@ -21,12 +22,15 @@ export function elasticsearchSettings(instance: DatasourceInstance): Elasticsear
   return es;
 }
 
-export function elasticsearchErrorContext(es: ElasticsearchSettings, secrets: SecureJsonData): ErrorContext {
+/** How errors are worded for this datasource: its URL (shown without password), index and every secret. */
+export function elasticsearchErrorContext(instance: DatasourceInstance): ElasticsearchErrorContext {
+  const es = elasticsearchSettings(instance);
   return {
     service: 'Elasticsearch',
     url: es.url,
+    index: es.index,
     timeoutSeconds: es.timeoutSeconds,
-    secrets: [secrets.elasticsearchPassword, secrets.elasticsearchApiKey],
+    secrets: datasourceSecrets(instance.settings),
   };
 }
 

@@ -1,16 +1,11 @@
 import { QueryError } from '../errors/queryError';
 import type { DatasourceInstance } from '../settings/instances';
-import { describeError, statusMessage } from '../net/describeError';
+import { elasticsearchFailureText } from './elasticsearchErrors';
 import { documentFields } from './documentFields';
 import { checkFieldUses, fieldTypes } from './fieldCheck';
 import { fieldUses } from './fieldUses';
 import { resolveLabelPatterns } from './labelPatterns';
-import {
-  elasticsearchClient,
-  elasticsearchErrorContext,
-  elasticsearchSettings,
-  loadElasticsearchModule,
-} from './client';
+import { elasticsearchClient, elasticsearchErrorContext, elasticsearchSettings } from './client';
 
 /**
  * Runs one search against the datasource's index pattern and returns its aggregations, turning every
@@ -64,14 +59,23 @@ async function indexFieldTypes(instance: DatasourceInstance, signal: AbortSignal
     instance,
     () => client.fieldCaps({ index: es.index, fields: '*', ignore_unavailable: true, allow_no_indices: true }),
     signal
-  );
+  ).catch((error: unknown) => {
+    throw asQueryError(instance, error);
+  });
+}
+
+/** A failure as a QueryError with one plain sentence (elasticsearchErrors.ts). */
+function asQueryError(instance: DatasourceInstance, error: unknown): QueryError {
+  if (error instanceof QueryError) {
+    return error;
+  }
+  const { message, status } = elasticsearchFailureText(error, elasticsearchErrorContext(instance));
+  return new QueryError(message, 'downstream', status);
 }
 
 async function search(instance: DatasourceInstance, body: Record<string, unknown>, signal: AbortSignal) {
   const es = elasticsearchSettings(instance);
-  const ctx = elasticsearchErrorContext(es, instance.settings.secrets);
   const client = await elasticsearchClient(instance);
-  const { errors } = await loadElasticsearchModule();
   const runtime = documentFields(instance).runtimeMappings();
   try {
     const types = await indexFieldTypes(instance, signal);
@@ -82,44 +86,6 @@ async function search(instance: DatasourceInstance, body: Record<string, unknown
     );
     return await client.search({ index: es.index, ...resolved, ...withRuntime }, { signal });
   } catch (error) {
-    if (error instanceof QueryError) {
-      throw error;
-    }
-    if (error instanceof errors.ResponseError) {
-      throw new QueryError(responseErrorMessage(error, es.index, ctx), 'downstream', error.statusCode ?? 500);
-    }
-    throw new QueryError(describeError(error, ctx), 'downstream', 502);
+    throw asQueryError(instance, error);
   }
-}
-
-interface EsErrorBody {
-  error?: {
-    type?: string;
-    reason?: string;
-    root_cause?: Array<{ type?: string; reason?: string }>;
-    caused_by?: { reason?: string };
-  };
-}
-
-function responseErrorMessage(
-  error: { statusCode?: number; body?: unknown },
-  index: string,
-  ctx: Parameters<typeof statusMessage>[1]
-): string {
-  const body = (error.body ?? {}) as EsErrorBody;
-  const type = body.error?.root_cause?.[0]?.type ?? body.error?.type;
-  const reason = body.error?.caused_by?.reason ?? body.error?.root_cause?.[0]?.reason ?? body.error?.reason ?? '';
-  if (type === 'index_not_found_exception') {
-    return `no Elasticsearch index matches "${index}"; run the collector to create it, or fix the index pattern in the datasource settings`;
-  }
-  if (/painless|script_lang|script engine|scripting/i.test(`${type} ${reason}`)) {
-    return (
-      "the duration is derived from start and end (field mapping), which needs Elasticsearch's painless scripting, " +
-      `and this cluster refused the script (${reason || type}); map a duration field in the datasource settings instead`
-    );
-  }
-  if (type === 'illegal_argument_exception' && /Text fields are not optimised|fielddata/i.test(reason)) {
-    return `a field used for grouping or filtering is a text field in the index mapping: ${reason}; map it as keyword (see docs) or choose another field`;
-  }
-  return statusMessage(error.statusCode ?? 500, ctx, reason);
 }

@@ -1,3 +1,4 @@
+import { urlWithoutCredentials } from '../net/urlCredentials';
 import type { FieldConfig } from './frame';
 
 /**
@@ -8,6 +9,7 @@ export function argoLink(argoUrl: string | undefined): FieldConfig {
   if (!argoUrl) {
     return {};
   }
-  const base = argoUrl.replace(/\/+$/, '');
+  // A browser follows the link: never with the user and password a URL may carry.
+  const base = urlWithoutCredentials(argoUrl).replace(/\/+$/, '');
   return { links: [{ title: 'Open in Argo', url: `${base}/workflows/\${__data.fields.namespace}/\${__value.raw}`, targetBlank: true }] };
 }

@@ -10,6 +10,7 @@ import { notConfigured } from '../errors/notConfigured';
 import { QueryError } from '../errors/queryError';
 import { restrictNamespaces } from '../queries/namespaceAccess';
 import { withInstance, type DatasourceInstance, type InstanceLookup } from '../settings/instances';
+import { maskResourceResponse, outputMasker } from './outputMasking';
 
 /**
  * Resource.CallResource: lists for template variables, editor pickers and ad hoc filters.
@@ -53,6 +54,10 @@ function searchParams(url: string, path: string): ResourceParams {
 }
 
 export async function callResource(request: CallResourceRequest, signal: AbortSignal): Promise<CallResourceResponse> {
+  return maskResourceResponse(await answerResource(request, signal), outputMasker(request.pluginContext));
+}
+
+async function answerResource(request: CallResourceRequest, signal: AbortSignal): Promise<CallResourceResponse> {
   const path = request.path.replace(/^\/+|\/+$/g, '');
   const list = VALUE_LISTS[path];
   if (!list && !OTHER_LISTS.includes(path)) {

@@ -3,13 +3,15 @@ import { checkElasticsearch } from '../elasticsearch/checkElasticsearch';
 import { logger } from '../log/logger';
 import { HealthStatus, type CheckHealthRequest, type CheckHealthResponse } from '../protocol/messages';
 import { withInstance, type InstanceLookup } from '../settings/instances';
+import { maskHealth, outputMasker } from './outputMasking';
 
 /**
  * Diagnostics.CheckHealth ("Save & test"): validates the settings, then checks each configured
  * service. Every failure is one plain sentence; details per service go to jsonDetails.
  */
-export function checkHealth(request: CheckHealthRequest, signal: AbortSignal): Promise<CheckHealthResponse> {
-  return withInstance(request.pluginContext, (lookup) => checkServices(lookup, signal));
+export async function checkHealth(request: CheckHealthRequest, signal: AbortSignal): Promise<CheckHealthResponse> {
+  const mask = outputMasker(request.pluginContext);
+  return maskHealth(await withInstance(request.pluginContext, (lookup) => checkServices(lookup, signal)), mask);
 }
 
 async function checkServices(lookup: InstanceLookup, signal: AbortSignal): Promise<CheckHealthResponse> {

@@ -4,7 +4,9 @@ import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } fro
 import { QueryError } from '../errors/queryError';
 import { checkTimeRange } from '../queries/timeRangeGuard';
 import { withInstance, type DatasourceInstance, type InstanceLookup } from '../settings/instances';
+import type { Masker } from '../net/masker';
 import { duplicateRefId } from './handlerMessages';
+import { maskQueryData, outputMasker } from './outputMasking';
 import { requestContext, type RequestContext } from './requestContext';
 
 /**
@@ -27,7 +29,7 @@ function decodeQueryJson(query: DataQuery): { value: unknown } | { error: string
   }
 }
 
-async function answer(query: DataQuery, instance: DatasourceInstance, context: RequestContext): Promise<DataResponse> {
+async function answer(query: DataQuery, instance: DatasourceInstance, context: RequestContext, mask: Masker): Promise<DataResponse> {
   const decoded = decodeQueryJson(query);
   if ('error' in decoded) {
     return errorResponse(decoded.error, 400, 'plugin');
@@ -55,12 +57,12 @@ async function answer(query: DataQuery, instance: DatasourceInstance, context: R
     intervalMs: query.intervalMS,
     maxDataPoints: query.maxDataPoints,
   });
-  return { frames: frames.map(encodeFrame), status: 200 };
+  return { frames: frames.map((frame) => encodeFrame(mask.deep(frame))), status: 200 };
 }
 
-async function answerSafely(query: DataQuery, instance: DatasourceInstance, context: RequestContext): Promise<DataResponse> {
+async function answerSafely(query: DataQuery, instance: DatasourceInstance, context: RequestContext, mask: Masker): Promise<DataResponse> {
   try {
-    return await answer(query, instance, context);
+    return await answer(query, instance, context, mask);
   } catch (error) {
     if (error instanceof QueryError) {
       return errorResponse(error.message, error.status, error.source);
@@ -71,11 +73,17 @@ async function answerSafely(query: DataQuery, instance: DatasourceInstance, cont
 }
 
 /** The instance is held until every refId has answered, so a settings change never closes its clients mid-query. */
-export function queryData(request: QueryDataRequest, signal: AbortSignal): Promise<QueryDataResponse> {
-  return withInstance(request.pluginContext, (lookup) => answerAll(request, lookup, signal));
+export async function queryData(request: QueryDataRequest, signal: AbortSignal): Promise<QueryDataResponse> {
+  const mask = outputMasker(request.pluginContext);
+  return maskQueryData(await withInstance(request.pluginContext, (lookup) => answerAll(request, lookup, signal, mask)), mask);
 }
 
-async function answerAll(request: QueryDataRequest, lookup: InstanceLookup, signal: AbortSignal): Promise<QueryDataResponse> {
+async function answerAll(
+  request: QueryDataRequest,
+  lookup: InstanceLookup,
+  signal: AbortSignal,
+  mask: Masker
+): Promise<QueryDataResponse> {
   const context = requestContext(request.pluginContext, request.headers, signal);
   const queries = request.queries ?? [];
   const uses = new Map<string, number>();
@@ -86,7 +94,9 @@ async function answerAll(request: QueryDataRequest, lookup: InstanceLookup, sign
       if (uses.get(refId)! > 1) {
         return Promise.resolve(errorResponse(duplicateRefId(refId, uses.get(refId)!), 400, 'plugin'));
       }
-      return 'error' in lookup ? Promise.resolve(errorResponse(lookup.error, 400, 'plugin')) : answerSafely(query, lookup.instance, context);
+      return 'error' in lookup
+        ? Promise.resolve(errorResponse(lookup.error, 400, 'plugin'))
+        : answerSafely(query, lookup.instance, context, mask);
     })
   );
   // Keyed by the refId exactly as sent; fromEntries defines own properties, so even __proto__ is a key like any other.

@@ -39,3 +39,58 @@ describe('hclog JSON logger', () => {
     expect(hclogTimestamp(new Date(Date.UTC(2026, 10, 23, 8, 5, 3, 7)))).toBe('2026-11-23T08:05:03.007000Z');
   });
 });
+
+describe('secrets in the log', () => {
+  const PASSWORD = 'log-pa"ss\\wörd-9';
+  const TOKEN = 'argo-log-token-0123456789';
+
+  it('masks the message, every field name and every string field before cutting them', () => {
+    const lines: string[] = [];
+    const mask = (text: string) => text.split(PASSWORD).join('***');
+    const log = createLogger((line) => lines.push(line), 'trace', mask);
+    // The password straddles the 8 KiB cut: cut first, its first half would show.
+    const before = `x${'y'.repeat(8 * 1024 - 6)}`;
+    log.error(`${before}${PASSWORD}`, { [PASSWORD]: 1, detail: `said ${PASSWORD}`, count: 2 });
+    const entry = JSON.parse(lines[0]);
+    expect(lines[0]).not.toContain('log-pa');
+    expect(entry['@message']).toBe(`${before}***`);
+    expect(entry['***']).toBe(1);
+    expect(entry.detail).toBe('said ***');
+  });
+
+  it('masks every form of the secrets of every live datasource instance in the plugin log', async () => {
+    const { logger } = await import('./logger');
+    const { leaseInstance } = await import('../settings/instances');
+    const { pluginContext } = await import('../test/pluginContext');
+    const lease = leaseInstance(
+      pluginContext(
+        { elasticsearch: { url: 'http://es:9200', auth: 'basic', username: 'reader' }, argo: { url: 'http://argo:2746' } },
+        { elasticsearchPassword: PASSWORD, argoToken: TOKEN }
+      )
+    );
+    expect('instance' in lease.lookup).toBe(true);
+    const written: string[] = [];
+    const level = process.env.ARGOPERF_LOG_LEVEL;
+    process.env.ARGOPERF_LOG_LEVEL = 'trace';
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(Buffer.from(chunk).toString('utf8'));
+      return true;
+    });
+    try {
+      const basic = Buffer.from(`reader:${PASSWORD}`).toString('base64');
+      logger.error(`upstream said Basic ${basic} and ${JSON.stringify({ password: PASSWORD })}`, {
+        header: `Bearer ${TOKEN}`,
+        echo: JSON.stringify(JSON.stringify({ token: TOKEN, password: PASSWORD })),
+      });
+    } finally {
+      spy.mockRestore();
+      process.env.ARGOPERF_LOG_LEVEL = level;
+      lease.release();
+    }
+    const out = written.join('');
+    expect(out).toContain('***');
+    for (const piece of ['log-pa', 'wörd', 'w\\u00f6rd', TOKEN, Buffer.from(`reader:${PASSWORD}`).toString('base64')]) {
+      expect(out).not.toContain(piece);
+    }
+  });
+});

@@ -3,6 +3,8 @@
  * @message and @timestamp (six fractional digits), levels trace|debug|info|warn|error.
  * stdout belongs to the go-plugin handshake and is never written here.
  */
+import { liveMasker } from './liveSecrets';
+
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, string | number | boolean | undefined>;
 
@@ -23,9 +25,17 @@ export interface Logger {
   error(message: string, fields?: LogFields): void;
 }
 
+/** Masked first, then cut: a secret cut in half would no longer be recognised. */
+function shortened(text: string, mask: (text: string) => string): string {
+  const masked = mask(text);
+  return masked.length > MAX_MESSAGE ? `${masked.slice(0, MAX_MESSAGE)}…` : masked;
+}
+
+/** `mask` runs over the message, every field name and every string field. */
 export function createLogger(
   write: (line: string) => void = (line) => process.stderr.write(line),
-  minLevel: LogLevel | (() => LogLevel) = 'debug'
+  minLevel: LogLevel | (() => LogLevel) = 'debug',
+  mask: (text: string) => string = (text) => text
 ): Logger {
   const threshold = typeof minLevel === 'function' ? minLevel : () => minLevel;
   const log = (level: LogLevel, message: string, fields?: LogFields) => {
@@ -34,12 +44,12 @@ export function createLogger(
     }
     const entry: Record<string, string | number | boolean> = {
       '@level': level,
-      '@message': message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message,
+      '@message': shortened(String(message), mask),
       '@timestamp': hclogTimestamp(new Date()),
     };
     for (const [key, value] of Object.entries(fields ?? {})) {
       if (value !== undefined && !key.startsWith('@')) {
-        entry[key] = typeof value === 'string' && value.length > MAX_MESSAGE ? `${value.slice(0, MAX_MESSAGE)}…` : value;
+        entry[mask(key)] = typeof value === 'string' ? shortened(value, mask) : value;
       }
     }
     write(`${JSON.stringify(entry)}\n`);
@@ -59,5 +69,6 @@ function levelFromEnv(): LogLevel {
 }
 
 // The level is read when logging, not at load: the executable's startup snapshot is built with
-// another environment than the one Grafana starts it with.
-export const logger = createLogger(undefined, levelFromEnv);
+// another environment than the one Grafana starts it with. Every line is masked for the secrets of
+// every live datasource instance (liveSecrets.ts).
+export const logger = createLogger(undefined, levelFromEnv, (text) => liveMasker().text(text));

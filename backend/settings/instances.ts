@@ -2,6 +2,7 @@ import { parseSettings, type DatasourceSettings } from '../../src/settings/model
 import { onShutdown } from '../handlers/shutdown';
 import { logger } from '../log/logger';
 import type { PluginContext } from '../protocol/messages';
+import { maskInLogs } from './datasourceSecrets';
 
 /**
  * Per-datasource state, built once per datasource uid and settings version (lastUpdatedMS), the way
@@ -60,9 +61,9 @@ function build(ctx: PluginContext): InstanceLookup {
   if ('error' in parsed) {
     return parsed;
   }
-  return {
-    instance: { uid: ds.uid, name: ds.name, updated: ds.lastUpdatedMS, settings: parsed.settings, cache: new Map() },
-  };
+  const instance: DatasourceInstance = { uid: ds.uid, name: ds.name, updated: ds.lastUpdatedMS, settings: parsed.settings, cache: new Map() };
+  maskInLogs(instance);
+  return { instance };
 }
 
 /** Closes every client of a version, all at once; a client that fails to close is logged, never thrown. */

@@ -1,4 +1,5 @@
-import { describeError, maskSecrets } from '../../net/describeError';
+import { describeError } from '../../net/describeError';
+import { maskSecrets } from '../../net/masker';
 
 /**
  * Failures talking to the Argo Server, each as one sentence an admin can act on. Every sentence goes

@@ -217,5 +217,6 @@ function errorBody(response: JsonResponse): unknown {
     return response.body;
   }
   const html = /text\/html/i.test(header(response.headers['content-type']) ?? '') || /^\s*</.test(response.text);
-  return html ? undefined : { message: response.text.trim().slice(0, 300) };
+  // Not cut to its shown length here: serverMessage masks secrets first, then cuts (a cut secret would show).
+  return html ? undefined : { message: response.text.trim().slice(0, 64 * 1024) };
 }

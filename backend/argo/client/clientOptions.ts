@@ -1,5 +1,6 @@
 import type { ArgoSettings, SecureJsonData } from '../../../src/settings/model';
 import type { Logger } from '../../log/logger';
+import { secretValues } from '../../net/secretForms';
 import type { RetryOptions } from './retryPolicy';
 
 /** How to reach and treat one Argo Server (one datasource). */
@@ -56,12 +57,7 @@ export function authorizationValue(token: string | undefined): string | undefine
   return /^(bearer|basic)\s/i.test(trimmed) ? trimmed.replace(/^bearer\s+/i, 'Bearer ') : `Bearer ${trimmed}`;
 }
 
-/** The token and the forms it may take in text, to mask everywhere. */
-export function secretsOf(options: ArgoClientOptions): string[] {
-  const token = options.token?.trim();
-  if (!token) {
-    return [];
-  }
-  const bare = token.replace(/^(bearer|basic)\s+/i, '');
-  return [...new Set([token, bare, authorizationValue(token)!])].sort((a, b) => b.length - a.length);
+/** The token in every form it is sent in, and a password written in the URL (net/secretForms.ts), to mask everywhere. */
+export function secretsOf(options: Pick<ArgoClientOptions, 'url' | 'token'>): string[] {
+  return secretValues({ argo: { url: options.url, token: options.token } });
 }

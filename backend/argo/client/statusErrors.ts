@@ -1,3 +1,4 @@
+import { maskSecrets } from '../../net/masker';
 import {
   argoError,
   describeSubject,
@@ -23,8 +24,8 @@ function rbacHint(s: RequestSubject, hasToken: boolean): string {
   return `${who} needs the verbs ${verbs} on ${resource} ${where} (a Role and RoleBinding there)`;
 }
 
-/** The server's own message from a grpc-gateway error body (`message`, else `error`), shortened. */
-export function serverMessage(body: unknown): string | undefined {
+/** The server's own message from a grpc-gateway error body (`message`, else `error`): masked, then its first line, shortened. */
+export function serverMessage(body: unknown, secrets: string[] = []): string | undefined {
   const record = body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
   const text =
     typeof record?.message === 'string' && record.message
@@ -32,7 +33,9 @@ export function serverMessage(body: unknown): string | undefined {
       : typeof record?.error === 'string'
         ? record.error
         : undefined;
-  return text ? (text.length > 300 ? `${text.slice(0, 300)}…` : text) : undefined;
+  // Masked before it is cut: a secret cut in two would no longer be recognised.
+  const masked = text ? maskSecrets(text, secrets).trim().split('\n')[0] : undefined;
+  return masked ? (masked.length > 300 ? `${masked.slice(0, 300)}…` : masked) : undefined;
 }
 
 /** An HTTP error status with a JSON (or no) body. */
@@ -44,7 +47,7 @@ export function statusError(
   setting: ErrorSetting,
   attempts: number
 ): ArgoRequestError {
-  const said = serverMessage(body);
+  const said = serverMessage(body, setting.secrets);
   const detail = said ? `; the server said: ${said}` : '';
   const action = describeSubject(subject);
   const grpcCode = (body as { code?: unknown } | undefined)?.code;

@@ -1,0 +1,106 @@
+import { echoPatterns } from './secretEncodings';
+
+/**
+ * Replaces every form of every secret value (secretForms.ts) in text with ***, in one pass of one
+ * regular expression. Values of 4 characters or more are masked wherever they occur; shorter ones
+ * only where they stand alone (not inside a word), so that a 3-character password does not garble
+ * every message.
+ */
+export const MASK = '***';
+
+export interface Masker {
+  /** Whether there is anything to mask. */
+  readonly active: boolean;
+  text(text: string): string;
+  /** Strings anywhere in plain objects and arrays (keys too); a new object only where something changed. */
+  deep<T>(value: T): T;
+}
+
+const SHORT = 4;
+const MAX_DEPTH = 64;
+
+function compile(values: readonly string[]): RegExp | undefined {
+  // Longest value first: a value inside a longer one (the token inside "Bearer <token>") must not split it.
+  const ordered = [...values].sort((a, b) => b.length - a.length);
+  const patterns = ordered.flatMap((value) =>
+    echoPatterns(value).map((pattern) => (value.length < SHORT ? `(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])` : pattern))
+  );
+  return patterns.length ? new RegExp(patterns.join('|'), 'gu') : undefined;
+}
+
+/**
+ * A quick test before the full expression: the longest run of letters and digits of each value. Every
+ * echoed form contains it unchanged (no escaping touches letters and digits), so text without any of
+ * them holds no secret. Undefined (always search) when a value has no run of 3.
+ */
+function anchorsOf(values: readonly string[]): RegExp | undefined {
+  const anchors = values.map((value) => (value.match(/[A-Za-z0-9]+/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a), ''));
+  return anchors.length && anchors.every((anchor) => anchor.length >= 3) ? new RegExp([...new Set(anchors)].join('|')) : undefined;
+}
+
+function createMasker(values: readonly string[]): Masker {
+  const pattern = compile(values);
+  const anchors = anchorsOf(values);
+  const text = (input: string) => (pattern && input && (!anchors || anchors.test(input)) ? input.replace(pattern, MASK) : input);
+  const deep = (value: unknown, depth: number): unknown => {
+    if (typeof value === 'string') {
+      return text(value);
+    }
+    if (!pattern || depth > MAX_DEPTH || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) {
+      return value;
+    }
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (typeof item !== 'string' && (typeof item !== 'object' || item === null)) {
+          continue; // numbers, booleans, null: most of a frame
+        }
+        const masked = deep(item, depth + 1);
+        if (masked !== item) {
+          copy ??= value.slice();
+          copy[i] = masked;
+        }
+      }
+      return copy ?? value;
+    }
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) {
+      return value;
+    }
+    let changed = false;
+    const entries = Object.entries(value).map(([key, item]) => {
+      const maskedKey = text(key);
+      const masked = deep(item, depth + 1);
+      changed ||= maskedKey !== key || masked !== item;
+      return [maskedKey, masked] as const;
+    });
+    return changed ? Object.fromEntries(entries) : value;
+  };
+  return { active: pattern !== undefined, text, deep: <T>(value: T) => deep(value, 0) as T };
+}
+
+/** Maskers by their values, so a datasource's expression is compiled once, not per request. */
+const cache = new Map<string, Masker>();
+const CACHE_SIZE = 256;
+
+export function masker(values: ReadonlyArray<string | undefined>): Masker {
+  const kept = [...new Set(values.filter((v): v is string => typeof v === 'string' && v.trim() !== ''))].sort();
+  const key = kept.join('\u0000');
+  let found = cache.get(key);
+  if (found) {
+    cache.delete(key);
+  } else {
+    found = createMasker(kept);
+    if (cache.size >= CACHE_SIZE) {
+      cache.delete(cache.keys().next().value!);
+    }
+  }
+  cache.set(key, found);
+  return found;
+}
+
+/** Text with every form of the given secret values masked. */
+export function maskSecrets(text: string, values: ReadonlyArray<string | undefined> = []): string {
+  return masker(values).text(text);
+}
