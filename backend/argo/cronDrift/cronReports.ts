@@ -23,16 +23,22 @@ export interface CronReports {
   notices: Notice[];
 }
 
+export interface CronReportOptions extends CronDriftOptions {
+  /** Keep each report's ticks and runs (the delay and runs views); without, only counts and the last success. */
+  detail?: boolean;
+}
+
 /**
- * Runs the drift report per cron. cronDrift never throws for bad objects (it reports problems); should it
- * throw anyway, that cron is left out with an error notice and the others still answer.
+ * Runs the drift report per cron, each on its own: its ticks, its cap (options.maxTicks, per cron) and its
+ * numbers depend on that cron and its runs only. cronDrift never throws for bad objects (it reports
+ * problems); should it throw anyway, that cron is left out with an error notice and the others still answer.
  */
 export function cronReports(
   crons: CronWorkflow[],
   runs: Map<string, RunSummary[]>,
   range: TimeRange,
   nowMs: number,
-  options: CronDriftOptions
+  { detail = true, ...options }: CronReportOptions
 ): CronReports {
   const reports: CronReport[] = [];
   const messages: CronMessage[] = [];
@@ -42,7 +48,11 @@ export function cronReports(
     const name = cron.metadata?.name ?? '';
     try {
       const report = cronDrift(cron, runs.get(key) ?? [], range, nowMs, options);
-      reports.push({ namespace, cron: name, report });
+      reports.push({
+        namespace,
+        cron: name,
+        report: detail ? report : { ...report, ticks: [], runs: [], manualRuns: [] },
+      });
       messages.push(...report.problems.map((p) => ({ cron: key, level: p.level, field: p.field, message: p.message })));
       messages.push(
         ...report.notes.map((n) => ({ cron: key, level: 'info' as const, field: n.field, message: n.message }))
