@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/grafana/dataplane/sdata/numeric"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
 
@@ -21,6 +22,7 @@ func TestArgoQueryFramesPerType(t *testing.T) {
 		"cron-delay":         data.FrameTypeTimeSeriesMulti,
 		"cron-runs":          data.FrameTypeTable,
 		"cron-missed":        data.FrameTypeNumericMulti,
+		"cron-missed-null":   data.FrameTypeNumericMulti,
 		"cron-since-success": data.FrameTypeNumericMulti,
 	}
 	dir := filepath.Join("..", ".cache", "argo-frames")
@@ -41,11 +43,44 @@ func TestArgoQueryFramesPerType(t *testing.T) {
 				if err := validateNumericMulti(frames); err != nil {
 					t.Fatalf("dataplane numeric check: %v", err)
 				}
+				if name == "cron-missed-null" {
+					checkNullNumbers(t, frames)
+				}
 			case data.FrameTypeTable:
 				if !strings.Contains(frames[0].Meta.ExecutedQueryString, "Argo Server") {
 					t.Fatalf("table without its executed query: %q", frames[0].Meta.ExecutedQueryString)
 				}
 			}
 		})
+	}
+}
+
+// checkNullNumbers: a cron Argo rejects, and one with more ticks than are evaluated, answer a null value
+// (Grafana alerting evaluates it as No Data for that cron), the other crons a number.
+func checkNullNumbers(t *testing.T, frames data.Frames) {
+	t.Helper()
+	reader, err := numeric.CollectionReaderFromFrames(frames)
+	if err != nil {
+		t.Fatal(err)
+	}
+	collection, err := reader.GetCollection(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nulls := map[string]bool{}
+	numbers := 0
+	for _, ref := range collection.Refs {
+		if ref.ValueField.Type() != data.FieldTypeNullableFloat64 {
+			t.Fatalf("%v: value type %s, want nullable float64", ref.GetLabels(), ref.ValueField.Type())
+		}
+		value, _, _ := ref.NullableFloat64Value()
+		if value == nil {
+			nulls[ref.GetLabels()["cron"]] = true
+		} else {
+			numbers++
+		}
+	}
+	if !nulls["rejected-cron"] || !nulls["every-minute-cron"] || len(nulls) != 2 || numbers == 0 {
+		t.Fatalf("null values for %v and %d numbers; want null for rejected-cron and every-minute-cron only, numbers for the rest", nulls, numbers)
 	}
 }
