@@ -41,7 +41,7 @@ export async function cronDriftAnswer(query: CronDriftQuery, input: QueryInput, 
     signal: input.context.signal,
   });
   const runs = runsByCron(history.runs, history.crons.map(cronKey));
-  const { reports, notices: reportNotices } = cronReports(
+  const { reports, notices: reportNotices } = await cronReports(
     history.crons,
     runs,
     { fromMs: input.fromMs, toMs: input.toMs },
@@ -52,6 +52,7 @@ export async function cronDriftAnswer(query: CronDriftQuery, input: QueryInput, 
       argoVersion: history.argoVersion,
       // The number views need each cron's counts only: its ticks and runs are dropped once counted.
       detail: query.view === 'delay' || query.view === 'runs',
+      signal: input.context.signal,
     }
   );
   const assumption = history.crons.length > 0 ? argoCronRules(history.argoVersion).assumption : undefined;
