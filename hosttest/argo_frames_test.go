@@ -2,9 +2,11 @@ package hosttest
 
 import (
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
+	"github.com/grafana/dataplane/sdata/numeric"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
 
@@ -21,6 +23,7 @@ func TestArgoQueryFramesPerType(t *testing.T) {
 		"cron-delay":         data.FrameTypeTimeSeriesMulti,
 		"cron-runs":          data.FrameTypeTable,
 		"cron-missed":        data.FrameTypeNumericMulti,
+		"cron-missed-null":   data.FrameTypeNumericMulti,
 		"cron-since-success": data.FrameTypeNumericMulti,
 	}
 	dir := filepath.Join("..", ".cache", "argo-frames")
@@ -41,11 +44,47 @@ func TestArgoQueryFramesPerType(t *testing.T) {
 				if err := validateNumericMulti(frames); err != nil {
 					t.Fatalf("dataplane numeric check: %v", err)
 				}
+				if name == "cron-missed-null" {
+					checkNullNumbers(t, frames, "rejected-cron", "every-minute-cron")
+				}
 			case data.FrameTypeTable:
 				if !strings.Contains(frames[0].Meta.ExecutedQueryString, "Argo Server") {
 					t.Fatalf("table without its executed query: %q", frames[0].Meta.ExecutedQueryString)
 				}
 			}
 		})
+	}
+}
+
+// checkNullNumbers: the crons named (one Argo rejects, one with more ticks than are evaluated) answer a
+// null value, which Grafana alerting evaluates as No Data for that cron; the other crons a number.
+func checkNullNumbers(t *testing.T, frames data.Frames, nullCrons ...string) {
+	t.Helper()
+	reader, err := numeric.CollectionReaderFromFrames(frames)
+	if err != nil {
+		t.Fatal(err)
+	}
+	collection, err := reader.GetCollection(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nulls := []string{}
+	numbers := 0
+	for _, ref := range collection.Refs {
+		if ref.ValueField.Type() != data.FieldTypeNullableFloat64 {
+			t.Fatalf("%v: value type %s, want nullable float64", ref.GetLabels(), ref.ValueField.Type())
+		}
+		value, _, _ := ref.NullableFloat64Value()
+		if value == nil {
+			nulls = append(nulls, ref.GetLabels()["cron"])
+		} else {
+			numbers++
+		}
+	}
+	sort.Strings(nulls)
+	want := append([]string{}, nullCrons...)
+	sort.Strings(want)
+	if strings.Join(nulls, ",") != strings.Join(want, ",") || numbers == 0 {
+		t.Fatalf("null values for %v and %d numbers; want null for %v only, numbers for the rest", nulls, numbers, want)
 	}
 }

@@ -18,7 +18,7 @@ import { liveClock } from './live/liveClock';
 const OUT = join(__dirname, '..', '..', '.cache', 'argo-frames');
 const HOUR = 3_600_000;
 
-const ARGO_CASES: Record<string, { query: object; kind: string }> = {
+const ARGO_CASES: Record<string, { query: object; kind: string; days?: number }> = {
   'argo-durations': { query: { queryType: 'durations', source: 'argo', groupBy: ['namespace'], stats: ['p95', 'count'] }, kind: 'timeseries-multi' },
   'argo-runs': { query: { queryType: 'runs', source: 'argo', limit: 20, baselineDays: 2 }, kind: 'table' },
   'live-table': { query: { queryType: 'live' }, kind: 'table' },
@@ -26,6 +26,8 @@ const ARGO_CASES: Record<string, { query: object; kind: string }> = {
   'cron-delay': { query: { queryType: 'cronDrift', view: 'delay' }, kind: 'timeseries-multi' },
   'cron-runs': { query: { queryType: 'cronDrift', view: 'runs' }, kind: 'table' },
   'cron-missed': { query: { queryType: 'cronDrift', view: 'missed' }, kind: 'numeric-multi' },
+  // Over 40 days the every-minute cron has 57 600 ticks, more than the 50 000 evaluated: null, like the rejected cron.
+  'cron-missed-null': { query: { queryType: 'cronDrift', view: 'missed' }, kind: 'numeric-multi', days: 40 },
   'cron-since-success': { query: { queryType: 'cronDrift', view: 'sinceSuccess', lookbackDays: 2 }, kind: 'numeric-multi' },
 };
 
@@ -37,6 +39,18 @@ beforeAll(async () => {
   // Two runs still going at the end of the history, with Argo's estimate and progress.
   const history = withRunningTail(generateArgoHistory({ seed: 21, workflows: 300, days: 3 }), 2);
   endMs = history.endMs;
+  // A cron Argo rejects and one with more ticks in the range than the cap: their missed value is null.
+  const [model] = history.cronWorkflows;
+  const cron = (name: string, uid: string, schedule: string) => ({
+    ...model,
+    metadata: { ...model.metadata, name, uid },
+    spec: { ...model.spec, schedules: [schedule] },
+    status: undefined,
+  });
+  history.cronWorkflows.push(
+    cron('rejected-cron', 'a0000000-0000-4000-8000-000000000001', '61 * * * *'),
+    cron('every-minute-cron', 'a0000000-0000-4000-8000-000000000002', '* * * * *')
+  );
   liveClock.nowMs = () => endMs;
   server = await startArgoServer({ history });
   rmSync(OUT, { recursive: true, force: true });
@@ -50,8 +64,8 @@ afterAll(async () => {
 
 describe('Argo query frames for the Go host check', () => {
   it.each(Object.keys(ARGO_CASES))('%s answers frames of its kind', async (name) => {
-    const { query, kind } = ARGO_CASES[name];
-    const range = { fromEpochMS: endMs - 24 * HOUR, toEpochMS: endMs };
+    const { query, kind, days = 1 } = ARGO_CASES[name];
+    const range = { fromEpochMS: endMs - days * 24 * HOUR, toEpochMS: endMs };
     const response = await queryData(
       {
         pluginContext: pluginContext({ argo: { url: server.url } }),

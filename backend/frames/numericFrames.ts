@@ -1,7 +1,11 @@
 import { DATAPLANE_VERSION, type Frame, type Notice, type NumberField } from './frame';
 
 /** One number of a dataplane numeric-multi answer: a frame with one row and one labelled number field. */
-export function numberFrame(refId: string, value: Omit<NumberField, 'type' | 'values'> & { value: number }, custom?: unknown): Frame {
+export function numberFrame(
+  refId: string,
+  value: Omit<NumberField, 'type' | 'values'> & { value: number | null },
+  custom?: unknown
+): Frame {
   const { value: number, ...field } = value;
   return {
     refId,

@@ -7,7 +7,9 @@ import { argoOnlySource, commonFields } from './queryFields';
  * - delay: start delay (actual start − scheduled tick) over time, one series per cron;
  * - runs: a table of scheduled ticks in the range: each run (scheduled, started, delay, pending, duration,
  *   phase) and each missed tick;
- * - missed: missed ticks in the range, one number per cron (numeric-multi, for alert rules);
+ * - missed: missed ticks in the range, one number per cron (numeric-multi, for alert rules); null where a
+ *   count would mislead (ticks capped, the cron rejected by Argo, no fixed ticks, spec.when), which an alert
+ *   rule evaluates as No Data;
  * - sinceSuccess: seconds since each cron's last successful run (numeric-multi, for alert rules).
  * Filters: namespaces and crons pick the CronWorkflows; the other filters do not apply.
  */

@@ -90,8 +90,8 @@ export interface ObjectList<T> {
 export type WorkflowList = ObjectList<Workflow>;
 
 export interface CronWorkflowSpec {
-  /** v4.0+ (v3.6+ optional). */
-  schedules?: string[];
+  /** v3.6+; null from a v4 server when unset (no omitempty). */
+  schedules?: string[] | null;
   /** v3.4–v3.7; removed in v4.0. */
   schedule?: string;
   timezone?: string;

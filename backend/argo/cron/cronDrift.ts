@@ -45,6 +45,9 @@ export const DEFAULT_ACTIVE_LAG_MS = 10_000;
  * - Runs: scheduled runs whose tick is in the range, with start delay (start − tick), pending time
  *   (start − creation), duration, phase and timing; manual runs created in the range.
  * - Counts, and the time since the last succeeded run (any run given, in the range or not).
+ * - More than maxTicks ticks in the range (per cron, whatever other crons hold): only the latest maxTicks
+ *   are evaluated, with the runs of that window (`capped`, `evaluated`), and a warning says so.
+ * - `options.argoVersion`: the cron is read with that Argo version's rules (see readCronSchedules).
  * Never throws for bad input: the report carries problems (what is wrong, in which field, what to do).
  */
 export function cronDrift(
@@ -54,7 +57,14 @@ export function cronDrift(
   nowMs: number,
   options: CronDriftOptions = {}
 ): CronDriftReport {
-  const { problems: readProblems, notes, ...info } = readCronSchedules(cron, options.controllerTimeZone);
+  const {
+    problems: readProblems,
+    notes,
+    ...info
+  } = readCronSchedules(cron, {
+    controllerTimeZone: options.controllerTimeZone,
+    argoVersion: options.argoVersion,
+  });
   const problems: CronProblem[] = [...readProblems];
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
   const rangeOk = Number.isFinite(range.fromMs) && Number.isFinite(range.toMs) && range.fromMs < range.toMs;
@@ -67,15 +77,15 @@ export function cronDrift(
   }
   const maxTicks = options.maxTicks ?? DEFAULT_MAX_TICKS;
   const expected = rangeOk ? scheduleTicks(info.schedules, range, maxTicks) : { ticksMs: [], truncated: false };
+  // Capped: the report covers the window of the latest maxTicks ticks, runs included, so its counts agree.
+  const evaluated = expected.truncated ? { fromMs: expected.ticksMs[0], toMs: range.toMs } : range;
   if (expected.truncated) {
-    problems.push({ level: 'warning', field: 'range', message: M.truncated(maxTicks) });
+    problems.push({ level: 'warning', field: 'range', message: M.capped(maxTicks) });
   }
-  const inRange = (ms: number | undefined) => ms !== undefined && ms >= range.fromMs && ms < range.toMs;
+  const inRange = (ms: number | undefined) => ms !== undefined && ms >= evaluated.fromMs && ms < evaluated.toMs;
   const tickSet = new Set(expected.ticksMs);
-  const lastTick = expected.ticksMs[expected.ticksMs.length - 1] ?? -Infinity;
   const onSchedule = scheduleTickTest(info.schedules);
-  const isTick = (ms: number) =>
-    inRange(ms) && (!expected.truncated || ms <= lastTick) ? tickSet.has(ms) : onSchedule(ms);
+  const isTick = (ms: number) => (inRange(ms) ? tickSet.has(ms) : onSchedule(ms));
 
   const usable = Array.isArray(runs) ? runs.filter((run) => isObject(run) && typeof run.name === 'string') : [];
   const matched = matchRuns(info, usable, { nowMs: now, graceMs, isTick });
@@ -108,7 +118,8 @@ export function cronDrift(
     manualRuns: manualInRange,
     lastSuccess: lastSuccess(all, now),
     counts: countDrift(ticks, runsInRange, manualInRange, matched.ignored),
-    truncated: expected.truncated,
+    evaluated,
+    capped: expected.truncated,
     problems,
     notes,
   };

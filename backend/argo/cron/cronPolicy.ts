@@ -1,4 +1,5 @@
 import { isObject, type JsonObject } from '../extract/argoFields';
+import type { ArgoCronRules } from './argoCronRules';
 import { rfc3339Ms } from './cronJson';
 import { CRON_MESSAGES as M } from './cronMessages';
 import type { ConcurrencyPolicy, CronNote, CronProblem, CronSchedules } from './cronTypes';
@@ -15,6 +16,7 @@ export type CronPolicy = Pick<
   CronSchedules,
   | 'suspended'
   | 'stopped'
+  | 'conditional'
   | 'startingDeadlineSeconds'
   | 'concurrencyPolicy'
   | 'lastScheduledMs'
@@ -23,14 +25,13 @@ export type CronPolicy = Pick<
   | 'failedJobsHistoryLimit'
 >;
 
-const POLICIES: ConcurrencyPolicy[] = ['Allow', 'Forbid', 'Replace'];
+export const CONCURRENCY_POLICIES: readonly ConcurrencyPolicy[] = ['Allow', 'Forbid', 'Replace'];
 
-/** The fields that decide which ticks run (suspend, deadline, concurrency) and what the status says. */
-export function readCronPolicy(spec: JsonObject, status: JsonObject, found: Found): CronPolicy {
-  const error = (field: string, message: string) => {
-    found.problems.push({ level: 'error', field, message });
-    found.rejected = true;
-  };
+/**
+ * The fields that decide which ticks run (suspend, deadline, concurrency, stop) and what the status says.
+ * Values Argo's validation rejects are reported by argoValidation; here they fall back to the defaults.
+ */
+export function readCronPolicy(spec: JsonObject, status: JsonObject, rules: ArgoCronRules, found: Found): CronPolicy {
   const warn = (field: string, message: string) => found.problems.push({ level: 'warning', field, message });
 
   let suspended = false;
@@ -43,35 +44,37 @@ export function readCronPolicy(spec: JsonObject, status: JsonObject, found: Foun
     found.notes.push({ field: 'spec.suspend', message: M.suspendedLimit });
   }
 
-  let startingDeadlineSeconds: number | undefined;
   const deadline = spec.startingDeadlineSeconds;
-  if (typeof deadline === 'number' && Number.isFinite(deadline)) {
-    if (deadline < 0) {
-      error('spec.startingDeadlineSeconds', M.badDeadline);
-    } else {
-      startingDeadlineSeconds = deadline;
-    }
-  } else if (deadline !== undefined && deadline !== null) {
+  const deadlineOk = typeof deadline === 'number' && Number.isFinite(deadline);
+  if (!deadlineOk && deadline !== undefined && deadline !== null) {
     warn('spec.startingDeadlineSeconds', M.deadlineNotNumber);
   }
-
-  let concurrencyPolicy: ConcurrencyPolicy = 'Allow';
   const policy = spec.concurrencyPolicy;
-  if (POLICIES.includes(policy as ConcurrencyPolicy)) {
-    concurrencyPolicy = policy as ConcurrencyPolicy;
-  } else if (policy !== undefined && policy !== null && policy !== '') {
-    error('spec.concurrencyPolicy', M.badPolicy(String(policy)));
-  }
+  const concurrencyPolicy = CONCURRENCY_POLICIES.includes(policy as ConcurrencyPolicy)
+    ? (policy as ConcurrencyPolicy)
+    : 'Allow';
 
-  if (typeof spec.when === 'string' && spec.when.trim() !== '') {
-    found.notes.push({ field: 'spec.when', message: M.when });
+  // when, stopStrategy and status.phase came with v3.6; older servers drop them (their Go type lacks them).
+  const when = typeof spec.when === 'string' && spec.when.trim() !== '';
+  if (when) {
+    found.notes.push({
+      field: 'spec.when',
+      message: rules.hasWhenAndStop ? M.when(rules.name) : M.ignoredField(rules.name, 'spec.when', 'every tick runs'),
+    });
   }
-  readConditions(status, found);
+  if (spec.stopStrategy !== undefined && spec.stopStrategy !== null && !rules.hasWhenAndStop) {
+    found.notes.push({
+      field: 'spec.stopStrategy',
+      message: M.ignoredField(rules.name, 'spec.stopStrategy', 'the cron never stops by itself'),
+    });
+  }
+  readConditions(status, rules, found);
   const active = Array.isArray(status.active) ? status.active : [];
   return {
     suspended,
-    stopped: status.phase === 'Stopped',
-    startingDeadlineSeconds,
+    stopped: rules.hasWhenAndStop && status.phase === 'Stopped',
+    conditional: rules.hasWhenAndStop && when,
+    startingDeadlineSeconds: deadlineOk && deadline >= 0 ? deadline : undefined,
     concurrencyPolicy,
     lastScheduledMs: rfc3339Ms(status.lastScheduledTime),
     activeRuns: active.flatMap((ref) => (isObject(ref) && typeof ref.name === 'string' ? [ref.name] : [])),
@@ -85,12 +88,24 @@ function historyLimit(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback;
 }
 
-/** SpecError and SubmissionError conditions explain ticks without runs, so they are passed on. */
-function readConditions(status: JsonObject, found: Found): void {
+/**
+ * A true SpecError is the controller's own verdict (operator.go run → validateCronWorkflow): no tick runs
+ * while it holds, so the cron is rejected. Other conditions (SubmissionError) explain ticks without runs.
+ */
+function readConditions(status: JsonObject, rules: ArgoCronRules, found: Found): void {
   const conditions = Array.isArray(status.conditions) ? status.conditions : [];
   for (const condition of conditions) {
     if (isObject(condition) && typeof condition.type === 'string' && condition.status === 'True') {
       const message = typeof condition.message === 'string' ? condition.message : '';
+      if (condition.type === 'SpecError') {
+        found.problems.push({
+          level: 'error',
+          field: 'status.conditions',
+          message: M.specErrorCondition(rules.name, message),
+        });
+        found.rejected = true;
+        continue;
+      }
       found.problems.push({
         level: 'warning',
         field: 'status.conditions',

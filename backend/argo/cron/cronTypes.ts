@@ -66,6 +66,8 @@ export interface CronSchedules {
   namespace?: string;
   uid?: string;
   createdMs?: number;
+  /** The Argo version whose rules the cron was read with: "Argo v3.7.12", or "Argo v4.1 (assumed)". */
+  argoVersion: string;
   /** The schedules Argo would run; empty when it runs none. */
   schedules: CronSchedule[];
   /** True when Argo's validation rejects the whole CronWorkflow (SpecError): the controller schedules nothing. */
@@ -73,6 +75,8 @@ export interface CronSchedules {
   suspended: boolean;
   /** `status.phase` is Stopped: `spec.stopStrategy` fired and the controller no longer schedules it. */
   stopped: boolean;
+  /** `spec.when` (v3.6+): the controller skips a tick whose condition is false, leaving no trace we can read. */
+  conditional: boolean;
   startingDeadlineSeconds?: number;
   concurrencyPolicy: ConcurrencyPolicy;
   lastScheduledMs?: number;
@@ -183,8 +187,13 @@ export interface CronDriftReport {
   manualRuns: ManualRun[];
   lastSuccess?: LastSuccess;
   counts: CronDriftCounts;
-  /** True when the range held more ticks than we compute; `ticks` stops early. */
-  truncated: boolean;
+  /**
+   * The part of the range the report covers: the whole range, or, when the range held more than maxTicks
+   * ticks (`capped`), from the first of its latest maxTicks ticks to the end. Ticks, runs and counts are
+   * of this window only.
+   */
+  evaluated: TimeRange;
+  capped: boolean;
   problems: CronProblem[];
   notes: CronNote[];
 }
@@ -196,8 +205,10 @@ export interface CronDriftOptions {
   activeLagMs?: number;
   /** The run list is pruned by the history limits (no workflow archive): older ticks are unknown, not missed. */
   prunedHistory?: boolean;
-  /** Stop after this many ticks. Default 100 000. */
+  /** Evaluate at most this many ticks, the latest ones. Default DEFAULT_MAX_TICKS (50 000). */
   maxTicks?: number;
+  /** The Argo Server's version ("v3.7.12"): the cron is read as that version reads it. Unknown: the newest. */
+  argoVersion?: string;
   /**
    * The workflow controller's time zone (its TZ), for schedules without spec.timezone or CRON_TZ=.
    * Default UTC, the zone of Argo's controller image.

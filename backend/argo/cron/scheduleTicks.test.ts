@@ -194,10 +194,22 @@ describe('scheduleTicks with several schedules', () => {
     ]);
   });
 
-  it('stops at maxTicks and says so', () => {
+  it('keeps the latest maxTicks ticks (those that matter for "now") and says so', () => {
     const result = scheduleTicks([schedule('* * * * *', 'UTC')], { fromMs: 0, toMs: 3_600_000 }, 10);
     expect(result.truncated).toBe(true);
-    expect(result.ticksMs).toEqual(Array.from({ length: 10 }, (_, i) => i * 60_000));
+    expect(result.ticksMs).toEqual(Array.from({ length: 10 }, (_, i) => (50 + i) * 60_000));
+  });
+
+  it('caps the union of several schedules, not each alone', () => {
+    // :00 and :30 every hour, and :15 hourly in New York (UTC−5 in January): 3 ticks an hour, 12 in 4 hours.
+    const schedules = [schedule('0,30 * * * *', 'UTC'), schedule('15 * * * *', 'America/New_York')];
+    const range = { fromMs: Date.parse('2024-01-10T00:00:00Z'), toMs: Date.parse('2024-01-10T04:00:00Z') };
+    const result = scheduleTicks(schedules, range, 4);
+    expect(result).toEqual({
+      truncated: true,
+      ticksMs: ['02:30', '03:00', '03:15', '03:30'].map((t) => Date.parse(`2024-01-10T${t}:00Z`)),
+    });
+    expect(scheduleTicks(schedules, range, 12).truncated).toBe(false);
   });
 
   it('leaves @every schedules out (no fixed ticks)', () => {
@@ -251,6 +263,31 @@ describe('scheduleTicks against a minute-by-minute scan (robfig’s rule: fire w
     ['Australia/Sydney', '2024-10-05T00:00:00Z'],
     ['Asia/Kolkata', '2024-03-09T00:00:00Z'],
   ];
+  it.each(windows)('%s from %s, capped: the latest ticks of the scan', (timeZone, from) => {
+    // Every cap, so some end the walk back inside a change: the second pass of a fall-back hour must not be lost.
+    const fromMs = Date.parse(from);
+    const toMs = fromMs + 3 * 86_400_000;
+    const local = reader(timeZone);
+    for (const spec of specs) {
+      const scanned: number[] = [];
+      for (let ms = fromMs; ms < toMs; ms += 60_000) {
+        const { hour, minute } = local(ms);
+        if (spec.hours.includes(hour) && spec.minutes.includes(minute)) {
+          scanned.push(ms);
+        }
+      }
+      for (let cap = 1; cap < scanned.length; cap++) {
+        const capped = scheduleTicks([schedule(spec.cron, timeZone)], { fromMs, toMs }, cap);
+        expect({ cron: spec.cron, cap, ticks: capped.ticksMs, truncated: capped.truncated }).toEqual({
+          cron: spec.cron,
+          cap,
+          ticks: scanned.slice(scanned.length - cap),
+          truncated: true,
+        });
+      }
+    }
+  });
+
   it.each(windows)('%s from %s', (timeZone, from) => {
     const fromMs = Date.parse(from);
     const toMs = fromMs + 3 * 86_400_000;

@@ -3,7 +3,12 @@ import { CronExpressionParser } from 'cron-parser';
 import type { CronSchedule, TimeRange } from './cronTypes';
 import { instantsAtWallTime, wallTimeAt } from './wallClock';
 
-export const DEFAULT_MAX_TICKS = 100_000;
+/**
+ * Ticks evaluated per cron and range, whatever the other crons of a query hold: 50 000 is 34 days of a
+ * cron that fires every minute, 173 days of one every five minutes, 5.7 years of an hourly one. Bounds the
+ * work and memory of one cron's report (about 25 ms and 12 MB at the cap).
+ */
+export const DEFAULT_MAX_TICKS = 50_000;
 
 /** A zone's offset changes by at most 2 h (DST is 1 h almost everywhere): margin around the range's wall times. */
 const WALL_PAD_MS = 3 * 3_600_000;
@@ -11,14 +16,15 @@ const WALL_PAD_MS = 3 * 3_600_000;
 export interface ExpectedTicks {
   /** Sorted, without duplicates. */
   ticksMs: number[];
-  /** More than maxTicks ticks: the list covers the start of the range only. */
+  /** More than maxTicks ticks: the list holds the latest maxTicks, those that matter for "now". */
   truncated: boolean;
 }
 
 /**
  * The instants in [fromMs, toMs) at which Argo's cron engine fires any of the schedules: the union over all
  * schedules, without duplicates (two schedules hitting one instant make one run: both name it
- * `<cron>-<unix seconds>`, and the second submission is dropped as AlreadyExists).
+ * `<cron>-<unix seconds>`, and the second submission is dropped as AlreadyExists). When there are more than
+ * maxTicks, the latest maxTicks.
  *
  * Daylight saving time, robfig/cron v3 (what Argo runs) against cron-parser v5 (what we compute with):
  * - robfig walks real time and fires at every instant whose local wall-clock reading matches the spec. A wall
@@ -43,13 +49,13 @@ export function scheduleTicks(
   let truncated = false;
   for (const schedule of schedules) {
     if (schedule.cron !== undefined) {
-      truncated = ticksOfOne(schedule.cron, schedule.timeZone, range, maxTicks, all) || truncated;
+      truncated = latestTicksOfOne(schedule.cron, schedule.timeZone, range, maxTicks, all) || truncated;
     }
   }
   const ticksMs = [...all].sort((a, b) => a - b);
   if (ticksMs.length > maxTicks) {
     truncated = true;
-    ticksMs.length = maxTicks;
+    ticksMs.splice(0, ticksMs.length - maxTicks);
   }
   return { ticksMs, truncated };
 }
@@ -58,22 +64,30 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /**
- * Adds one schedule's ticks to `into`; true when it stopped after maxTicks. Stepping cron-parser costs tens of
- * µs per tick (up to a millisecond per day for daily schedules), so we only ask it which wall days match
- * (`includesDate`, its day-of-month/day-of-week/month rule) and take each day's wall times from its parsed
- * hour and minute values.
+ * Adds one schedule's ticks to `into`, walking back from the end of the range; true when it stopped after
+ * maxTicks. Stepping cron-parser costs tens of µs per tick (up to a millisecond per day for daily
+ * schedules), so we only ask it which wall days match (`includesDate`, its day-of-month/day-of-week/month
+ * rule) and take each day's wall times from its parsed hour and minute values.
  */
-function ticksOfOne(cron: string, timeZone: string, range: TimeRange, maxTicks: number, into: Set<number>): boolean {
-  const wallStart = wallTimeAt(timeZone, range.fromMs) - WALL_PAD_MS;
-  let wallEnd = wallTimeAt(timeZone, range.toMs) + WALL_PAD_MS;
+function latestTicksOfOne(
+  cron: string,
+  timeZone: string,
+  range: TimeRange,
+  maxTicks: number,
+  into: Set<number>
+): boolean {
+  let wallStart = wallTimeAt(timeZone, range.fromMs) - WALL_PAD_MS;
+  const wallEnd = wallTimeAt(timeZone, range.toMs) + WALL_PAD_MS;
   const { hours, minutes, dayRule } = parseInUtc(cron);
+  const hoursDown = [...hours].sort((a, b) => b - a);
+  const minutesDown = [...minutes].sort((a, b) => b - a);
   let count = 0;
-  for (let day = Math.floor(wallStart / DAY_MS) * DAY_MS; day < wallEnd; day += DAY_MS) {
+  for (let day = Math.floor(wallEnd / DAY_MS) * DAY_MS; day + DAY_MS > wallStart; day -= DAY_MS) {
     if (!dayRule.includesDate(new Date(day))) {
       continue;
     }
-    for (const hour of hours) {
-      for (const minute of minutes) {
+    for (const hour of hoursDown) {
+      for (const minute of minutesDown) {
         const wall = day + hour * HOUR_MS + minute * 60_000;
         if (wall < wallStart || wall >= wallEnd) {
           continue;
@@ -81,10 +95,10 @@ function ticksOfOne(cron: string, timeZone: string, range: TimeRange, maxTicks: 
         for (const instant of instantsAtWallTime(timeZone, wall)) {
           if (instant >= range.fromMs && instant < range.toMs) {
             into.add(instant);
-            // Past the limit, finish the next two hours of wall time: the second pass of a fall-back overlap
-            // comes after later wall times, and the caller keeps only the earliest maxTicks.
+            // Past the limit, finish the two hours of wall time before: an instant is at most 2 h (the
+            // largest offset change) out of wall-time order, and the caller keeps only the latest maxTicks.
             if (++count === maxTicks + 1) {
-              wallEnd = Math.min(wallEnd, wall + 2 * HOUR_MS);
+              wallStart = Math.max(wallStart, wall - 2 * HOUR_MS);
             }
           }
         }

@@ -5,7 +5,10 @@ import { finishSeriesFrames } from '../../frames/timeSeriesFrames';
 import { QueryError } from '../../errors/queryError';
 import type { QueryInput } from '../../queries/queryInput';
 import { readCronHistory, cronKey } from './cronHistory';
-import { missedFrames, sinceSuccessFrames } from './cronNumbers';
+import { argoCronRules } from '../cron/argoCronRules';
+import { CRON_DRIFT_TEXT as T } from './cronDriftText';
+import { sinceSuccessFrames } from './cronNumbers';
+import { missedFrames } from './missedFrames';
 import { cronReports } from './cronReports';
 import { cronRunsTable } from './cronRunsTable';
 import { delayFrames } from './delayFrames';
@@ -14,10 +17,6 @@ import { runsByCron } from './runSummaries';
 const DAY_MS = 86_400_000;
 /** Runs that started this long before the range are read too: one still running there blocks (Forbid) or is replaced by (Replace) a tick in it. */
 export const ACTIVE_LOOKBACK_MS = DAY_MS;
-
-export const LIVE_ONLY_CRON_NOTICE =
-  'No listed run is archived: the workflow archive seems to be off, so the controller deletes old runs (spec.successfulJobsHistoryLimit, TTLs). ' +
-  'Ticks older than a cron’s oldest listed run show as unknown-pruned, not missed. Turn on the workflow archive for a full history.';
 
 /**
  * cronDrift over the Argo Server, judged at `nowMs`: now, or the end of the range when that is in the past
@@ -42,7 +41,7 @@ export async function cronDriftAnswer(query: CronDriftQuery, input: QueryInput, 
     signal: input.context.signal,
   });
   const runs = runsByCron(history.runs, history.crons.map(cronKey));
-  const { reports, notices: reportNotices } = cronReports(
+  const { reports, notices: reportNotices } = await cronReports(
     history.crons,
     runs,
     { fromMs: input.fromMs, toMs: input.toMs },
@@ -50,11 +49,17 @@ export async function cronDriftAnswer(query: CronDriftQuery, input: QueryInput, 
     {
       graceMs: query.graceSeconds * 1000,
       prunedHistory: history.liveOnly,
+      argoVersion: history.argoVersion,
+      // The number views need each cron's counts only: its ticks and runs are dropped once counted.
+      detail: query.view === 'delay' || query.view === 'runs',
+      signal: input.context.signal,
     }
   );
+  const assumption = history.crons.length > 0 ? argoCronRules(history.argoVersion).assumption : undefined;
   const notices: Notice[] = [
     ...history.notices,
-    ...(history.liveOnly ? [{ severity: 'warning' as const, text: LIVE_ONLY_CRON_NOTICE }] : []),
+    ...(assumption ? [{ severity: 'info' as const, text: T.argoVersion(assumption) }] : []),
+    ...(history.liveOnly ? [{ severity: 'warning' as const, text: T.liveOnly }] : []),
     ...(history.crons.length === 0 ? [{ severity: 'info' as const, text: noCronsText(query) }] : []),
     ...reportNotices,
   ];

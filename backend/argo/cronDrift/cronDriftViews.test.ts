@@ -2,6 +2,7 @@ import { decodeSeries, decodeTable, type DecodedTable } from '../../test/decodeF
 import { startArgoServer, type ArgoServerHandle } from '../../test/argoServer/startArgoServer';
 import type { ArgoHistory } from '../../test/argoServer/workflowHistory';
 import type { CronWorkflow } from '../client/argoTypes';
+import { CRON_DRIFT_TEXT } from './cronDriftText';
 import {
   baseHistory,
   cronDriftFrames,
@@ -48,7 +49,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const options = () => ({ url: server.url, fromMs: FROM, toMs: TO });
-const namespaceOf = (name: string) => crons.find((c) => c.metadata.name === name)!.metadata.namespace!;
+const namespaceOf = (name: string) => history.cronWorkflows.find((c) => c.metadata.name === name)!.metadata.namespace!;
 
 interface ExpectedTick {
   cron: string;
@@ -85,7 +86,7 @@ describe('the generated history (fixture check)', () => {
 });
 
 describe('cronDrift missed', () => {
-  it('answers one number per cron: 1 for the deleted run, 0 for the others; the broken cron is named, not counted', async () => {
+  it('answers one number per cron: 1 for the deleted run, 0 for the others; the broken cron answers no value, with why', async () => {
     const frames = (await cronDriftFrames({ view: 'missed' }, options())).map(decodeTable);
     const expected = Object.fromEntries(
       crons.map((cron) => [
@@ -94,7 +95,12 @@ describe('cronDrift missed', () => {
       ])
     );
     expect(expected).toEqual({ 'nightly-etl': 1, 'hourly-sync': 0, 'model-train': 0 });
-    expect(Object.fromEntries(frames.map((f) => [f.fields[0].labels.cron, f.columns.missed[0]]))).toEqual(expected);
+    // The double is v4.1.2: "61 * * * *" fails validate.go v4.1.2 L448-452 with robfig's "end of range (61)
+    // above maximum (59): 61" (parser.go v3.0.1 L308), so broken-etl has no tick to count: null, not 0.
+    expect(Object.fromEntries(frames.map((f) => [f.fields[0].labels.cron, f.columns.missed[0]]))).toEqual({
+      ...expected,
+      'broken-etl': null,
+    });
     for (const frame of frames) {
       expect(frame.meta).toMatchObject({ type: 'numeric-multi', typeVersion: [0, 1] });
       expect(frame.rows).toBe(1);
@@ -104,17 +110,23 @@ describe('cronDrift missed', () => {
         cron: frame.fields[0].labels.cron,
       });
     }
+    const broken = frames.find((f) => f.fields[0].labels.cron === 'broken-etl')!;
+    expect(broken.meta?.custom).toMatchObject({
+      missed: null,
+      reason: 'specError',
+      argo: 'Argo v4.1.2',
+      problem: expect.stringContaining(
+        'Argo v4.1.2 rejects the CronWorkflow ("cron schedule 61 * * * * is malformed: end of range (61) above maximum (59): 61")'
+      ),
+    });
     const all = notices(frames[0]);
     expect(all).toContainEqual({
       severity: 'error',
       text: expect.stringMatching(
-        /^CronWorkflow data\/broken-etl: spec\.schedules\[0\] "61 \* \* \* \*" is not a schedule Argo accepts/
+        /^CronWorkflow data\/broken-etl: spec\.schedules\[0\] "61 \* \* \* \*": minute field "61": 61 is outside 0-59: Argo v4\.1\.2 rejects the CronWorkflow/
       ),
     });
-    expect(all).toContainEqual({
-      severity: 'warning',
-      text: expect.stringContaining('No missed count for data/broken-etl'),
-    });
+    expect(all).toContainEqual({ severity: 'warning', text: CRON_DRIFT_TEXT.missedUnknown('data/broken-etl') });
     expect(frames[0].meta?.executedQueryString).toContain('workflows.argoproj.io/cron-workflow');
   });
 

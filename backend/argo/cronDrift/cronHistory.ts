@@ -28,6 +28,8 @@ export interface CronHistory {
   notices: Notice[];
   /** What was asked of the server, for the query inspector. */
   executed: string;
+  /** The server's version ("v3.7.12"): each version reads a CronWorkflow its own way. Undefined: not learnt. */
+  argoVersion?: string;
 }
 
 /** `label` (exists) for every cron, `label in (a,b)` for the chosen ones. */
@@ -58,6 +60,9 @@ export async function readCronHistory(instance: DatasourceInstance, request: Cro
   if (crons.length === 0) {
     return { crons, runs: [], liveOnly: false, notices, executed: executed.join('\n') };
   }
+  // Known from the cron list's version header (v3.6+), else probed once per client, as the run list needs it.
+  await client.features(call);
+  const argoVersion = client.serverVersion;
 
   const query = {
     labelSelector: selector,
@@ -74,8 +79,10 @@ export async function readCronHistory(instance: DatasourceInstance, request: Cro
   const runs = uniqueByUid(runList.items);
   const finished = runs.filter((run) => run.status?.finishedAt);
   const liveOnly = finished.length > 0 && !finished.some(isArchived);
-  executed.push(`${crons.length} cron workflows, ${runs.length} runs listed`);
-  return { crons, runs, liveOnly, notices, executed: executed.join('\n') };
+  executed.push(
+    `${crons.length} cron workflows, ${runs.length} runs listed (read as Argo ${argoVersion ?? 'of unknown version'})`
+  );
+  return { crons, runs, liveOnly, notices, executed: executed.join('\n'), argoVersion };
 }
 
 export function cronKey(cron: CronWorkflow): string {

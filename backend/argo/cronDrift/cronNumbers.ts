@@ -13,60 +13,10 @@ export interface NumberFrames {
   notices: Notice[];
 }
 
-const key = (cron: CronReport) => `${cron.namespace}/${cron.cron}`;
-const labels = (cron: CronReport) => ({ namespace: cron.namespace, cron: cron.cron });
-
-/** Whether the report could expect ticks at all: Argo accepts the cron and one schedule is a cron expression. */
-function countsTicks({ report }: CronReport): boolean {
-  return !report.cron.rejected && report.cron.schedules.some((s) => s.cron !== undefined);
-}
-
-/**
- * missed: ticks in the range without a run, past the grace period and the starting deadline. Crons with
- * none answer 0. A cron whose ticks cannot be known (Argo rejects it, or only `@every` schedules) has no
- * number: it is left out, with a notice; its own problems say why.
- */
-export function missedFrames(refId: string, reports: CronReport[]): NumberFrames {
-  const frames: Frame[] = [];
-  const uncounted: string[] = [];
-  for (const cron of reports) {
-    if (!countsTicks(cron)) {
-      uncounted.push(key(cron));
-      continue;
-    }
-    const { counts } = cron.report;
-    frames.push(
-      numberFrame(
-        refId,
-        {
-          name: 'missed',
-          nullable: false,
-          labels: labels(cron),
-          config: { unit: 'none', displayNameFromDS: `${key(cron)} missed` },
-          value: counts.missed,
-        },
-        {
-          ticks: counts.ticks,
-          ran: counts.ran,
-          missed: counts.missed,
-          pending: counts.pending,
-          late: counts.late,
-          skippedForbid: counts.skippedForbid,
-          suspended: counts.suspended,
-        }
-      )
-    );
-  }
-  const notices: Notice[] = uncounted.length
-    ? [
-        {
-          severity: 'warning',
-          text: `No missed count for ${namedCrons(uncounted)}: no ticks can be expected from its schedules (see the notices about them).`,
-        },
-      ]
-    : [];
-  return { frames, notices };
-}
+export const cronKey = (cron: CronReport) => `${cron.namespace}/${cron.cron}`;
+export const cronLabels = (cron: CronReport) => ({ namespace: cron.namespace, cron: cron.cron });
+const key = cronKey;
+const labels = cronLabels;
 
 /**
  * sinceSuccess: seconds from the last run that Succeeded (its finish) to now. A cron with no success in the

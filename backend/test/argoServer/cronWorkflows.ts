@@ -124,3 +124,19 @@ export function cronWorkflowFor(
     },
   };
 }
+
+/**
+ * A generated cron as a user of that version writes it: with `spec.schedule` before v3.6 (the only field
+ * there), with `spec.schedules` from v4.0. Only the generator's single-schedule form is rewritten; objects a
+ * test writes itself are served as they are (cronRoutes.served drops what the version does not know).
+ */
+export function writtenFor(cron: CronWorkflow, fields: 'schedule' | 'both' | 'schedules'): CronWorkflow {
+  const { schedule, schedules, ...spec } = cron.spec;
+  if (fields === 'schedule' && schedule === undefined && schedules?.length === 1) {
+    return { ...cron, spec: { ...spec, schedule: schedules[0] } };
+  }
+  if (fields === 'schedules' && schedules === undefined && typeof schedule === 'string') {
+    return { ...cron, spec: { ...spec, schedules: [schedule] } };
+  }
+  return cron;
+}

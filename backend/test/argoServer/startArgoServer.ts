@@ -7,6 +7,7 @@ import { authenticate, type ArgoAuth, type Identity } from './auth';
 import { FaultList, type ActiveFault, type FaultRule } from './faults';
 import { identityName, redactedHeaders, type RecordedRequest } from './recordedRequests';
 import { answerApi, errorAnswer } from './routes';
+import { writtenFor } from './cronWorkflows';
 import { quirksFor, type ArgoQuirks } from './versionQuirks';
 import { generateArgoHistory, type ArgoHistory, type HistoryOptions } from './workflowHistory';
 
@@ -74,7 +75,7 @@ export async function startArgoServer(options: ArgoServerOptions = {}): Promise<
   const store = new ArgoStore();
   const history = historyOf(options.history);
   if (history) {
-    store.addHistory(history);
+    store.addHistory({ ...history, cronWorkflows: history.cronWorkflows.map((c) => writtenFor(c, quirks.cronFields)) });
   }
   if (options.corpus) {
     store.addCorpus();

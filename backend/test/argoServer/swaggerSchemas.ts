@@ -10,7 +10,8 @@ import { CORPUS_DIR } from './corpus';
  * Validators for swagger.json definitions (ajv 8). The spec is taken as written, with the deviations the
  * real server is known to have (notes/argo-api.md): Go writes nil pointers, slices and maps as null, so
  * optional properties and a list's `items` may be null; IntOrString values are numbers or strings;
- * CronWorkflowSpec needs `schedules` only from v4.0, older servers send `schedule`.
+ * CronWorkflowSpec needs `schedules` only from v4.0 (null when the stored object has none), older servers
+ * send `schedule`.
  * `projected: true` also drops `required` on Workflow, since a `fields` projection removes spec.
  */
 type Schema = Record<string, unknown> & {
@@ -46,7 +47,8 @@ function relaxed(definitions: Record<string, Schema>, projected: boolean): Recor
     ...cron,
     required: ['workflowSpec'],
     anyOf: [{ required: ['schedules'] }, { required: ['schedule'] }],
-    properties: { ...cron.properties, schedule: { type: 'string' } },
+    // A v4 server writes an object without schedules (one stored for v3.x with `schedule`) as `"schedules": null`.
+    properties: { ...cron.properties, schedule: { type: 'string' }, schedules: nullable(cron.properties!.schedules) },
   };
   if (projected) {
     out['io.argoproj.workflow.v1alpha1.Workflow'] = { ...out['io.argoproj.workflow.v1alpha1.Workflow'], required: [] };

@@ -30,8 +30,12 @@ export interface ArgoQuirks {
   getFallsBackToArchive: boolean;
   /** `Grpc-Metadata-Argo-Version` response header (v3.6+). */
   versionHeader: boolean;
-  /** CronWorkflow spec field: `schedule` (≤ v3.5) or `schedules` (v3.6+). */
-  cronSchedules: 'schedule' | 'schedules';
+  /**
+   * The CronWorkflow fields of the version's Go type (pkg/apis/workflow/v1alpha1/cron_workflow_types.go):
+   * `schedule` only (≤ v3.5, no when/stopStrategy/status.phase either), both (v3.6–v3.7), `schedules` only
+   * (v4.0+). The server decodes objects into that type, so it drops the fields the type lacks.
+   */
+  cronFields: 'schedule' | 'both' | 'schedules';
   /** Every Nth live workflow (by uid hash) has compressedNodes instead of nodes; 0 = none. */
   compressEvery: number;
   /** Every Nth live workflow has its nodes offloaded (offloadNodeStatusVersion); 0 = none. */
@@ -62,7 +66,7 @@ export function quirksFor(version: string): ArgoQuirks {
     createdAfterFilter: atLeast(version, 'v3.7.1'),
     getFallsBackToArchive: atLeast(version, 'v3.5.0'),
     versionHeader: atLeast(version, 'v3.6.0'),
-    cronSchedules: atLeast(version, 'v3.6.0') ? 'schedules' : 'schedule',
+    cronFields: atLeast(version, 'v4.0.0') ? 'schedules' : atLeast(version, 'v3.6.0') ? 'both' : 'schedule',
     compressEvery: 0,
     offloadEvery: 0,
     offloadListFills: false,
