@@ -76,7 +76,9 @@ apt() { APT_CONFIG=$APT_DIR/apt.conf apt-get -q "$@"; }
 
 update() {
   say "apt-get update (Debian 12 package lists into $APT_DIR/lists)"
-  apt update >&2 || die "apt-get update of the private Debian lists failed (network? keyring: $KEYRING)"
+  apt update >&2 || die "apt-get update of the private Debian lists failed: no network to $MIRROR, or $KEYRING
+  lacks Debian 12's keys (NO_PUBKEY above: debian-archive-keyring 2023.3 or newer is needed, as in Debian 12
+  and Ubuntu 24.04; elsewhere take that package's keyring from Debian and set ARGOPERF_DEBIAN_KEYRING)"
 }
 
 lists_present() { ls "$APT_DIR/lists/" 2>/dev/null | grep -q '_InRelease$'; }
