@@ -85,6 +85,14 @@ packaged_collector() {
   [ "$lines" -gt 100 ]
 }
 check "packaged collector (dry run against the double)" packaged_collector
+# Its --help names the guide in the plugin folder (the build ships it into dist/docs/), and it is there.
+packaged_collector_guide() {
+  local guide
+  guide=$("$EXECUTABLE" collect --help | sed -n 's/^Guide: //p')
+  echo "packaged collect --help names the guide: $guide"
+  [ -n "$guide" ] && [ "$guide" -ef dist/docs/collector.md ] && cmp -s "$guide" docs/collector.md
+}
+check "packaged collector --help names a guide that is there" packaged_collector_guide
 
 stage "Grafana host check (go-plugin + grafana-plugin-sdk-go + dataplane)"
 PLUGIN_EXECUTABLE=$EXECUTABLE hosttest/run.sh 2>&1 | tee "$RESULTS/hosttest.log"
