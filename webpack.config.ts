@@ -4,14 +4,25 @@ import type { Configuration } from 'webpack';
 import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
 
 /**
- * The scaffold's config, plus the nested datasource's own logo: the scaffold copies only the app's
- * logos, and Grafana resolves a nested plugin's logo against the nested plugin's own folder.
+ * The scaffold's config, plus
+ * - the nested datasource's own logo: the scaffold copies only the app's logos, and Grafana resolves a
+ *   nested plugin's logo against the nested plugin's own folder;
+ * - the collector's guide (and the document model and deployment files it refers to), so that
+ *   `<executable> collect --help` names a guide that is there: dist/docs/collector.md.
+ * Paths are relative to the scaffold's context, src/.
  */
+const extraFiles = [
+  { from: 'datasource/img', to: 'datasource/img' },
+  { from: '../docs/collector.md', to: 'docs/collector.md' },
+  { from: '../docs/document-model.md', to: 'docs/document-model.md' },
+  { from: '../deploy', to: 'deploy' },
+];
+
 const config = async (env: Env): Promise<Configuration> => {
   const base = await grafanaConfig(env);
   return {
     ...base,
-    plugins: [...(base.plugins ?? []), new CopyWebpackPlugin({ patterns: [{ from: 'datasource/img', to: 'datasource/img' }] })],
+    plugins: [...(base.plugins ?? []), new CopyWebpackPlugin({ patterns: extraFiles })],
   };
 };
 

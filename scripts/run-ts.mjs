@@ -2,7 +2,8 @@
 // esbuild (already a dev dependency) bundles the entry into build/run-ts/<name>.cjs, leaving packages
 // in node_modules, then Node runs it with the remaining arguments; the exit code is passed through.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,5 +26,23 @@ await build({
   logLevel: 'warning',
 });
 // Node flags given to this script (e.g. --expose-gc) apply to the entry point too.
-const run = spawnSync(process.execPath, [...process.execArgv, outfile, ...args], { stdio: 'inherit' });
-process.exit(run.status ?? 1);
+const child = spawn(process.execPath, [...process.execArgv, outfile, ...args], { stdio: 'inherit' });
+// Whoever stops this process (kill <pid>, Ctrl-C, a closed terminal) stops the entry point too: no orphan.
+const forwarded = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+for (const signal of forwarded) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('error', (error) => {
+  console.error(`cannot start ${outfile}: ${error.message}`);
+  process.exit(1);
+});
+child.on('exit', (code, signal) => {
+  if (signal) {
+    // end the way the entry point ended, so callers see the signal (128 + its number if it is not fatal)
+    forwarded.forEach((name) => process.removeAllListeners(name));
+    process.exitCode = 128 + (constants.signals[signal] ?? 0);
+    process.kill(process.pid, signal);
+    return;
+  }
+  process.exit(code ?? 1);
+});

@@ -31,11 +31,29 @@ if [ ! -x "$EXECUTABLE" ] || [ ! -f build/backend/main.cjs ]; then
   exit 1
 fi
 
+# On exit: end what this run started, by the PIDs it started (the double) or through the script that
+# started it (Elasticsearch, only if this run started the node rather than reusing a running one).
+ARGO_DOUBLE_PID=
+ES_STARTED=
+stop_started() {
+  if [ -n "$ARGO_DOUBLE_PID" ] && kill -0 "$ARGO_DOUBLE_PID" 2>/dev/null; then
+    # run-ts.mjs passes SIGTERM to the double it runs and exits when the double has
+    kill -TERM "$ARGO_DOUBLE_PID" 2>/dev/null
+    for _ in $(seq 1 100); do kill -0 "$ARGO_DOUBLE_PID" 2>/dev/null || break; sleep 0.1; done
+    wait "$ARGO_DOUBLE_PID" 2>/dev/null
+  fi
+  if [ "$ES_STARTED" = started ]; then scripts/elasticsearch/stop.sh >/dev/null 2>&1 || true; fi
+}
+trap stop_started EXIT
+trap 'exit 130' INT TERM HUP
+
 stage "Elasticsearch"
-ES_URL=$(scripts/elasticsearch/start.sh) || { echo "Elasticsearch did not start" >&2; exit 1; }
+rm -f "$RESULTS/elasticsearch-started"
+ES_URL=$(ES_STARTED_FILE="$RESULTS/elasticsearch-started" scripts/elasticsearch/start.sh) ||
+  { echo "Elasticsearch did not start" >&2; exit 1; }
+ES_STARTED=$(cat "$RESULTS/elasticsearch-started")
 export ES_URL
-trap 'scripts/elasticsearch/stop.sh >/dev/null 2>&1 || true; pkill -f build/run-ts/serveDouble.cjs 2>/dev/null || true' EXIT
-echo "Elasticsearch at $ES_URL"
+echo "Elasticsearch at $ES_URL ($ES_STARTED)"
 
 stage "typecheck and lint"
 check "typecheck (frontend)" npx tsc --noEmit
@@ -53,6 +71,7 @@ fi
 
 stage "Argo Server test double (for the host check)"
 node scripts/run-ts.mjs backend/test/argoServer/serveDouble.ts >"$RESULTS/argo-double.out" 2>"$RESULTS/argo-double.err" &
+ARGO_DOUBLE_PID=$!
 for _ in $(seq 1 150); do [ -s "$RESULTS/argo-double.out" ] && break; sleep 0.2; done
 ARGO_DOUBLE=$(head -n 1 "$RESULTS/argo-double.out")
 export ARGO_DOUBLE
@@ -66,6 +85,14 @@ packaged_collector() {
   [ "$lines" -gt 100 ]
 }
 check "packaged collector (dry run against the double)" packaged_collector
+# Its --help names the guide in the plugin folder (the build ships it into dist/docs/), and it is there.
+packaged_collector_guide() {
+  local guide
+  guide=$("$EXECUTABLE" collect --help | sed -n 's/^Guide: //p')
+  echo "packaged collect --help names the guide: $guide"
+  [ -n "$guide" ] && [ "$guide" -ef dist/docs/collector.md ] && cmp -s "$guide" docs/collector.md
+}
+check "packaged collector --help names a guide that is there" packaged_collector_guide
 
 stage "Grafana host check (go-plugin + grafana-plugin-sdk-go + dataplane)"
 PLUGIN_EXECUTABLE=$EXECUTABLE hosttest/run.sh 2>&1 | tee "$RESULTS/hosttest.log"

@@ -81,9 +81,10 @@ export async function ensureBenchHistory(client: Client, targetNodes = 1_000_000
   const fromMs = toMs - 30 * DAY;
   const count = async (kind: string) => (await client.count({ index: BENCH_INDEX, query: { term: { doc_kind: kind } } })).count;
   if (await client.indices.exists({ index: BENCH_INDEX })) {
-    const nodeDocs = await count('node');
-    if (nodeDocs >= targetNodes) {
-      return { fromMs, toMs, nodeDocs, workflowDocs: await count('workflow') };
+    // reused only when made complete for the same size (the size is noted in the mapping's _meta)
+    const mapping = await client.indices.getMapping({ index: BENCH_INDEX });
+    if (mapping[BENCH_INDEX]?.mappings._meta?.complete_for_target_nodes === targetNodes) {
+      return { fromMs, toMs, nodeDocs: await count('node'), workflowDocs: await count('workflow') };
     }
     await client.indices.delete({ index: BENCH_INDEX });
   }
@@ -103,6 +104,8 @@ export async function ensureBenchHistory(client: Client, targetNodes = 1_000_000
   await client.indices.putSettings({ index: BENCH_INDEX, settings: { refresh_interval: '1s' } });
   await client.indices.refresh({ index: BENCH_INDEX });
   await client.indices.forcemerge({ index: BENCH_INDEX, max_num_segments: 1 });
+  const meta = (await client.indices.getMapping({ index: BENCH_INDEX }))[BENCH_INDEX]?.mappings._meta;
+  await client.indices.putMapping({ index: BENCH_INDEX, _meta: { ...meta, complete_for_target_nodes: targetNodes } });
   process.stderr.write(`indexed ${result.successful} documents in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return { fromMs, toMs, nodeDocs: await count('node'), workflowDocs: await count('workflow') };
 }

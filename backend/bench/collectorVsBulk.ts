@@ -12,11 +12,12 @@
  *   cores, as when the collector runs on its own node (needs `taskset` and a local Elasticsearch whose
  *   pid is known: ES_PID or scripts/elasticsearch/start.sh's pid file; skipped otherwise).
  *
- *   node scripts/run-ts.mjs backend/bench/collectorVsBulk.ts [workflows=10000] [--collector-only] [--shared-only]
+ *   npm run bench:collector -- [workflows=10000] [--collector-only] [--shared-only]
  *
- * Needs ES_URL (or /tmp/es_url): a running Elasticsearch, e.g. from scripts/elasticsearch/start.sh.
+ * Elasticsearch: ES_URL, or this checkout's test node (scripts/elasticsearch/start.sh), started here
+ * if it is not running and then stopped at the end. Needs curl.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,6 +37,7 @@ import { templateTarget } from '../elasticsearch/indexTemplate';
 import { installIndexTemplate } from '../elasticsearch/installIndexTemplate';
 import { startArgoServer } from '../test/argoServer/startArgoServer';
 import { generateArgoHistory } from '../test/argoServer/workflowHistory';
+import { benchElasticsearch } from './benchElasticsearch';
 
 const args = process.argv.slice(2);
 const WORKFLOWS = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
@@ -43,7 +45,8 @@ const COLLECTOR_ONLY = args.includes('--collector-only');
 const SHARED_ONLY = args.includes('--shared-only');
 const FLUSH_BYTES = 5_000_000;
 const CONCURRENCY = 3;
-const ES_URL = process.env.ES_URL ?? (existsSync('/tmp/es_url') ? readFileSync('/tmp/es_url', 'utf8').trim() : '');
+/** Set by main() before anything uses it. */
+let ES_URL = '';
 const root = resolve(__dirname, '../..');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -70,12 +73,6 @@ function processCpuMs(pid: number | undefined): number | undefined {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
   // utime and stime are fields 14 and 15 of stat; 12 and 13 after the pid and comm are removed.
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
-function elasticsearchPid(): number | undefined {
-  const file = join(root, '.cache/elasticsearch/run/pid');
-  const pid = Number(process.env.ES_PID ?? (existsSync(file) ? readFileSync(file, 'utf8').trim() : ''));
-  return Number.isInteger(pid) && pid > 0 && existsSync(`/proc/${pid}`) ? pid : undefined;
 }
 
 async function taskset(args: string[]): Promise<void> {
@@ -219,15 +216,24 @@ interface LayoutResult {
 }
 
 async function main(): Promise<void> {
-  if (!ES_URL) {
-    throw new Error('set ES_URL (start Elasticsearch with scripts/elasticsearch/start.sh)');
+  if (spawnSync('curl', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    throw new Error('curl is needed for the plain _bulk side (apt-get install curl)');
   }
+  const elasticsearch = benchElasticsearch();
+  ES_URL = elasticsearch.url;
+  try {
+    await benchmark(elasticsearch.pid);
+  } finally {
+    elasticsearch.stop();
+  }
+}
+
+async function benchmark(esPid: number | undefined): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'collector-bench-'));
   const es = new Client({ node: ES_URL });
   const stamp = Date.now();
   const stateIndex = `bench-collector-state-${stamp}`;
   const prefixes: string[] = [];
-  const esPid = elasticsearchPid();
   const cores = availableParallelism();
   const layouts: Layout[] = [{ name: 'shared', clientCores: [] }];
   let splitNote = '';

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Client } from '@elastic/elasticsearch';
@@ -9,6 +10,7 @@ import { encodeFrame } from '../frames/arrowEncoder';
 import type { Frame } from '../frames/frame';
 import type { QueryDataRequest, QueryDataResponse } from '../protocol/messages';
 import { serviceDefinition } from '../server/protocol';
+import { benchElasticsearch } from './benchElasticsearch';
 import { BENCH_INDEX, ensureBenchHistory } from './benchHistory';
 
 /**
@@ -17,9 +19,13 @@ import { BENCH_INDEX, ensureBenchHistory } from './benchHistory';
  * takes for the very same search body sent directly over HTTP. Runs interleaved; medians.
  * Elasticsearch's shard request cache is off on the benchmark index so both sides really search.
  *
- *   ES_URL=... node scripts/run-ts.mjs backend/bench/queryVsElasticsearch.ts [runs]
+ *   npm run bench:queries -- [runs=15] [node documents=1000000]
+ *
+ * Elasticsearch: ES_URL, or this checkout's test node (scripts/elasticsearch/start.sh), started here
+ * if it is not running and then stopped at the end.
  */
 const RUNS = Number(process.argv[2] ?? 15);
+const NODE_DOCUMENTS = Number(process.argv[3] ?? 1_000_000);
 const EXECUTABLE = join(__dirname, '../../dist/datasource/gpx_argoperf_workflows_linux_amd64');
 const QUERIES: Array<{ name: string; json: Record<string, unknown> }> = [
   { name: 'durations (p50, p95, max per workflow)', json: { queryType: 'durations', level: 'workflow', groupBy: ['workflow'], stats: ['p50', 'p95', 'max'], limit: 50 } },
@@ -66,12 +72,20 @@ function frameEncodingRate(): string {
 }
 
 async function main(): Promise<void> {
-  const esUrl = process.env.ES_URL;
-  if (!esUrl) {
-    throw new Error('ES_URL is not set (scripts/elasticsearch/start.sh)');
+  if (!existsSync(EXECUTABLE)) {
+    throw new Error(`${EXECUTABLE} is missing: run npm run build first`);
   }
+  const elasticsearch = benchElasticsearch();
+  try {
+    await benchmark(elasticsearch.url);
+  } finally {
+    elasticsearch.stop();
+  }
+}
+
+async function benchmark(esUrl: string): Promise<void> {
   const es = new Client({ node: esUrl });
-  const history = await ensureBenchHistory(es);
+  const history = await ensureBenchHistory(es, NODE_DOCUMENTS);
   await es.indices.putSettings({ index: BENCH_INDEX, settings: { 'index.requests.cache.enable': false } });
   const plugin = await startPlugin();
   const Data = makeGenericClientConstructor(serviceDefinition('pluginv2.Data'), 'Data');

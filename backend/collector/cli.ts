@@ -15,7 +15,7 @@ import { elasticsearchClient, pacedClient } from './elasticsearchWriter';
 import { EXIT, failureOf } from './failureMessage';
 import { report } from './reportRun';
 import { prepareIndices } from './templateCheck';
-import { USAGE } from './usage';
+import { collectorUsage } from './usage';
 import type { DocumentSink } from './collectRange';
 
 export interface CollectorIo {
@@ -39,7 +39,7 @@ export async function runCollectorCli(argv: string[], io: CollectorIo = {}): Pro
     return code;
   }
   if (!options) {
-    (io.stdout ?? process.stdout).write(`${USAGE}\n`);
+    (io.stdout ?? process.stdout).write(`${collectorUsage(io.env ?? process.env)}\n`);
     return EXIT.ok;
   }
   const log = collectorLog({ json: options.jsonLogs, secrets: secretsOfOptions(options), write: writeErr });

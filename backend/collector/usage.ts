@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 import { DEFAULT_INDEX_PREFIX } from '../elasticsearch/indexTemplate';
 
 /** Defaults of the collector's options, for the parser (collectorOptions.ts) and the help text. */
@@ -12,7 +14,20 @@ export const COLLECTOR_DEFAULTS = {
   concurrency: 3,
 };
 
-/** The collector's --help text (its own module so tests can check it names every option). */
+/**
+ * Where the reader of --help finds the guide (docs/collector.md): in the plugin folder beside the
+ * packaged executable (the build ships docs/ into dist/; the launcher exports its own folder as
+ * ARGOPERF_EXECUTABLE_DIR), else in the repository checkout the collector runs from.
+ */
+export function collectorGuide(env: NodeJS.ProcessEnv): string {
+  const executableDir = env.ARGOPERF_EXECUTABLE_DIR;
+  return executableDir ? resolve(executableDir, '..', 'docs', 'collector.md') : 'docs/collector.md';
+}
+
+/** The collector's --help text, naming the guide for this environment (collectorGuide). */
+export const collectorUsage = (env: NodeJS.ProcessEnv): string => `${USAGE}\n\nGuide: ${collectorGuide(env)}`;
+
+/** The options part of --help (its own constant so tests can check it names every option). */
 export const USAGE = `Usage: collector <backfill|sync|watch|report> [options]
 
 Copies Argo Workflows history (live and archived runs) into Elasticsearch: one document per run and
@@ -24,7 +39,7 @@ Commands
   watch --every <seconds>                sync repeatedly; errors are logged and the next round retries
   report --namespace <ns> --workflow <name> --status <Succeeded|Failed|Error> [--uid <uid>]
                                          from a workflow's exit handler: sync the namespace, then write
-                                         this run as finished with the given phase (docs/collector.md)
+                                         this run as finished with the given phase (guide: below)
 
 Times: RFC 3339 (2026-01-31T00:00:00Z), a date (2026-01-31), now or now-<n><s|m|h|d>.
 

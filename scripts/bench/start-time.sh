@@ -2,6 +2,7 @@
 # Cold start of the datasource executable (spawn → go-plugin handshake, median of 20), side by side
 # with the floor: the same Node 24 binary, through the same bundled loader, printing a handshake-shaped
 # line and doing nothing else. Run after `npm run build`.
+#   sh scripts/bench/start-time.sh [runs=20]
 set -eu
 cd "$(dirname "$0")/../.."
 launcher=dist/datasource/gpx_argoperf_workflows_linux_amd64
@@ -19,6 +20,6 @@ SH
 chmod +x "$floor"
 
 echo "plugin executable (gRPC server, all services):"
-node scripts/package/measure-start.mjs --runs 20 "$launcher"
+node scripts/package/measure-start.mjs --runs "${1:-20}" "$launcher"
 echo "floor (same Node binary and loader, prints the line only):"
-node scripts/package/measure-start.mjs --runs 20 "$floor"
+node scripts/package/measure-start.mjs --runs "${1:-20}" "$floor"

