@@ -41,3 +41,26 @@ describe('parseVariableQuery with a source', () => {
     expect(parseVariableQuery('crons?source=s3')).toEqual({ error: 'variable query: source "s3" is unknown; use source=argo or source=elasticsearch' });
   });
 });
+
+describe('parseVariableQuery with bad input', () => {
+  it('quotes a huge list name shortened, not whole', () => {
+    const parsed = parseVariableQuery(`${'x'.repeat(1_000_000)}?namespace=ml`);
+    expect('error' in parsed && parsed.error).toContain('…" (1000000 characters)');
+    expect('error' in parsed && parsed.error.length).toBeLessThan(400);
+  });
+
+  it('quotes a huge source shortened', () => {
+    const parsed = parseVariableQuery(`crons?source=${'s'.repeat(100_000)}`);
+    expect('error' in parsed && parsed.error.length).toBeLessThan(400);
+  });
+
+  it('names a namespace that is too long', () => {
+    expect(parseVariableQuery(`workflows?namespace=${'n'.repeat(64)}`)).toEqual({
+      error: expect.stringMatching(/^variable query: namespace: .*63/),
+    });
+  });
+
+  it('names a key that is too long', () => {
+    expect(parseVariableQuery(`values?key=label:${'k'.repeat(400)}`)).toEqual({ error: expect.stringMatching(/^variable query: key: /) });
+  });
+});

@@ -1,4 +1,6 @@
+import { LIMITS, textProblem } from '../query/inputLimits';
 import { SOURCES } from '../query/model';
+import { quoteValue } from '../query/validationMessage';
 
 /**
  * The backend's resource calls that list values for template variables and editor options
@@ -27,7 +29,7 @@ export function parseVariableQuery(query: string): VariableQuery {
   const [kind, search = ''] = query.trim().split('?', 2);
   if (!isResourceKind(kind)) {
     return {
-      error: `variable query: "${kind}" is not a list this datasource offers; use one of ${RESOURCE_KINDS.join(', ')}, optionally followed by ?namespace=<namespace>, or values?key=label:<key>`,
+      error: `variable query: ${quoteValue(kind)} is not a list this datasource offers; use one of ${RESOURCE_KINDS.join(', ')}, optionally followed by ?namespace=<namespace>, or values?key=label:<key>`,
     };
   }
   const params = new URLSearchParams(search);
@@ -35,7 +37,14 @@ export function parseVariableQuery(query: string): VariableQuery {
   const key = params.get('key')?.trim();
   const source = params.get('source')?.trim();
   if (source && !(SOURCES as readonly string[]).includes(source)) {
-    return { error: `variable query: source "${source}" is unknown; use source=argo or source=elasticsearch` };
+    return { error: `variable query: source ${quoteValue(source)} is unknown; use source=argo or source=elasticsearch` };
+  }
+  // The backend refuses these too; saying so here names the variable query's own parameter.
+  const problem =
+    (namespace && textProblem(namespace, LIMITS.namespace) && `namespace: ${textProblem(namespace, LIMITS.namespace)}`) ||
+    (key && textProblem(key, LIMITS.groupKey) && `key: ${textProblem(key, LIMITS.groupKey)}`);
+  if (problem) {
+    return { error: `variable query: ${problem}` };
   }
   if (kind === 'values' && !key) {
     return { error: 'variable query: values needs a key, for example values?key=label:team or values?key=phase' };
