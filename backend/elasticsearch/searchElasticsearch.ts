@@ -5,6 +5,7 @@ import { documentFields } from './documentFields';
 import { checkFieldUses, fieldTypes } from './fieldCheck';
 import { fieldUses } from './fieldUses';
 import { resolveLabelPatterns } from './labelPatterns';
+import { regexpPatterns, regexpRefusal } from './regexpRefusal';
 import { elasticsearchClient, elasticsearchErrorContext, elasticsearchSettings } from './client';
 
 /**
@@ -86,6 +87,6 @@ async function search(instance: DatasourceInstance, body: Record<string, unknown
     );
     return await client.search({ index: es.index, ...resolved, ...withRuntime }, { signal });
   } catch (error) {
-    throw asQueryError(instance, error);
+    throw regexpRefusal(error, regexpPatterns(body), elasticsearchErrorContext(instance)) ?? asQueryError(instance, error);
   }
 }

@@ -1,5 +1,6 @@
 import type { ArgoPerfQuery } from '../../src/query/model';
 import type { Frame } from '../frames/frame';
+import { regexpFilterError } from './regexpFilterError';
 import { runBaseline } from './runBaseline';
 import { runDurations } from './runDurations';
 import { runHeatmap } from './runHeatmap';
@@ -10,9 +11,18 @@ import { runMetrics } from './runMetrics';
 import type { QueryInput } from './queryInput';
 import { checkServiceConfigured } from './requiredService';
 
-/** Routes a validated query to the runner of its queryType. Later query types add a line here. */
+/** Runs a validated query; a regular expression Elasticsearch refused names its filter. */
 export async function runQuery(query: ArgoPerfQuery, input: QueryInput): Promise<Frame[]> {
   checkServiceConfigured(query, input.instance.settings);
+  try {
+    return await route(query, input);
+  } catch (error) {
+    throw regexpFilterError(error, 'filters' in query ? query.filters : undefined);
+  }
+}
+
+/** Routes a query to the runner of its queryType. Later query types add a line here. */
+function route(query: ArgoPerfQuery, input: QueryInput): Promise<Frame[]> {
   switch (query.queryType) {
     case 'durations':
       return runDurations(query, input);

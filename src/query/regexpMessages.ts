@@ -31,9 +31,12 @@ export const regexpMessages = {
   syntax: `regular expressions use Elasticsearch's Lucene syntax and match the whole value; ${RESERVED} are operators (write \\ before one to match it)`,
   invalid: (filter: RegexpFilter, reason: string, kind: RegexpMistake) =>
     `${named(filter)} is not a regular expression Elasticsearch accepts (${reason}); ${FIXES[kind]}`,
-  /** Elasticsearch refused a pattern that parses: too complex, or a syntax this datasource does not know. */
-  refused: (filter: RegexpFilter, reason: string, tooComplex: boolean) =>
+  /** How a refusal names what was refused: the filter, or the pattern alone where the filter is not known. */
+  subject: (filter: RegexpFilter | string) =>
+    typeof filter === 'string' ? `the regular expression ${quoteValue(filter)}` : named(filter),
+  /** Elasticsearch refused a pattern that parses: too complex, or a rule this datasource does not know. */
+  refused: (subject: string, reason: string, tooComplex: boolean) =>
     tooComplex
-      ? `${named(filter)} is too complex for Elasticsearch (${reason}); use smaller repetition counts ({n,m}) or split it into several filters`
-      : `Elasticsearch refused the regular expression of ${named(filter)} (${reason}); ${regexpMessages.syntax}`,
+      ? `${subject} is too complex for Elasticsearch (${reason}); use smaller repetition counts ({n,m}) or split it into several filters`
+      : `Elasticsearch refused ${subject} (${reason}); ${regexpMessages.syntax}`,
 };
