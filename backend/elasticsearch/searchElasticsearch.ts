@@ -6,6 +6,7 @@ import { checkFieldUses, fieldTypes } from './fieldCheck';
 import { fieldUses } from './fieldUses';
 import { resolveLabelPatterns } from './labelPatterns';
 import { regexpPatterns, regexpRefusal } from './regexpRefusal';
+import { noteSearch } from './searchRecord';
 import { elasticsearchClient, elasticsearchErrorContext, elasticsearchSettings } from './client';
 
 /**
@@ -82,9 +83,12 @@ async function search(instance: DatasourceInstance, body: Record<string, unknown
     const types = await indexFieldTypes(instance, signal);
     checkFieldUses(instance, types, fieldUses(body));
     const withRuntime = runtime ? { runtime_mappings: runtime } : {};
-    const resolved = await resolveLabelPatterns(body, types, (listing) =>
-      client.search({ index: es.index, ...listing, ...withRuntime }, { signal })
-    );
+    let listing: Record<string, unknown> | undefined;
+    const resolved = await resolveLabelPatterns(body, types, async (request) => {
+      listing = request;
+      return client.search({ index: es.index, ...request, ...withRuntime }, { signal });
+    });
+    noteSearch({ asked: body, sent: resolved, listing });
     return await client.search({ index: es.index, ...resolved, ...withRuntime }, { signal });
   } catch (error) {
     throw regexpRefusal(error, regexpPatterns(body), elasticsearchErrorContext(instance)) ?? asQueryError(instance, error);

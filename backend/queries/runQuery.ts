@@ -1,6 +1,8 @@
 import type { ArgoPerfQuery } from '../../src/query/model';
+import { recordSearches } from '../elasticsearch/searchRecord';
 import type { Frame } from '../frames/frame';
 import { regexpFilterError } from './regexpFilterError';
+import { reportSearches } from './searchReport';
 import { runBaseline } from './runBaseline';
 import { runDurations } from './runDurations';
 import { runHeatmap } from './runHeatmap';
@@ -11,11 +13,15 @@ import { runMetrics } from './runMetrics';
 import type { QueryInput } from './queryInput';
 import { checkServiceConfigured } from './requiredService';
 
-/** Runs a validated query; a regular expression Elasticsearch refused names its filter. */
+/**
+ * Runs a validated query, recording its Elasticsearch searches: the frames then show the searches as
+ * sent (searchReport.ts), and a refused regular expression names its filter.
+ */
 export async function runQuery(query: ArgoPerfQuery, input: QueryInput): Promise<Frame[]> {
   checkServiceConfigured(query, input.instance.settings);
   try {
-    return await route(query, input);
+    const { result, record } = await recordSearches(() => route(query, input));
+    return reportSearches(query.refId, result, record);
   } catch (error) {
     throw regexpFilterError(error, 'filters' in query ? query.filters : undefined);
   }
