@@ -4,7 +4,7 @@ import type { Notice } from '../frames/frame';
 
 /**
  * What one query's Elasticsearch searches really were: the bodies as sent (after the label patterns'
- * rewrite) and the warnings their answers carried. Kept per query through Node's
+ * rewrite) and the warnings their answers carried (failed shards). Kept per query through Node's
  * AsyncLocalStorage, so every search of the query, however deep (the Argo path's merge too), is
  * recorded without each caller passing a record along; the query runner puts it on the frames.
  */
@@ -34,4 +34,12 @@ export async function recordSearches<T>(run: () => Promise<T>): Promise<{ result
 /** Notes a search on the running query's record (none outside a query: resource calls, health checks). */
 export function noteSearch(search: SentSearch): void {
   current.getStore()?.searches.push(search);
+}
+
+/** Notes a warning once per query, however many of its searches carry it. */
+export function noteWarning(notice: Notice): void {
+  const record = current.getStore();
+  if (record && !record.notices.some((known) => known.text === notice.text)) {
+    record.notices.push(notice);
+  }
 }

@@ -15,7 +15,7 @@ import { checkServiceConfigured } from './requiredService';
 
 /**
  * Runs a validated query, recording its Elasticsearch searches: the frames then show the searches as
- * sent (searchReport.ts), and a refused regular expression names its filter.
+ * sent and any failed shards (searchReport.ts), and a refused regular expression names its filter.
  */
 export async function runQuery(query: ArgoPerfQuery, input: QueryInput): Promise<Frame[]> {
   checkServiceConfigured(query, input.instance.settings);
