@@ -31,6 +31,10 @@ export const regexpMessages = {
   syntax: `regular expressions use Elasticsearch's Lucene syntax and match the whole value; ${RESERVED} are operators (write \\ before one to match it)`,
   invalid: (filter: RegexpFilter, reason: string, kind: RegexpMistake) =>
     `${named(filter)} is not a regular expression Elasticsearch accepts (${reason}); ${FIXES[kind]}`,
+  /** Source argo matches in memory; like Lucene's automaton limit, a pattern too costly on a value is refused. */
+  tooCostly: (filter: RegexpFilter, length: number) =>
+    `${named(filter)} would take too long to match against a value of ${length} characters from the Argo Server; ` +
+    'use fewer nested repetitions (* + {n,}) and @, or use source elasticsearch',
   /** How a refusal names what was refused: the filter, or the pattern alone where the filter is not known. */
   subject: (filter: RegexpFilter | string) =>
     typeof filter === 'string' ? `the regular expression ${quoteValue(filter)}` : named(filter),

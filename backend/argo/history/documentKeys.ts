@@ -5,7 +5,7 @@ import { parseLuceneRegexp } from '../../../src/query/luceneRegexp';
 import { regexpMessages } from '../../../src/query/regexpMessages';
 import { QueryError } from '../../errors/queryError';
 import type { NodeDocument, WorkflowDocument } from '../extract/documents';
-import { luceneMatcher } from './luceneMatch';
+import { luceneMatcher, MatchTooCostly } from './luceneMatch';
 
 /**
  * Group keys and filters over documents in memory, for answers built from the Argo Server's lists:
@@ -66,7 +66,14 @@ function regexpMatches(filter: AdhocFilter, value: string): boolean {
     matcher = luceneMatcher(parsed.node);
     matchers.set(filter, matcher);
   }
-  return matcher(value);
+  try {
+    return matcher(value);
+  } catch (error) {
+    if (error instanceof MatchTooCostly) {
+      throw new QueryError(`filters.adhoc: ${regexpMessages.tooCostly(filter, value.length)}`);
+    }
+    throw error;
+  }
 }
 
 function adhocMatches(value: string | undefined, filter: AdhocFilter): boolean {

@@ -7,28 +7,19 @@ import type { RegexpNode } from '../../../src/query/luceneRegexp';
  * Not a JavaScript RegExp: complement and intersection have no exact JavaScript form, and backtracking
  * could take exponential time on a user's pattern. Instead each node yields the set of positions where
  * a match starting at a position can end (memoised), which is exact for every operator and polynomial.
+ * Like Lucene's own limit on automata, a pattern that would cost too much work on a value is refused.
  */
 type Ends = number[];
 
-/** Ascending positions present in either list. */
-function merge(a: Ends, b: Ends): Ends {
-  if (a.length === 0) {
-    return b;
-  }
-  if (b.length === 0) {
-    return a;
-  }
-  return [...new Set([...a, ...b])].sort((x, y) => x - y);
-}
+/** Set operations on positions 0..n; a mark per position keeps them linear. */
+export const MAX_MATCH_WORK = 20_000_000;
 
-function range(from: number, to: number): Ends {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
-
-const same = (a: Ends, b: Ends) => a.length === b.length && a.every((x, i) => x === b[i]);
+export class MatchTooCostly extends Error {}
 
 const inRanges = (code: number, ranges: Array<[number, number]>) =>
   ranges.some(([from, to]) => code >= from && code <= to);
+
+const same = (a: Ends, b: Ends) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function intervalEnds(node: Extract<RegexpNode, { kind: 'interval' }>, codes: number[], start: number): Ends {
   const ends: Ends = [];
@@ -49,8 +40,40 @@ function intervalEnds(node: Extract<RegexpNode, { kind: 'interval' }>, codes: nu
 function matcherFor(codes: number[]): (node: RegexpNode, start: number) => Ends {
   const n = codes.length;
   const memo = new Map<RegexpNode, Array<Ends | undefined>>();
-  const after = (node: RegexpNode, starts: Ends): Ends =>
-    starts.reduce<Ends>((all, p) => merge(all, ends(node, p)), []);
+  let work = 0;
+  const spend = (amount: number) => {
+    work += amount;
+    if (work > MAX_MATCH_WORK) {
+      throw new MatchTooCostly();
+    }
+  };
+
+  /** The marked positions from `from` on, ascending. */
+  function listed(marks: Uint8Array, from: number): Ends {
+    spend(n + 1 - from);
+    const list: Ends = [];
+    for (let p = from; p <= n; p++) {
+      if (marks[p]) {
+        list.push(p);
+      }
+    }
+    return list;
+  }
+
+  function mark(marks: Uint8Array, positions: Ends): void {
+    spend(positions.length);
+    positions.forEach((p) => (marks[p] = 1));
+  }
+
+  /** Where `node` ends when started at any of `starts` (ascending). */
+  function after(node: RegexpNode, starts: Ends): Ends {
+    if (starts.length <= 1) {
+      return starts.length === 0 ? [] : ends(node, starts[0]);
+    }
+    const marks = new Uint8Array(n + 1);
+    starts.forEach((p) => mark(marks, ends(node, p)));
+    return listed(marks, starts[0]);
+  }
 
   function compute(node: RegexpNode, start: number): Ends {
     switch (node.kind) {
@@ -61,50 +84,107 @@ function matcherFor(codes: number[]): (node: RegexpNode, start: number) => Ends 
       case 'nothing':
         return [];
       case 'anyString':
-        return range(start, n);
+        spend(n + 1 - start);
+        return Array.from({ length: n + 1 - start }, (_, i) => start + i);
       case 'interval':
         return intervalEnds(node, codes, start);
       case 'concat':
         return node.parts.reduce<Ends>((starts, part) => after(part, starts), [start]);
-      case 'union':
-        return node.parts.reduce<Ends>((all, part) => merge(all, ends(part, start)), []);
+      case 'union': {
+        const marks = new Uint8Array(n + 1);
+        node.parts.forEach((part) => mark(marks, ends(part, start)));
+        return listed(marks, start);
+      }
       case 'intersection':
         return node.parts.slice(1).reduce(
           (kept, part) => {
             const other = new Set(ends(part, start));
+            spend(kept.length + other.size);
             return kept.filter((p) => other.has(p));
           },
           ends(node.parts[0], start)
         );
       case 'complement': {
-        const matched = new Set(ends(node.inner, start));
-        return range(start, n).filter((p) => !matched.has(p));
+        const matched = new Uint8Array(n + 1);
+        mark(matched, ends(node.inner, start));
+        return listed(
+          matched.map((m) => 1 - m),
+          start
+        );
       }
-      case 'optional':
-        return merge([start], ends(node.inner, start));
+      case 'optional': {
+        const inner = ends(node.inner, start);
+        return inner[0] === start ? inner : [start, ...inner];
+      }
       case 'repeat':
-        return repeatEnds(node, start);
+        return node.max === undefined ? openRepeat(node, start) : boundedRepeat(node, node.max, start);
     }
   }
 
   /**
-   * Ends after k = min..max repetitions. Positions never move back, so the sets after k and k + 1
-   * repetitions are equal from k = n + 1 on (or empty sooner): the loop stops there, whatever max is.
+   * The ends after exactly k repetitions, for k = 1, 2, ...: positions never move back, so from
+   * k = n + 1 on (or sooner) one more repetition changes nothing, or nothing is left.
    */
-  function repeatEnds(node: Extract<RegexpNode, { kind: 'repeat' }>, start: number): Ends {
+  function* repetitions(inner: RegexpNode, start: number): Generator<Ends> {
     let current: Ends = [start];
-    let found: Ends = node.min === 0 ? [start] : [];
-    for (let k = 1; node.max === undefined || k <= node.max; k++) {
-      const next = after(node.inner, current);
-      if (k >= node.min || same(next, current)) {
-        found = merge(found, next);
-      }
+    for (;;) {
+      const next = after(inner, current);
+      yield next;
       if (next.length === 0 || same(next, current)) {
-        break;
+        return;
       }
       current = next;
     }
-    return found;
+  }
+
+  /** {min,}: the ends after min repetitions, then every end one more repetition reaches (breadth first). */
+  function openRepeat(node: Extract<RegexpNode, { kind: 'repeat' }>, start: number): Ends {
+    let reached: Ends = [start];
+    let k = 0;
+    for (const set of node.min === 0 ? [] : repetitions(node.inner, start)) {
+      reached = set;
+      if (++k === node.min) {
+        break;
+      }
+    }
+    const marks = new Uint8Array(n + 1);
+    mark(marks, reached);
+    const queue = [...reached];
+    for (let p = queue.pop(); p !== undefined; p = queue.pop()) {
+      for (const end of ends(node.inner, p)) {
+        spend(1);
+        if (!marks[end]) {
+          marks[end] = 1;
+          queue.push(end);
+        }
+      }
+    }
+    return reached.length === 0 ? [] : listed(marks, start);
+  }
+
+  /** {min,max}: the union of the ends after min..max repetitions. */
+  function boundedRepeat(node: Extract<RegexpNode, { kind: 'repeat' }>, max: number, start: number): Ends {
+    const marks = new Uint8Array(n + 1);
+    if (node.min === 0) {
+      marks[start] = 1;
+    }
+    let k = 0;
+    let last: Ends = [start];
+    for (const set of max === 0 ? [] : repetitions(node.inner, start)) {
+      k++;
+      last = set;
+      if (k >= node.min) {
+        mark(marks, set);
+      }
+      if (k === max) {
+        break;
+      }
+    }
+    // Stopped before min: the sets stay as they are from here on, so min repetitions end where the last did.
+    if (k < node.min) {
+      mark(marks, last);
+    }
+    return listed(marks, start);
   }
 
   function ends(node: RegexpNode, start: number): Ends {
@@ -118,7 +198,10 @@ function matcherFor(codes: number[]): (node: RegexpNode, start: number) => Ends 
   return ends;
 }
 
-/** A test for whole values; results are kept per value, since documents repeat the same few values. */
+/**
+ * A test for whole values; results are kept per value, since documents repeat the same few values.
+ * Throws MatchTooCostly for a value on which the pattern would cost more than MAX_MATCH_WORK.
+ */
 export function luceneMatcher(root: RegexpNode): (value: string) => boolean {
   const known = new Map<string, boolean>();
   return (value) => {
