@@ -27,6 +27,11 @@ export const ES_ERRORS = {
     `Elasticsearch could not answer (${typed(status, type)}): some indices matching "${index}" have no active shard copy, or the cluster has no master (it is red or still recovering); check GET _cluster/health, and try again when it is yellow or green`,
   badRequest: (type?: string, reason?: string) =>
     `Elasticsearch refused the search (${typed('400 Bad Request', type)}${reason ? `: ${reason}` : ''}); check the field mapping in the datasource settings against the index mapping`,
+  /** A 200 answer without some shards' documents (`_shards.failed`): a warning notice, not an error. */
+  partialShards: (p: { failed: number; total: number; type?: string; reason?: string; indices: string[]; index: string }) =>
+    `${p.failed} of ${p.total} shards failed (${p.type ?? 'no reason given'}${p.reason ? `: ${p.reason}` : ''}${p.indices.length ? `; index ${p.indices.join(', ')}` : ''}): ` +
+    `the answer may be incomplete; the indices matching "${p.index}" may differ in mapping or settings, or shards may be unavailable: ` +
+    'compare the failing index with the others (GET <index>/_mapping and _settings), check GET _cluster/health and the Elasticsearch logs, then refresh',
   serverError: (status: number, type?: string) =>
     `Elasticsearch failed with an internal error (${typed(status, type)}); check the Elasticsearch logs, and try again`,
 };

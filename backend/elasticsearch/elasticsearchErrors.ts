@@ -12,7 +12,7 @@ export interface ElasticsearchErrorContext extends ErrorContext {
   index: string;
 }
 
-interface Cause {
+export interface Cause {
   type?: unknown;
   reason?: unknown;
   caused_by?: Cause;
@@ -35,7 +35,7 @@ const NOT_SERVING = new Set([
 ]);
 
 /** Every cause in the body: root causes and failed shards first (the specific ones), then the chain. */
-function causes(body: unknown): Cause[] {
+export function causes(body: unknown): Cause[] {
   const error = (body as { error?: unknown } | null)?.error;
   if (!error || typeof error !== 'object') {
     return [];
@@ -65,7 +65,7 @@ function reasons(body: unknown): string[] {
 }
 
 /** A 4xx reason cut to its first sentence, masked first, without bracketed ids (index UUIDs, node ids). */
-function shortReason(reason: string, secrets: ErrorContext['secrets']): string {
+export function shortReason(reason: string, secrets: ErrorContext['secrets']): string {
   const text = maskSecrets(reason, secrets)
     .split('\n')[0]
     .replace(/\[([^\][/]+)\/[A-Za-z0-9_-]{20,24}\]/g, '[$1]')

@@ -1,10 +1,14 @@
 import { QueryError } from '../errors/queryError';
+import { logger } from '../log/logger';
 import type { DatasourceInstance } from '../settings/instances';
 import { elasticsearchFailureText } from './elasticsearchErrors';
 import { documentFields } from './documentFields';
 import { checkFieldUses, fieldTypes } from './fieldCheck';
 import { fieldUses } from './fieldUses';
 import { resolveLabelPatterns } from './labelPatterns';
+import { regexpPatterns, regexpRefusal } from './regexpRefusal';
+import { noteSearch, noteWarning } from './searchRecord';
+import { shardFailureNotice, type ShardsSection } from './shardFailures';
 import { elasticsearchClient, elasticsearchErrorContext, elasticsearchSettings } from './client';
 
 /**
@@ -73,6 +77,16 @@ function asQueryError(instance: DatasourceInstance, error: unknown): QueryError 
   return new QueryError(message, 'downstream', status);
 }
 
+/** A 200 answer that lacks some shards becomes a warning on the query's frames (searchRecord.ts). */
+function warnOfFailedShards<T extends { _shards?: ShardsSection }>(instance: DatasourceInstance, answer: T): T {
+  const notice = shardFailureNotice(answer._shards, elasticsearchErrorContext(instance));
+  if (notice) {
+    logger.warn('Elasticsearch answered without some shards', { datasource: instance.uid, failed: Number(answer._shards?.failed), total: Number(answer._shards?.total) });
+    noteWarning(notice);
+  }
+  return answer;
+}
+
 async function search(instance: DatasourceInstance, body: Record<string, unknown>, signal: AbortSignal) {
   const es = elasticsearchSettings(instance);
   const client = await elasticsearchClient(instance);
@@ -81,11 +95,14 @@ async function search(instance: DatasourceInstance, body: Record<string, unknown
     const types = await indexFieldTypes(instance, signal);
     checkFieldUses(instance, types, fieldUses(body));
     const withRuntime = runtime ? { runtime_mappings: runtime } : {};
-    const resolved = await resolveLabelPatterns(body, types, (listing) =>
-      client.search({ index: es.index, ...listing, ...withRuntime }, { signal })
-    );
-    return await client.search({ index: es.index, ...resolved, ...withRuntime }, { signal });
+    let listing: Record<string, unknown> | undefined;
+    const resolved = await resolveLabelPatterns(body, types, async (request) => {
+      listing = request;
+      return warnOfFailedShards(instance, await client.search({ index: es.index, ...request, ...withRuntime }, { signal }));
+    });
+    noteSearch({ asked: body, sent: resolved, listing });
+    return warnOfFailedShards(instance, await client.search({ index: es.index, ...resolved, ...withRuntime }, { signal }));
   } catch (error) {
-    throw asQueryError(instance, error);
+    throw regexpRefusal(error, regexpPatterns(body), elasticsearchErrorContext(instance)) ?? asQueryError(instance, error);
   }
 }

@@ -1,5 +1,8 @@
 import type { ArgoPerfQuery } from '../../src/query/model';
+import { recordSearches } from '../elasticsearch/searchRecord';
 import type { Frame } from '../frames/frame';
+import { regexpFilterError } from './regexpFilterError';
+import { reportSearches } from './searchReport';
 import { runBaseline } from './runBaseline';
 import { runDurations } from './runDurations';
 import { runHeatmap } from './runHeatmap';
@@ -10,9 +13,22 @@ import { runMetrics } from './runMetrics';
 import type { QueryInput } from './queryInput';
 import { checkServiceConfigured } from './requiredService';
 
-/** Routes a validated query to the runner of its queryType. Later query types add a line here. */
+/**
+ * Runs a validated query, recording its Elasticsearch searches: the frames then show the searches as
+ * sent and any failed shards (searchReport.ts), and a refused regular expression names its filter.
+ */
 export async function runQuery(query: ArgoPerfQuery, input: QueryInput): Promise<Frame[]> {
   checkServiceConfigured(query, input.instance.settings);
+  try {
+    const { result, record } = await recordSearches(() => route(query, input));
+    return reportSearches(query.refId, result, record);
+  } catch (error) {
+    throw regexpFilterError(error, 'filters' in query ? query.filters : undefined);
+  }
+}
+
+/** Routes a query to the runner of its queryType. Later query types add a line here. */
+function route(query: ArgoPerfQuery, input: QueryInput): Promise<Frame[]> {
   switch (query.queryType) {
     case 'durations':
       return runDurations(query, input);

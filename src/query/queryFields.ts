@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { groupKeyProblem, type GroupKey } from './groupBy';
 import { inputMessages } from './inputMessages';
 import { LIMITS, textListSchema, textSchema } from './inputLimits';
+import { parseLuceneRegexp } from './luceneRegexp';
+import { regexpMessages } from './regexpMessages';
 import { quoteValue } from './validationMessage';
 
 /**
@@ -37,13 +39,26 @@ const groupKeySchema = z.string().superRefine((value, ctx) => {
   }
 }) as unknown as z.ZodType<GroupKey>;
 
+/** Operators whose value is a regular expression (Lucene syntax on both sources: luceneRegexp.ts). */
+export const REGEXP_OPERATORS: readonly string[] = ['=~', '!~'];
+
 /** One ad hoc filter from the dashboard: `=|` and `!=|` carry several values. */
-export const adhocFilterSchema = z.object({
-  key: groupKeySchema,
-  operator: z.enum(ADHOC_OPERATORS, { message: `must be one of ${ADHOC_OPERATORS.join(' ')}` }),
-  value: textSchema(LIMITS.text).default(''),
-  values: z.array(textSchema(LIMITS.text)).max(LIMITS.listValues, inputMessages.tooManyValues(LIMITS.listValues)).optional(),
-});
+export const adhocFilterSchema = z
+  .object({
+    key: groupKeySchema,
+    operator: z.enum(ADHOC_OPERATORS, { message: `must be one of ${ADHOC_OPERATORS.join(' ')}` }),
+    value: textSchema(LIMITS.text).default(''),
+    values: z.array(textSchema(LIMITS.text)).max(LIMITS.listValues, inputMessages.tooManyValues(LIMITS.listValues)).optional(),
+  })
+  .superRefine((filter, ctx) => {
+    if (!REGEXP_OPERATORS.includes(filter.operator)) {
+      return;
+    }
+    const parsed = parseLuceneRegexp(filter.value);
+    if ('problem' in parsed) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: regexpMessages.invalid(filter, parsed.problem.reason, parsed.problem.kind) });
+    }
+  });
 export type AdhocFilter = z.infer<typeof adhocFilterSchema>;
 
 export const filtersSchema = z

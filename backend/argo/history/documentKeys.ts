@@ -1,7 +1,11 @@
 import type { GroupKey } from '../../../src/query/groupBy';
 import type { Filters, Level } from '../../../src/query/model';
 import type { AdhocFilter } from '../../../src/query/queryFields';
+import { parseLuceneRegexp } from '../../../src/query/luceneRegexp';
+import { regexpMessages } from '../../../src/query/regexpMessages';
+import { QueryError } from '../../errors/queryError';
 import type { NodeDocument, WorkflowDocument } from '../extract/documents';
+import { luceneMatcher, MatchTooCostly } from './luceneMatch';
 
 /**
  * Group keys and filters over documents in memory, for answers built from the Argo Server's lists:
@@ -45,12 +49,30 @@ const FILTER_KEYS: Array<[Exclude<keyof Filters, 'adhoc'>, GroupKey]> = [
   ['phases', 'phase'],
 ];
 
-/** A Lucene-like whole-value regular expression (as Elasticsearch's regexp query matches). */
-function wholeValue(pattern: string): RegExp {
+/** Each regular-expression filter's matcher, made once per query (the filter objects live as long). */
+const matchers = new WeakMap<AdhocFilter, (value: string) => boolean>();
+
+/** Lucene's syntax, whole value, as Elasticsearch matches (luceneRegexp.ts, luceneMatch.ts). */
+function regexpMatches(filter: AdhocFilter, value: string): boolean {
+  let matcher = matchers.get(filter);
+  if (!matcher) {
+    const parsed = parseLuceneRegexp(filter.value);
+    if ('problem' in parsed) {
+      // The query model refuses these first; this is for callers that bypass it.
+      throw new QueryError(
+        `filters.adhoc: ${regexpMessages.invalid(filter, parsed.problem.reason, parsed.problem.kind)}`
+      );
+    }
+    matcher = luceneMatcher(parsed.node);
+    matchers.set(filter, matcher);
+  }
   try {
-    return new RegExp(`^(?:${pattern})$`);
-  } catch {
-    return /$^/;
+    return matcher(value);
+  } catch (error) {
+    if (error instanceof MatchTooCostly) {
+      throw new QueryError(`filters.adhoc: ${regexpMessages.tooCostly(filter, value.length)}`);
+    }
+    throw error;
   }
 }
 
@@ -62,9 +84,9 @@ function adhocMatches(value: string | undefined, filter: AdhocFilter): boolean {
     case '!=':
       return value !== filter.value;
     case '=~':
-      return value !== undefined && wholeValue(filter.value).test(value);
+      return value !== undefined && regexpMatches(filter, value);
     case '!~':
-      return value === undefined || !wholeValue(filter.value).test(value);
+      return value === undefined || !regexpMatches(filter, value);
     case '=|':
       return value !== undefined && values.includes(value);
     case '!=|':
