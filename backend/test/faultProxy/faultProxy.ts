@@ -95,8 +95,8 @@ export async function startFaultProxy(
       if (sent >= budget) {
         pair.upstream?.removeAllListeners('data');
         pair.upstream?.destroy();
-        // Give the written bytes a moment to leave before the connection goes.
-        setTimeout(finish, 20);
+        // Let the client read what was written: a reset that arrives first makes its kernel drop it.
+        setTimeout(finish, 150);
       }
     });
   };
