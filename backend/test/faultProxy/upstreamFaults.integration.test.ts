@@ -22,7 +22,7 @@ const MARGIN_MS = 2500;
 const RECOVERY_MS = 1000 + MARGIN_MS;
 const END_MS = Date.parse('2026-01-15T12:00:00Z');
 const DAY = 86_400_000;
-const INDEX = `argo-workflows-faults-${process.pid}`;
+const INDEX = `argoperf-faults-${process.pid}`;
 
 const ES_PANELS: Record<string, object> = {
   'es-durations': { queryType: 'durations', groupBy: ['workflow'], stats: ['p50', 'p95'] },

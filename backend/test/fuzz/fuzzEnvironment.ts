@@ -31,7 +31,7 @@ function hostAndPort(url: string): { host: string; port: number } {
 }
 
 export async function startFuzzEnvironment(): Promise<FuzzEnvironment> {
-  const index = `argo-workflows-fuzz-${process.pid}-${Date.now()}`;
+  const index = `argoperf-fuzz-${process.pid}-${Date.now()}`;
   const closers: Array<() => Promise<unknown>> = [];
   try {
     const es: Client = await createHistoryIndex(index, generateHistory(HISTORY_END_MS - 14 * DAY, HISTORY_END_MS, 7));
