@@ -94,6 +94,26 @@ export function requestBytes(fuzzCase: FuzzCase): number {
   return settings;
 }
 
+/**
+ * A settings save while queries run, as Grafana sends it: the next request carries the same uid with a
+ * new version (here a QueryData without queries, 5 ms later). The queries already running must not fail.
+ */
+async function saveAgainSoon(
+  plugin: PluginProcess,
+  settings: SettingsCase,
+  lane: Lane,
+  substitutions: Record<string, string>,
+  deadlineMs: number
+): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const save = {
+    pluginContext: pluginContextFor(settings, lane, substitutions),
+    headers: {},
+    queries: [],
+  } as unknown as QueryDataRequest;
+  await plugin.queryData(save, deadlineMs);
+}
+
 function grpcViolation(error: unknown): Violation {
   const { code, details, message } = error as { code?: number; details?: string; message?: string };
   // 4 = DEADLINE_EXCEEDED: the backend did not answer in time.
@@ -109,8 +129,11 @@ export async function runCase(
   substitutions: Record<string, string>,
   deadlineMs: number
 ): Promise<Violation[]> {
-  const healthyUpstreams = namesOnlyHealthyUpstreams(fuzzCase.request.settings);
-  const pluginContext = pluginContextFor(fuzzCase.request.settings, lane, substitutions);
+  // A datasource saved during the case is the lane's own (the standard one is shared by all lanes).
+  const saved = fuzzCase.service === 'QueryData' && fuzzCase.request.savedWhileRunning;
+  const settings = saved ? { ...fuzzCase.request.settings, standard: false } : fuzzCase.request.settings;
+  const healthyUpstreams = namesOnlyHealthyUpstreams(settings);
+  const pluginContext = pluginContextFor(settings, lane, substitutions);
   try {
     if (fuzzCase.service === 'QueryData') {
       const { queries, headers } = fuzzCase.request;
@@ -126,7 +149,11 @@ export async function runCase(
           maxDataPoints: q.maxDataPoints,
         })),
       } as unknown as QueryDataRequest;
-      const { entries } = await plugin.queryData(request, deadlineMs);
+      const answer = plugin.queryData(request, deadlineMs);
+      if (saved) {
+        await saveAgainSoon(plugin, settings, lane, substitutions, deadlineMs);
+      }
+      const { entries } = await answer;
       const found = checkRefIds(
         queries.map((q) => q.refId),
         entries.map(([key]) => key)

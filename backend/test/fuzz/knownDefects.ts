@@ -23,6 +23,11 @@ export const KNOWN_DEFECTS: DefectClass[] = [
     matches: (v) => v.rule === 'secret-leak',
   },
   {
+    id: 'settings-saved-in-flight',
+    title: 'a settings save fails the queries in flight (their clients are closed under them)',
+    matches: (v) => /no living connections|client (is )?closed|ClientClosed/i.test(v.detail),
+  },
+  {
     id: 'refid-proto',
     title: 'refId __proto__ (and other Object.prototype names) dropped from the answer',
     matches: (v) => v.rule.startsWith('refid-') && /__proto__/.test(v.detail),

@@ -30,6 +30,8 @@ export interface QueryDataCase {
   settings: SettingsCase;
   headers: Record<string, string>;
   queries: FuzzDataQuery[];
+  /** The datasource is saved again (same settings, a new version) while these queries run. */
+  savedWhileRunning: boolean;
 }
 
 const REF_IDS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
@@ -166,5 +168,9 @@ export const queryDataCase: fc.Arbitrary<QueryDataCase> = fc.record({
     { arbitrary: fc.array(dataQuery, { minLength: 1, maxLength: 5 }), weight: 20 },
     { arbitrary: fc.array(dataQuery, { minLength: 0, maxLength: 0 }), weight: 1 },
     { arbitrary: fc.array(dataQuery, { minLength: 10, maxLength: 30 }), weight: 1 }
+  ),
+  savedWhileRunning: fc.oneof(
+    { arbitrary: fc.constant(false), weight: 6 },
+    { arbitrary: fc.constant(true), weight: 1 }
   ),
 });

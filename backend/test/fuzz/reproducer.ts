@@ -51,10 +51,11 @@ export function describeCase(fuzzCase: FuzzCase): string {
   if (fuzzCase.service !== 'QueryData') {
     return JSON.stringify(abbreviate({ service: fuzzCase.service, ...fuzzCase.request }));
   }
-  const { settings, headers, queries } = fuzzCase.request;
+  const { settings, headers, queries, savedWhileRunning } = fuzzCase.request;
   return JSON.stringify({
     service: 'QueryData',
     settings: abbreviate(settings),
+    ...(savedWhileRunning ? { savedWhileRunning } : {}),
     headers,
     queries: queries.map(({ payload, hugeAtKnownField, ...query }) => ({
       ...(abbreviate(query) as object),
