@@ -21,25 +21,30 @@ export function formatReport(report: FuzzReport): string {
   );
   lines.push(`findings: ${report.findings.length} distinct (${known} known, ${report.findings.length - known} NEW)`);
   const classes = new Map<string, number>();
-  report.findings.forEach((f) =>
-    classes.set(
-      f.known ? `known: ${f.known.title}` : 'NEW',
-      (classes.get(f.known ? `known: ${f.known.title}` : 'NEW') ?? 0) + f.count
-    )
-  );
+  for (const finding of report.findings) {
+    const name = classOf(finding);
+    classes.set(name, (classes.get(name) ?? 0) + finding.count);
+  }
   for (const [name, cases] of classes) {
-    lines.push(`  ${name}: ${cases} failing cases`);
+    lines.push(`  ${name}: ${cases} occurrences`);
   }
   report.findings.forEach((finding, i) => lines.push('', ...formatFinding(finding, i + 1, report.seed)));
   return lines.join('\n');
 }
 
 function formatFinding(finding: Finding, number: number, seed: number): string[] {
-  const label = finding.known ? `known: ${finding.known.id}` : 'NEW';
+  const label = finding.known ? `known: ${finding.known.id}` : finding.newClass ? `NEW: ${finding.newClass.id}` : 'NEW';
   const { rule, detail, refId } = finding.violation;
   return [
     `#${number} [${label}] ${finding.service} ${rule}${refId !== undefined ? ` (refId ${JSON.stringify(refId.slice(0, 40))})` : ''}: ${detail.slice(0, 300)}`,
     `   ${finding.count} cases; first: ${finding.service} case ${finding.first.index} (replay: npm run fuzz -- --seed ${seed} --replay ${finding.service}:${finding.first.index})`,
     `   request (${finding.shrinking}): ${finding.reproducer}`,
   ];
+}
+
+function classOf(finding: Finding): string {
+  if (finding.known) {
+    return `known: ${finding.known.title}`;
+  }
+  return finding.newClass ? `NEW: ${finding.newClass.title}` : 'NEW, unclassified';
 }

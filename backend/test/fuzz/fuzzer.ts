@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { PluginProcess } from '../pluginProcess';
 import { MAX_REQUEST_BYTES, requestBytes, runCase, type FuzzCase, type Lane } from './caseRunner';
 import type { FuzzEnvironment } from './fuzzEnvironment';
-import { knownDefectOf, signatureOf } from './knownDefects';
+import { knownDefectOf, newDefectOf, signatureOf } from './knownDefects';
 import { checkLogLine, type Violation } from './oracle';
 import { queryDataCase } from './queryCases';
 import { describeCase } from './reproducer';
@@ -44,7 +44,10 @@ export interface Finding {
   violation: Violation;
   count: number;
   first: { index: number; caseSeed: number; request: unknown };
+  /** A class of the review's list. */
   known?: { id: string; title: string };
+  /** A class this fuzzer found beyond it (the finding is NEW). */
+  newClass?: { id: string; title: string };
   reproducer?: string;
   shrinking: 'shrunk' | 'shrunk until the time limit' | 'did not fail alone' | 'not tried';
 }
@@ -122,6 +125,7 @@ export async function runFuzz(env: FuzzEnvironment, options: FuzzOptions): Promi
         finding.count++;
       } else {
         const known = knownDefectOf(violation);
+        const newClass = known ? undefined : newDefectOf(violation);
         findings.set(signature, {
           signature,
           service,
@@ -129,6 +133,7 @@ export async function runFuzz(env: FuzzEnvironment, options: FuzzOptions): Promi
           count: 1,
           first: { index, caseSeed: seed, request },
           known: known && { id: known.id, title: known.title },
+          newClass: newClass && { id: newClass.id, title: newClass.title },
           shrinking: 'not tried',
         });
       }

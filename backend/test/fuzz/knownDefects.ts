@@ -49,7 +49,7 @@ export const KNOWN_DEFECTS: DefectClass[] = [
     matches: (v) =>
       v.rule === 'message-too-long' ||
       v.rule === 'huge-input-accepted' ||
-      /Term is longer than maximum indexable length|status 431/.test(v.detail),
+      /Term is longer than maximum indexable length|status 431|header is larger than/.test(v.detail),
   },
   {
     id: 'adhoc-regex-labels',
@@ -70,6 +70,44 @@ export const KNOWN_DEFECTS: DefectClass[] = [
 
 export function knownDefectOf(violation: Violation): DefectClass | undefined {
   return KNOWN_DEFECTS.find((defect) => defect.matches(violation));
+}
+
+/**
+ * Classes this fuzzer found beyond the review's list (reported as NEW, grouped so that one root cause
+ * reads as one line); a finding in neither list is NEW and unclassified.
+ */
+export const NEW_DEFECTS: DefectClass[] = [
+  {
+    id: 'refid-empty',
+    title: 'an empty refId is answered under "A" (and "A" asked beside it loses its answer)',
+    matches: (v) => v.rule.startsWith('refid-') && (v.detail === '""' || v.detail === '"A"'),
+  },
+  {
+    id: 'adhoc-invalid-regex',
+    title: 'an invalid ad hoc regex reaches Elasticsearch: a 400 that does not name filters.adhoc[i].value',
+    matches: (v) => /failed to create query|failed to parse field \[must_not\]/.test(v.detail),
+  },
+  {
+    id: 'auth-header-invalid',
+    title:
+      'a credential that cannot be an HTTP header (non-ASCII user in the URL, token with a newline) → 502 from a working upstream',
+    matches: (v) => /invalid authorization header|Invalid character in header content/i.test(v.detail),
+  },
+  {
+    id: 'es-status-without-detail',
+    title:
+      'Elasticsearch 400 shown as "Elasticsearch answered status 400" with nothing to act on (URL with a sub-path)',
+    matches: (v) => /Elasticsearch answered status 400$/.test(v.detail),
+  },
+  {
+    id: 'resource-time-to-es',
+    title: 'CallResource from/to beyond epoch milliseconds reach Elasticsearch ("failed to parse date field")',
+    matches: (v) => /failed to parse date field/.test(v.detail),
+  },
+];
+
+export function newDefectOf(violation: Violation): DefectClass | undefined {
+  return NEW_DEFECTS.find((defect) => defect.matches(violation));
 }
 
 /** The same failure whatever the values: quoted text, numbers and URLs made generic, then cut. */

@@ -33,6 +33,9 @@ export function namesAField(message: string): boolean {
 /** Upstream statuses whose messages speak of credentials, permissions or a missing index, not of a field. */
 const DOWNSTREAM_STATUSES_WITHOUT_FIELD = [401, 403, 404, 429];
 
+/** A working upstream may still be slow on a loaded machine: its timeout is its failure, not the backend's. */
+const UPSTREAM_TIMEOUT = /did not answer within \d+ s/;
+
 export interface AnswerContext {
   /** Every upstream the settings name works: a 5xx is then the backend's fault. */
   healthyUpstreams: boolean;
@@ -78,7 +81,7 @@ export function checkDataResponse(
       found.push({ rule: 'error-without-status', detail: `${status}: ${response.error}`, refId });
     } else if (status >= 500 && !downstream) {
       found.push({ rule: '5xx-plugin', detail: `${status}: ${response.error}`, refId });
-    } else if (status >= 500 && ctx.healthyUpstreams) {
+    } else if (status >= 500 && ctx.healthyUpstreams && !UPSTREAM_TIMEOUT.test(response.error)) {
       found.push({ rule: '5xx-healthy-upstream', detail: `${status}: ${response.error}`, refId });
     }
     found.push(...messageViolations(response.error, status, downstream, ctx, 'DataResponse.error', refId));
@@ -139,7 +142,7 @@ export function checkResourceAnswer(messages: CallResourceResponse[], ctx: Answe
   const message = typeof parsed?.error === 'string' ? parsed.error : '';
   if (code === 500) {
     found.push({ rule: 'resource-500', detail: message });
-  } else if (code >= 500 && ctx.healthyUpstreams) {
+  } else if (code >= 500 && ctx.healthyUpstreams && !UPSTREAM_TIMEOUT.test(message)) {
     found.push({ rule: 'resource-5xx-healthy-upstream', detail: `${code}: ${message}` });
   }
   if (code === 200) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { applyMutations, mutation } from './queryMutations';
+import { applyMutations, hugeKnownFields, mutation } from './queryMutations';
 import { QUERY_TYPE_NAMES, validQuery } from './validQueries';
 import { ODD_STRINGS } from './oddValues';
 import { settingsCase, type SettingsCase } from './settingsCases';
@@ -148,11 +148,16 @@ export const dataQuery: fc.Arbitrary<FuzzDataQuery> = fc
       }
       beside = where === 'conflict' || where === 'odd' ? otherType : type;
     }
+    // What the backend will read: the JSON as sent (a duplicate key may replace queryType), or nothing valid.
+    const faithful = payload.kind === 'json' || payload.kind === 'number' || payload.kind === 'duplicateKey';
+    const huge = faithful
+      ? hugeKnownFields(base, mutated.value).filter((path) => payload.kind !== 'duplicateKey' || path !== 'queryType')
+      : [];
     return {
       refId: id,
       queryType: beside,
       payload: queryBytes(payload, mutated.value),
-      hugeAtKnownField: mutated.hugeAtKnownField,
+      hugeAtKnownField: huge,
       ...rest,
     };
   });

@@ -125,7 +125,7 @@ export function applyMutations(base: Record<string, unknown>, mutations: readonl
 }
 
 /** Paths (of the valid query's own fields, refId aside) whose value is now huge. */
-function hugeKnownFields(base: Record<string, unknown>, value: unknown): string[] {
+export function hugeKnownFields(base: Record<string, unknown>, value: unknown): string[] {
   const known = new Set(pathsOf(base).map((path) => path.filter((p) => typeof p === 'string').join('.')));
   known.delete('refId');
   return pathsOf(value)

@@ -78,7 +78,7 @@ const elasticsearch = fc.record(
     auth: fc.constantFrom('none', 'basic', 'basic', 'apiKey'),
     username: fc.constantFrom(...USERS),
     tlsSkipVerify: fc.boolean(),
-    timeoutSeconds: fc.integer({ min: 1, max: 20 }),
+    timeoutSeconds: fc.integer({ min: 5, max: 20 }),
   },
   { requiredKeys: ['url', 'index'] }
 );
@@ -86,7 +86,7 @@ const elasticsearch = fc.record(
 const argo = fc.record(
   {
     url: url('$ARGO'),
-    timeoutSeconds: fc.integer({ min: 1, max: 20 }),
+    timeoutSeconds: fc.integer({ min: 5, max: 20 }),
     maxConcurrentRequests: fc.integer({ min: 1, max: 32 }),
     tlsSkipVerify: fc.boolean(),
   },
