@@ -16,6 +16,10 @@ export function formatReport(report: FuzzReport): string {
     .join(', ');
   const known = report.findings.filter((f) => f.known).length;
   lines.push(`fuzz seed ${report.seed}: ${counts} in ${seconds} s; backend restarts: ${report.restarts}`);
+  const rss = report.rssMiB;
+  lines.push(
+    `backend resident memory: ${rss.start} MiB at the start, at most ${rss.max} MiB, ${rss.end} MiB at the end`
+  );
   lines.push(
     `slowest cases: ${report.slowest.map((c) => `${c.service} ${c.index} ${(c.ms / 1000).toFixed(1)} s`).join(', ')}`
   );

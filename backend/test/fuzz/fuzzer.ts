@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import fc from 'fast-check';
 
 import type { PluginProcess } from '../pluginProcess';
@@ -57,9 +59,21 @@ export interface FuzzReport {
   counts: Record<Service, { cases: number; skipped: number; failing: number }>;
   elapsedMs: number;
   restarts: number;
+  /** The backend's resident memory (MiB) at the start, its highest sample (every 250 cases) and at the end. */
+  rssMiB: { start: number; max: number; end: number };
   /** The slowest cases (milliseconds), slowest first. */
   slowest: Array<{ service: Service; index: number; ms: number }>;
   findings: Finding[];
+}
+
+/** Resident memory of a process in MiB (Linux /proc), 0 when unreadable. */
+function residentMiB(pid: number): number {
+  try {
+    const kib = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kib ? Math.round(Number(kib) / 1024) : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** A well-mixed 32-bit seed per case (murmur3's finaliser). */
@@ -88,6 +102,7 @@ export async function runFuzz(env: FuzzEnvironment, options: FuzzOptions): Promi
       inFlight.forEach((logs) => logs.push(...found));
     });
   listen(plugin);
+  const rssMiB = { start: residentMiB(plugin.pid), max: 0, end: 0 };
 
   /** Runs one case; its violations include the log lines written while it ran (and the process's death). */
   const execute = async (fuzzCase: FuzzCase, lane: Lane, settleMs = 0): Promise<Violation[]> => {
@@ -175,7 +190,10 @@ export async function runFuzz(env: FuzzEnvironment, options: FuzzOptions): Promi
         while (next < total) {
           const i = next++;
           await runOne(service, options.only ? options.only.index : i, lane);
-          if (++done % 1000 === 0) {
+          if (++done % 250 === 0) {
+            rssMiB.max = Math.max(rssMiB.max, residentMiB(plugin.pid));
+          }
+          if (done % 1000 === 0) {
             const rate = done / ((performance.now() - phaseStarted) / 1000);
             options.progress?.(
               `${service}: ${done}/${total} cases (${rate.toFixed(0)}/s), ${findings.size} distinct findings so far`
@@ -186,6 +204,8 @@ export async function runFuzz(env: FuzzEnvironment, options: FuzzOptions): Promi
     );
   }
 
+  rssMiB.end = residentMiB(plugin.pid);
+  rssMiB.max = Math.max(rssMiB.max, rssMiB.start, rssMiB.end);
   const sorted = [...findings.values()].sort(
     (a, b) => Number(Boolean(a.known)) - Number(Boolean(b.known)) || b.count - a.count
   );
@@ -195,7 +215,15 @@ export async function runFuzz(env: FuzzEnvironment, options: FuzzOptions): Promi
   for (const finding of sorted) {
     finding.reproducer ??= describeCase({ service: finding.service, request: finding.first.request } as FuzzCase);
   }
-  return { seed: options.seed, counts, elapsedMs: performance.now() - started, restarts, slowest, findings: sorted };
+  return {
+    seed: options.seed,
+    counts,
+    elapsedMs: performance.now() - started,
+    restarts,
+    rssMiB,
+    slowest,
+    findings: sorted,
+  };
 
   async function shrink(finding: Finding): Promise<void> {
     const lane = { uid: 'fuzz-shrink' };

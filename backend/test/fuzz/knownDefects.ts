@@ -49,7 +49,9 @@ export const KNOWN_DEFECTS: DefectClass[] = [
     matches: (v) =>
       v.rule === 'message-too-long' ||
       v.rule === 'huge-input-accepted' ||
-      /Term is longer than maximum indexable length|status 431|header is larger than/.test(v.detail),
+      /Term is longer than maximum indexable length|status 431|header is larger than|HTTP line is larger than/.test(
+        v.detail
+      ),
   },
   {
     id: 'adhoc-regex-labels',

@@ -22,6 +22,19 @@ export const LABEL_VALUES = ['vision', 'platform'];
 
 const someOf = <T>(values: readonly T[], maxLength = 3) =>
   fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength });
+/** Names as a user may type them: mostly the history's, sometimes odd but allowed (any non-empty string). */
+const ODD_NAMES = ['\uD800', '\udfff\ud800', 'a\uDC00', '%', '%2F', 'a b', 'é', '../x', 'x'.repeat(300)];
+const names = (values: readonly string[]) =>
+  fc.uniqueArray(
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...values), weight: 15 },
+      { arbitrary: fc.constantFrom(...ODD_NAMES), weight: 1 }
+    ),
+    {
+      minLength: 1,
+      maxLength: 3,
+    }
+  );
 const level = fc.constantFrom('workflow', 'node');
 const limit = fc.oneof(fc.integer({ min: 1, max: 500 }), fc.constantFrom(1, 20, 500));
 
@@ -49,10 +62,10 @@ const adhocFilter = fc.oneof(
 const filters = (withTasks: boolean) =>
   fc.record(
     {
-      namespaces: someOf(NAMESPACES),
-      workflows: someOf(WORKFLOWS),
-      ...(withTasks ? { tasks: someOf(TASKS) } : {}),
-      crons: someOf(['nightly-train', 'hourly-ingest']),
+      namespaces: names(NAMESPACES),
+      workflows: names(WORKFLOWS),
+      ...(withTasks ? { tasks: names(TASKS) } : {}),
+      crons: names(['nightly-train', 'hourly-ingest']),
       phases: someOf(PHASES),
       adhoc: fc.array(adhocFilter, { minLength: 1, maxLength: 3 }),
     },
@@ -140,7 +153,7 @@ export const validQueries: Record<string, fc.Arbitrary<Record<string, unknown>>>
       lookbackDays: fc.integer({ min: 1, max: 90 }),
       limit: fc.integer({ min: 1, max: 500 }),
       filters: fc.record(
-        { namespaces: someOf(NAMESPACES), crons: someOf(['nightly-train', 'hourly-ingest']) },
+        { namespaces: names(NAMESPACES), crons: someOf(['nightly-train', 'hourly-ingest']) },
         { requiredKeys: [] }
       ),
     },
