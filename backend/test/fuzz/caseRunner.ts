@@ -1,6 +1,14 @@
 import type { CallResourceRequest, CheckHealthRequest, PluginContext, QueryDataRequest } from '../../protocol/messages';
 import type { PluginProcess } from '../pluginProcess';
-import { checkDataResponse, checkHealthAnswer, checkRefIds, checkResourceAnswer, type Violation } from './oracle';
+import {
+  checkDataResponse,
+  checkHealthAnswer,
+  checkHugeSettings,
+  checkRefIds,
+  checkResourceAnswer,
+  withHugeSettingsCause,
+  type Violation,
+} from './oracle';
 import { payloadBuffer } from './queryPayloads';
 import type { QueryDataCase } from './queryCases';
 import type { CallResourceCase, CheckHealthCase } from './resourceCases';
@@ -164,7 +172,8 @@ export async function runCase(
           asked.length > 0 && asked.every((q) => q.hugeAtKnownField.length > 0) ? asked[0].hugeAtKnownField : [];
         found.push(...checkDataResponse(response, { healthyUpstreams, hugeAtKnownField: huge }, refId));
       }
-      return found;
+      const outcomes = entries.map(([refId, response]) => ({ refId, status: response.status ?? 0 }));
+      return withHugeSettingsCause(found, checkHugeSettings(settings.hugeAtKnownField, outcomes));
     }
     if (fuzzCase.service === 'CallResource') {
       const { path, method, url, body } = fuzzCase.request;
@@ -176,13 +185,21 @@ export async function runCase(
         headers: {},
         body: Buffer.from(body),
       } as unknown as CallResourceRequest;
-      return checkResourceAnswer(await plugin.callResource(request, deadlineMs), { healthyUpstreams });
+      const messages = await plugin.callResource(request, deadlineMs);
+      const outcomes = messages.slice(0, 1).map((message) => ({ status: message.code }));
+      return withHugeSettingsCause(
+        checkResourceAnswer(messages, { healthyUpstreams }),
+        checkHugeSettings(settings.hugeAtKnownField, outcomes)
+      );
     }
     const request = { pluginContext, headers: {} } as unknown as CheckHealthRequest;
-    return checkHealthAnswer(await plugin.checkHealth(request, deadlineMs), {
-      healthyUpstreams,
-      standard: fuzzCase.request.settings.standard,
-    });
+    const health = await plugin.checkHealth(request, deadlineMs);
+    // A refused datasource is a health check with status ERROR (2): counted as a 400 here.
+    const outcomes = [{ status: Number(health.status) === 2 ? 400 : 200 }];
+    return withHugeSettingsCause(
+      checkHealthAnswer(health, { healthyUpstreams, standard: fuzzCase.request.settings.standard }),
+      checkHugeSettings(settings.hugeAtKnownField, outcomes)
+    );
   } catch (error) {
     return [grpcViolation(error)];
   }

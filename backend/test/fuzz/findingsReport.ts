@@ -7,7 +7,7 @@ import type { Finding, FuzzReport } from './fuzzer';
  */
 export function formatReport(report: FuzzReport): string {
   const lines: string[] = [];
-  const seconds = (report.elapsedMs / 1000).toFixed(1);
+  const seconds = `${(report.fuzzedMs / 1000).toFixed(1)} s (${(report.elapsedMs / 1000).toFixed(1)} s with shrinking)`;
   const counts = Object.entries(report.counts)
     .map(
       ([service, c]) =>
@@ -15,7 +15,7 @@ export function formatReport(report: FuzzReport): string {
     )
     .join(', ');
   const known = report.findings.filter((f) => f.known).length;
-  lines.push(`fuzz seed ${report.seed}: ${counts} in ${seconds} s; backend restarts: ${report.restarts}`);
+  lines.push(`fuzz seed ${report.seed}: ${counts} in ${seconds}; backend restarts: ${report.restarts}`);
   const rss = report.rssMiB;
   lines.push(
     `backend resident memory: ${rss.start} MiB at the start, at most ${rss.max} MiB, ${rss.end} MiB at the end`

@@ -57,6 +57,8 @@ export interface Finding {
 export interface FuzzReport {
   seed: number;
   counts: Record<Service, { cases: number; skipped: number; failing: number }>;
+  /** Time to run the cases, then the whole run (shrinking included). */
+  fuzzedMs: number;
   elapsedMs: number;
   restarts: number;
   /** The backend's resident memory (MiB) at the start, its highest sample (every 250 cases) and at the end. */
@@ -204,6 +206,7 @@ export async function runFuzz(env: FuzzEnvironment, options: FuzzOptions): Promi
     );
   }
 
+  const fuzzedMs = performance.now() - started;
   rssMiB.end = residentMiB(plugin.pid);
   rssMiB.max = Math.max(rssMiB.max, rssMiB.start, rssMiB.end);
   const sorted = [...findings.values()].sort(
@@ -218,6 +221,7 @@ export async function runFuzz(env: FuzzEnvironment, options: FuzzOptions): Promi
   return {
     seed: options.seed,
     counts,
+    fuzzedMs,
     elapsedMs: performance.now() - started,
     restarts,
     rssMiB,

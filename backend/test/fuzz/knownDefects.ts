@@ -49,14 +49,15 @@ export const KNOWN_DEFECTS: DefectClass[] = [
     matches: (v) =>
       v.rule === 'message-too-long' ||
       v.rule === 'huge-input-accepted' ||
-      /Term is longer than maximum indexable length|status 431|header is larger than|HTTP line is larger than/.test(
+      v.rule === 'huge-setting-accepted' ||
+      /Term is longer than maximum indexable length|status 431|header is larger than|HTTP line is larger than|length of regex/.test(
         v.detail
       ),
   },
   {
     id: 'adhoc-regex-labels',
     title: 'ad hoc regex filters (=~, !~) on labels fail',
-    matches: (v) => /regexp|flattened/i.test(v.detail),
+    matches: (v) => /\[regexp\] queries are not currently supported on keyed \[flattened\] fields/.test(v.detail),
   },
   {
     id: 'fractional-interval',
@@ -100,6 +101,11 @@ export const NEW_DEFECTS: DefectClass[] = [
     title:
       'Elasticsearch 400 shown as "Elasticsearch answered status 400" with nothing to act on (URL with a sub-path)',
     matches: (v) => /Elasticsearch answered status 400$/.test(v.detail),
+  },
+  {
+    id: 'time-range-beyond-dates',
+    title: 'a time range at the end of the Date range → 500 "Invalid time value" (cronDrift)',
+    matches: (v) => v.rule !== 'resource-500' && /Invalid time value|Invalid Date/.test(v.detail),
   },
   {
     id: 'resource-time-to-es',

@@ -1,6 +1,13 @@
 import { knownDefectOf, signatureOf } from './knownDefects';
 import { SECRETS, URL_PASSWORD } from './knownSecrets';
-import { checkDataResponse, checkLogLine, checkRefIds, checkResourceAnswer, MAX_MESSAGE_CHARS } from './oracle';
+import {
+  checkDataResponse,
+  checkHugeSettings,
+  checkLogLine,
+  checkRefIds,
+  checkResourceAnswer,
+  MAX_MESSAGE_CHARS,
+} from './oracle';
 import { applyMutations } from './queryMutations';
 import { HUGE_LIST, HUGE_NAME } from './oddValues';
 
@@ -109,6 +116,22 @@ describe('fuzz oracle', () => {
     expect(applyMutations(base, [{ op: 'extra', at: 0, name: 'unknown', value: HUGE_NAME }]).hugeAtKnownField).toEqual(
       []
     );
+  });
+
+  it('wants settings with a huge field refused by every answer', () => {
+    expect(checkHugeSettings(['elasticsearch.index'], [{ status: 400, refId: 'A' }])).toEqual([]);
+    expect(
+      rules(
+        checkHugeSettings(
+          ['elasticsearch.index'],
+          [
+            { status: 502, refId: 'A' },
+            { status: 200, refId: 'B' },
+          ]
+        )
+      )
+    ).toEqual(['huge-setting-accepted', 'huge-setting-accepted']);
+    expect(checkHugeSettings(undefined, [{ status: 502 }])).toEqual([]);
   });
 
   it('groups findings by what failed, not by the values involved', () => {

@@ -210,3 +210,35 @@ export function checkLogLine(line: string): Violation[] {
   }
   return found;
 }
+
+/**
+ * Settings with a huge value in one of their fields are invalid as a whole: every answer must refuse
+ * them (a 4xx, an ERROR health check), not try the upstreams with them.
+ */
+export function checkHugeSettings(
+  fields: string[] | undefined,
+  outcomes: Array<{ status: number; refId?: string }>
+): Violation[] {
+  if (!fields?.length) {
+    return [];
+  }
+  return outcomes
+    .filter(({ status }) => !(status >= 400 && status < 500))
+    .map(({ status, refId }) => ({
+      rule: 'huge-setting-accepted',
+      detail: `${fields.join(', ')} (answered ${status})`,
+      refId,
+    }));
+}
+
+/**
+ * What an upstream says to a huge setting it was sent (a 400, a closed connection) belongs to that
+ * setting's finding, not to findings of its own.
+ */
+export function withHugeSettingsCause(violations: Violation[], hugeSettings: Violation[]): Violation[] {
+  if (!hugeSettings.length) {
+    return violations;
+  }
+  const consequences = ['4xx-no-field', '5xx-healthy-upstream', 'resource-5xx-healthy-upstream'];
+  return [...violations.filter((v) => !consequences.includes(v.rule)), ...hugeSettings];
+}

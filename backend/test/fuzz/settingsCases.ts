@@ -20,6 +20,8 @@ export interface SettingsCase {
   /** jsonData as JSON, or raw bytes given as a string of char codes 0–255. */
   jsonData: { value: unknown } | { raw: string };
   secure: Record<string, string>;
+  /** Settings fields that hold a huge value: every request must then be refused (4xx), nothing sent on. */
+  hugeAtKnownField?: string[];
 }
 
 export const STANDARD_SETTINGS: SettingsCase = {
@@ -112,7 +114,7 @@ const jsonDataValue = fc
       { arbitrary: fc.array(mutation, { minLength: 1, maxLength: 2 }), weight: 1 }
     )
   )
-  .map(([value, mutations]) => applyMutations(value, mutations).value);
+  .map(([value, mutations]) => applyMutations(value, mutations));
 
 const jsonDataRaw = fc.oneof(
   fc.constantFrom(
@@ -153,14 +155,23 @@ const secure = fc.record(
 export const settingsCase: fc.Arbitrary<SettingsCase> = fc.oneof(
   { arbitrary: fc.constant(STANDARD_SETTINGS), weight: 5 },
   {
-    arbitrary: fc.record({
-      standard: fc.constant(false),
-      jsonData: fc.oneof(
-        { arbitrary: jsonDataValue.map((value) => ({ value })), weight: 12 },
-        { arbitrary: jsonDataRaw.map((raw) => ({ raw })), weight: 1 }
-      ),
-      secure,
-    }),
+    arbitrary: fc
+      .record({
+        standard: fc.constant(false),
+        jsonData: fc.oneof(
+          {
+            arbitrary: jsonDataValue.map((mutated) => ({ value: mutated.value, huge: mutated.hugeAtKnownField })),
+            weight: 12,
+          },
+          { arbitrary: jsonDataRaw.map((raw) => ({ raw, huge: [] as string[] })), weight: 1 }
+        ),
+        secure,
+      })
+      .map(({ jsonData: { huge, ...jsonData }, ...rest }) => ({
+        ...rest,
+        jsonData,
+        ...(huge.length ? { hugeAtKnownField: huge } : {}),
+      })),
     weight: 4,
   }
 );
