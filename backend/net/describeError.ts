@@ -99,6 +99,8 @@ export function describeError(error: unknown, ctx: ErrorContext): string {
     text = `connection refused by ${url}: ${ctx.service} is not listening there; check that it runs and that the URL and port are right`;
   } else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     text = `the host of ${url} cannot be found (DNS lookup failed); check the URL`;
+  } else if (code === 'UND_ERR_SOCKET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || /other side closed|premature close/i.test(message)) {
+    text = `${ctx.service} at ${url} closed the connection before its answer was complete; check its health and logs, or a proxy in front of it, and try again`;
   } else if (code === 'ECONNRESET' || code === 'EPIPE') {
     text = `${ctx.service} at ${url} closed the connection unexpectedly; if it serves https, use an https:// URL`;
   } else if ((code && TLS_CODES.has(code)) || /certificate|SSL|TLS|self[- ]signed/i.test(message)) {

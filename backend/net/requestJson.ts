@@ -67,8 +67,14 @@ export function requestJson(request: JsonRequest): Promise<JsonResponse> {
       });
       res.on('error', reject);
     });
-    req.setTimeout(request.timeoutMs, () => req.destroy(new HttpTimeoutError(request.timeoutMs)));
-    req.on('error', reject);
+    // The whole exchange, not the silence between bytes (req.setTimeout): a server that drips an answer
+    // byte by byte must not hold the query past its timeout.
+    const timer = setTimeout(() => req.destroy(new HttpTimeoutError(request.timeoutMs)), request.timeoutMs);
+    req.on('close', () => clearTimeout(timer));
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     req.end();
   });
 }

@@ -59,9 +59,11 @@ function userinfoEncoded(text: string): string {
 
 /** Regular-expression sources matching every echoed form of the value. */
 export function echoPatterns(value: string): string[] {
+  // A lone surrogate has no percent-encoding (encodeURIComponent throws); servers send U+FFFD for it.
+  const encoded = encodeURIComponent(value.replace(/\p{Surrogate}/gu, '\ufffd'));
   const literals = new Set([
-    encodeURIComponent(value),
-    encodeURIComponent(value).replace(/%20/g, '+'),
+    encoded,
+    encoded.replace(/%20/g, '+'),
     userinfoEncoded(value),
     htmlEscaped(value),
   ]);

@@ -136,3 +136,11 @@ describe('settings that are not text', () => {
     expect(masker([3 as never, 'other-secret']).text('an other-secret')).toBe('an ***');
   });
 });
+
+describe('secrets that are not valid Unicode', () => {
+  it('are masked without failing (a lone surrogate has no percent-encoding)', () => {
+    const values = secretValues({ elasticsearch: { username: 'a\udc00b', password: 'pw-0123456789' }, argo: { token: 'tok\ud800en-0123' } });
+    const mask = masker(values);
+    expect(mask.text('said pw-0123456789 and tok\ud800en-0123')).toBe('said *** and ***');
+  });
+});

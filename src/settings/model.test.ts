@@ -31,3 +31,24 @@ describe('parseSettings', () => {
     });
   });
 });
+
+describe('parseSettings: secrets sent as HTTP headers', () => {
+  const es = { elasticsearch: { url: 'http://es:9200', auth: 'apiKey' }, argo: { url: 'http://argo:2746' } };
+
+  it('takes an API key or token pasted with a line break or spaces around it, without them', () => {
+    const parsed = parseSettings(es, { elasticsearchApiKey: ' a2V5OnNlY3JldA==\n', argoToken: '\tBearer eyJhbGci.abc\r\n' });
+    expect('settings' in parsed && parsed.settings.secrets).toEqual({ elasticsearchApiKey: 'a2V5OnNlY3JldA==', argoToken: 'Bearer eyJhbGci.abc' });
+  });
+
+  it.each([
+    ['elasticsearchApiKey', 'key\npart', /API key/],
+    ['elasticsearchApiKey', 'kéy-0123', /API key/],
+    ['argoToken', 'tok\u0000en', /Bearer token/],
+    ['argoToken', 'tok\u2028en', /token/],
+  ])('refuses a %s that cannot be an HTTP header value, naming it and not quoting it', (key, value, names) => {
+    const parsed = parseSettings(es, { [key]: value });
+    expect(parsed).toEqual({ error: expect.stringMatching(names) });
+    expect('error' in parsed && parsed.error).toMatch(/cannot be sent in an HTTP header/);
+    expect('error' in parsed && parsed.error).not.toContain(value);
+  });
+});

@@ -113,6 +113,12 @@ export interface DatasourceSettings extends JsonData {
   secrets: SecureJsonData;
 }
 
+/** Secrets sent as they are in an Authorization header, by the name the settings page gives them. */
+const HEADER_SECRETS: Partial<Record<SecureKey, string>> = {
+  elasticsearchApiKey: 'Elasticsearch "API key"',
+  argoToken: 'Argo Server "Bearer token"',
+};
+
 export type ParsedSettings = { settings: DatasourceSettings } | { error: string };
 
 export function parseSettings(jsonData: unknown, secure: Record<string, string>): ParsedSettings {
@@ -127,9 +133,19 @@ export function parseSettings(jsonData: unknown, secure: Record<string, string>)
   }
   const secrets: SecureJsonData = {};
   for (const key of SECURE_KEYS) {
-    const value = secure[key];
+    // Keys and tokens never hold whitespace at their ends; a pasted line break would break the header.
+    const value = key in HEADER_SECRETS ? secure[key]?.trim() : secure[key];
     if (value) {
       secrets[key] = value;
+    }
+  }
+  for (const [key, label] of Object.entries(HEADER_SECRETS)) {
+    const at = secrets[key as SecureKey]?.search(/[^\x20-\x7e]/) ?? -1;
+    if (at >= 0) {
+      // Never quoted: it is a secret.
+      return {
+        error: `datasource settings: the ${label} cannot be sent in an HTTP header: character ${at + 1} is a line break, a control character or not ASCII; paste it again`,
+      };
     }
   }
   const es = result.data.elasticsearch;
