@@ -4,9 +4,10 @@ import { parseArgs } from 'node:util';
 import { formatReport } from './findingsReport';
 import { startFuzzEnvironment } from './fuzzEnvironment';
 import { runFuzz, SERVICES, type Service } from './fuzzer';
+import { benchElasticsearch } from '../../bench/benchElasticsearch';
 
 /**
- * The long fuzz run (`npm run fuzz`), against the built backend, the Elasticsearch node at ES_URL and
+ * The long fuzz run (`npm run fuzz`), against the built backend, the Elasticsearch node at ES_URL (this checkout's test node, started when ES_URL is not set) and
  * the Argo double. Prints progress, then the findings summary (known vs NEW, each with its smallest
  * failing request); exits 1 when anything was found.
  *
@@ -73,8 +74,14 @@ async function main(): Promise<number> {
     only: replayOf(values.replay),
     progress: (line: string) => process.stderr.write(`${line}\n`),
   };
-  process.stderr.write(`fuzz: seed ${seed}; starting the environment (ES_URL=${process.env.ES_URL ?? 'unset'})\n`);
-  const env = await startFuzzEnvironment();
+  // Starts this checkout's Elasticsearch test node when ES_URL is not set, as npm test does, and stops it after.
+  const node = benchElasticsearch();
+  process.env.ES_URL = node.url;
+  process.stderr.write(`fuzz: seed ${seed}; starting the environment (Elasticsearch at ${node.url})\n`);
+  const env = await startFuzzEnvironment().catch((error: unknown) => {
+    node.stop();
+    throw error;
+  });
   try {
     const report = await runFuzz(env, options);
     process.stdout.write(`${formatReport(report)}\n`);
@@ -97,6 +104,7 @@ async function main(): Promise<number> {
     return report.findings.length ? 1 : 0;
   } finally {
     await env.close();
+    node.stop();
   }
 }
 
