@@ -121,4 +121,15 @@ describe('Elasticsearch error sentences', () => {
     const { status, body } = await realError(() => client.search({ index: missing }));
     expect(responseErrorText(status, body, ctx(missing))).toBe(ES_ERRORS.noIndex(missing));
   });
+
+  it('says that a URL with a path Elasticsearch does not serve is wrong, for queries and Save & test', async () => {
+    const url = `${elasticsearchUrl()}/sub/path/`;
+    const settings = pluginContext({ elasticsearch: { url, index: plain } });
+    const response = await queryData({ pluginContext: settings, headers: {}, queries: [dataQuery('A', { queryType: 'durations' })] }, new AbortController().signal);
+    expect(response.responses.A.status).toBe(400);
+    expect(response.responses.A.error).toBe(ES_ERRORS.noHandler(url));
+    const health = await checkHealth({ pluginContext: settings, headers: {} }, new AbortController().signal);
+    expect(health.status).toBe(HealthStatus.ERROR);
+    expect(health.message).toContain(ES_ERRORS.noHandler(url));
+  });
 });

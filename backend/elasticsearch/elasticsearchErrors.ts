@@ -1,5 +1,6 @@
 import { describeError, statusMessage, type ErrorContext } from '../net/describeError';
 import { maskSecrets } from '../net/masker';
+import { shownUrl } from '../net/urlCredentials';
 import { ES_ERRORS as T } from './elasticsearchErrorText';
 
 /**
@@ -74,6 +75,16 @@ export function shortReason(reason: string, secrets: ErrorContext['secrets']): s
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
+/**
+ * Elasticsearch's answers to a path it does not serve, which a URL with a path leads to:
+ * `{"error": "no handler found for uri [...]"}`, or 405 "Incorrect HTTP method for uri [...]" where the
+ * path happens to look like a document's.
+ */
+function noHandler(body: unknown): boolean {
+  const error = (body as { error?: unknown } | null)?.error;
+  return typeof error === 'string' && /^(no handler found|Incorrect HTTP method) for uri/.test(error);
+}
+
 export function responseErrorText(status: number, body: unknown, ctx: ElasticsearchErrorContext): string {
   const type = rootCauseType(body);
   const said = reasons(body);
@@ -82,6 +93,8 @@ export function responseErrorText(status: number, body: unknown, ctx: Elasticsea
   let text: string;
   if (has('index_not_found_exception')) {
     text = T.noIndex(ctx.index);
+  } else if (noHandler(body)) {
+    text = T.noHandler(shownUrl(ctx.url));
   } else if ((type && /script/.test(type)) || found(/painless|script_lang|script engine|scripting/i)) {
     text = T.script(type ?? 'script_exception');
   } else if (found(/Fielddata is disabled|Text fields are not optimised/)) {
