@@ -158,6 +158,8 @@ export async function runCase(
         })),
       } as unknown as QueryDataRequest;
       const answer = plugin.queryData(request, deadlineMs);
+      // Observed now: should the save below fail (the backend died), this answer's failure must not go unhandled.
+      answer.catch(() => undefined);
       if (saved) {
         await saveAgainSoon(plugin, settings, lane, substitutions, deadlineMs);
       }
