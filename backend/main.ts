@@ -1,6 +1,7 @@
 import * as v8 from 'node:v8';
 
 import { logger } from './log/logger';
+import { startMemoryLog } from './log/memoryLog';
 
 /**
  * Entry point of the datasource executable that Grafana starts. Nothing may reach stdout before the
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const port = await listen(server);
   process.stdout.write(handshakeLine(port));
   logger.info('plugin started', { port, pid: process.pid, node: process.version });
+  startMemoryLog();
 
   // The host signals the whole process group on Ctrl-C and then shuts plugins down in order.
   process.on('SIGINT', () => logger.debug('plugin received interrupt signal, ignoring'));
