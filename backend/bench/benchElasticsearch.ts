@@ -10,8 +10,8 @@ import { join, resolve } from 'node:path';
  */
 export interface BenchElasticsearch {
   url: string;
-  started: boolean;
-  stop: () => void;
+  /** Stops the node if this benchmark started it; a node it found running is left running. */
+  stop(): void;
 }
 
 const root = resolve(__dirname, '../..');
@@ -25,7 +25,7 @@ function runningNodePid(): number | undefined {
 
 export function benchElasticsearch(): BenchElasticsearch {
   if (process.env.ES_URL) {
-    return { url: process.env.ES_URL, started: false, stop: () => undefined };
+    return { url: process.env.ES_URL, stop: () => undefined };
   }
   const before = runningNodePid();
   const env = { ...process.env, ES_DATA_DIR: process.env.ES_DATA_DIR ?? join(root, '.cache/elasticsearch-bench') };
@@ -35,7 +35,6 @@ export function benchElasticsearch(): BenchElasticsearch {
   const started = after !== undefined && after !== before;
   return {
     url,
-    started,
     stop: () => {
       if (started) {
         execFileSync(join(root, 'scripts/elasticsearch/stop.sh'), { stdio: ['ignore', 'inherit', 'inherit'] });

@@ -1,3 +1,9 @@
+import type { Client, estypes } from '@elastic/elasticsearch';
+
+import { RequestLimiter } from '../argo/client/requestLimiter';
+import { QueryError } from '../errors/queryError';
+import { answerTooLargeMessage } from './answerLimitMessages';
+
 /**
  * The memory bound of Elasticsearch searches. Every answer is read whole into one string and parsed
  * (a 10 MB answer costs about 35 MB of heap while it is parsed), so the plugin reads at most
@@ -28,4 +34,21 @@ export function searchesAtOnce(): number {
 export function isAnswerTooLarge(error: unknown): boolean {
   const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
   return name === 'RequestAbortedError' && typeof message === 'string' && message.includes('maximum allowed');
+}
+
+/** Searches of every datasource share it: the bound is the process's memory. */
+let searchSlots: RequestLimiter | undefined;
+
+/**
+ * client.search within the bound: waits for a free slot (or the signal), reads at most maxAnswerBytes();
+ * a larger answer is that query's QueryError (413), every other failure is thrown as it came.
+ */
+export async function boundedSearch(client: Client, params: Parameters<Client['search']>[0], signal: AbortSignal): Promise<estypes.SearchResponse> {
+  searchSlots ??= new RequestLimiter(searchesAtOnce());
+  const maxResponseSize = maxAnswerBytes();
+  try {
+    return await searchSlots.run(() => client.search(params, { signal, maxResponseSize }), signal);
+  } catch (error) {
+    throw isAnswerTooLarge(error) ? new QueryError(answerTooLargeMessage(maxResponseSize), 'plugin', 413) : error;
+  }
 }

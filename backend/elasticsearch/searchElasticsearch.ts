@@ -1,9 +1,7 @@
-import { RequestLimiter } from '../argo/client/requestLimiter';
 import { QueryError } from '../errors/queryError';
 import type { DatasourceInstance } from '../settings/instances';
 import { describeError, statusMessage } from '../net/describeError';
-import { answerTooLargeMessage } from './answerLimitMessages';
-import { isAnswerTooLarge, maxAnswerBytes, searchesAtOnce } from './answerLimits';
+import { boundedSearch } from './answerLimits';
 import { documentFields } from './documentFields';
 import { checkFieldUses, fieldTypes } from './fieldCheck';
 import { fieldUses } from './fieldUses';
@@ -69,9 +67,6 @@ async function indexFieldTypes(instance: DatasourceInstance, signal: AbortSignal
   );
 }
 
-/** Searches of every datasource share it: the bound is the process's memory (answerLimits.ts). */
-let searchSlots: RequestLimiter | undefined;
-
 async function search(instance: DatasourceInstance, body: Record<string, unknown>, signal: AbortSignal) {
   const es = elasticsearchSettings(instance);
   const ctx = elasticsearchErrorContext(es, instance.settings.secrets);
@@ -81,18 +76,11 @@ async function search(instance: DatasourceInstance, body: Record<string, unknown
   try {
     const types = await indexFieldTypes(instance, signal);
     checkFieldUses(instance, types, fieldUses(body));
-    searchSlots ??= new RequestLimiter(searchesAtOnce());
-    const maxResponseSize = maxAnswerBytes();
-    return await searchSlots.run(
-      () => client.search({ index: es.index, ...body, ...(runtime ? { runtime_mappings: runtime } : {}) }, { signal, maxResponseSize }),
-      signal
-    );
+    // At most a few answers read at a time, none over the limit (answerLimits.ts: the memory bound).
+    return await boundedSearch(client, { index: es.index, ...body, ...(runtime ? { runtime_mappings: runtime } : {}) }, signal);
   } catch (error) {
     if (error instanceof QueryError) {
       throw error;
-    }
-    if (isAnswerTooLarge(error)) {
-      throw new QueryError(answerTooLargeMessage(maxAnswerBytes()), 'plugin', 413);
     }
     if (error instanceof errors.ResponseError) {
       throw new QueryError(responseErrorMessage(error, es.index, ctx), 'downstream', error.statusCode ?? 500);
