@@ -1,6 +1,7 @@
 import * as v8 from 'node:v8';
 
 import { logger } from './log/logger';
+import { startMemoryLog } from './log/memoryLog';
 
 /**
  * Entry point of the datasource executable that Grafana starts. Nothing may reach stdout before the
@@ -39,10 +40,13 @@ async function main(): Promise<void> {
   }
   const { createServer, listen, handshakeLine } = await import('./server/startServer');
   const { scheduleExit } = await import('./handlers/shutdown');
+  const { limitHeapGrowth } = await import('./server/heapGrowth');
   const server = createServer();
   const port = await listen(server);
   process.stdout.write(handshakeLine(port));
   logger.info('plugin started', { port, pid: process.pid, node: process.version });
+  limitHeapGrowth();
+  startMemoryLog();
 
   // The host signals the whole process group on Ctrl-C and then shuts plugins down in order.
   process.on('SIGINT', () => logger.debug('plugin received interrupt signal, ignoring'));
@@ -82,6 +86,7 @@ function start(): void {
 if (v8.startupSnapshot?.isBuildingSnapshot()) {
   void import('./server/startServer');
   void import('./handlers/shutdown');
+  void import('./server/heapGrowth');
   v8.startupSnapshot.setDeserializeMainFunction(start);
 } else {
   start();

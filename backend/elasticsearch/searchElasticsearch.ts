@@ -1,6 +1,7 @@
 import { QueryError } from '../errors/queryError';
 import { logger } from '../log/logger';
 import type { DatasourceInstance } from '../settings/instances';
+import { boundedSearch } from './answerLimits';
 import { elasticsearchFailureText } from './elasticsearchErrors';
 import { documentFields } from './documentFields';
 import { checkFieldUses, fieldTypes } from './fieldCheck';
@@ -94,14 +95,15 @@ async function search(instance: DatasourceInstance, body: Record<string, unknown
   try {
     const types = await indexFieldTypes(instance, signal);
     checkFieldUses(instance, types, fieldUses(body));
+    // At most a few answers read at a time, none over the limit (answerLimits.ts: the memory bound).
     const withRuntime = runtime ? { runtime_mappings: runtime } : {};
     let listing: Record<string, unknown> | undefined;
     const resolved = await resolveLabelPatterns(body, types, async (request) => {
       listing = request;
-      return warnOfFailedShards(instance, await client.search({ index: es.index, ...request, ...withRuntime }, { signal }));
+      return warnOfFailedShards(instance, await boundedSearch(client, { index: es.index, ...request, ...withRuntime }, signal));
     });
     noteSearch({ asked: body, sent: resolved, listing });
-    return warnOfFailedShards(instance, await client.search({ index: es.index, ...resolved, ...withRuntime }, { signal }));
+    return warnOfFailedShards(instance, await boundedSearch(client, { index: es.index, ...resolved, ...withRuntime }, signal));
   } catch (error) {
     throw regexpRefusal(error, regexpPatterns(body), elasticsearchErrorContext(instance)) ?? asQueryError(instance, error);
   }

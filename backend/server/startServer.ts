@@ -10,6 +10,7 @@ import type {
 } from '../protocol/messages';
 import { healthStatus } from '../handlers/health';
 import { scheduleExit } from '../handlers/shutdown';
+import { countedAsWork } from './idleMemory';
 import { serviceDefinition } from './protocol';
 import { serverStream, unary } from './grpcHandlers';
 
@@ -20,11 +21,12 @@ export function handshakeLine(port: number): string {
 
 /**
  * The query, health and resource handlers pull in zod, Elasticsearch's client and Arrow: they load on
- * first use (and are warmed up right after the handshake), keeping them off the start-up path.
+ * first use (and are warmed up right after the handshake), keeping them off the start-up path. Their
+ * calls count as work: once it stops, memory is given back (idleMemory.ts).
  */
-const queryData = lazy<QueryDataRequest, QueryDataResponse>(() => import('../handlers/queryData').then((m) => m.queryData));
-const checkHealth = lazy<CheckHealthRequest, CheckHealthResponse>(() => import('../handlers/checkHealth').then((m) => m.checkHealth));
-const callResource = lazy<CallResourceRequest, CallResourceResponse>(() => import('../handlers/callResource').then((m) => m.callResource));
+const queryData = countedAsWork(lazy<QueryDataRequest, QueryDataResponse>(() => import('../handlers/queryData').then((m) => m.queryData)));
+const checkHealth = countedAsWork(lazy<CheckHealthRequest, CheckHealthResponse>(() => import('../handlers/checkHealth').then((m) => m.checkHealth)));
+const callResource = countedAsWork(lazy<CallResourceRequest, CallResourceResponse>(() => import('../handlers/callResource').then((m) => m.callResource)));
 
 type Handler<Req, Res> = (request: Req, signal: AbortSignal) => Promise<Res>;
 

@@ -33,7 +33,8 @@
 #   ARGOPERF_STRIP       1 = strip symbols from the node binaries with Debian 12's binutils (default 1;
 #                        0 keeps them: about 20 MB more per executable)
 #   ARGOPERF_SEA_EXEC_ARGV  Node/V8 options baked into the executables (sea-config execArgv),
-#                        space-separated; default none
+#                        space-separated; default "--max-semi-space-size=8" (docs/benchmarks.md,
+#                        memory); NODE_OPTIONS can add other options but not override these
 set -eu
 
 NODE_VERSION=24.21.0
@@ -53,7 +54,10 @@ DIST=${ARGOPERF_DIST:-$ROOT/dist/datasource}
 ARCHES=${ARGOPERF_ARCHES:-amd64 arm64}
 SEA_AMD64=${ARGOPERF_SEA_AMD64:-auto}
 STRIP=${ARGOPERF_STRIP:-1}
-EXEC_ARGV=${ARGOPERF_SEA_EXEC_ARGV-}
+# Memory (docs/benchmarks.md, "Memory under load"): a young generation of 2 x 8 MB instead of up to
+# 2 x 64 MB. (Old space growth is set by the backend after start: backend/server/heapGrowth.ts.)
+DEFAULT_EXEC_ARGV="--max-semi-space-size=8"
+EXEC_ARGV=${ARGOPERF_SEA_EXEC_ARGV-$DEFAULT_EXEC_ARGV}
 CACHE=$ROOT/.cache/package
 POSTJECT=$ROOT/node_modules/postject/dist/cli.js
 
@@ -180,6 +184,11 @@ d=\$(cd -P -- "\${d:-/}" && pwd -P) || { echo "$EXE_BASENAME: cannot resolve the
 r=\$d/runtime/linux_$arch
 ARGOPERF_EXECUTABLE_DIR=\$d
 export ARGOPERF_EXECUTABLE_DIR
+# glibc malloc (docs/benchmarks.md): 2 arenas instead of 8 per core, and blocks from 128 KiB up mapped
+# on their own and free memory at the top trimmed, so freed answer buffers go back to the system.
+# Values set by the host win.
+: "\${MALLOC_ARENA_MAX:=2}" "\${MALLOC_MMAP_THRESHOLD_:=131072}" "\${MALLOC_TRIM_THRESHOLD_:=131072}"
+export MALLOC_ARENA_MAX MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_
 exec "\$r/lib/$loader" --library-path "\$r/lib" "\$r/$REAL_EXE" "\$@"
 EOF
   chmod 0755 "$file"
