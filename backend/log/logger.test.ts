@@ -1,4 +1,4 @@
-import { createLogger, hclogTimestamp } from './logger';
+import { WITHHELD, createLogger, hclogTimestamp } from './logger';
 
 // The format go-plugin's hclog reader accepts: '2006-01-02T15:04:05.000000Z07:00'.
 const HCLOG_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
@@ -92,5 +92,16 @@ describe('secrets in the log', () => {
     for (const piece of ['log-pa', 'wörd', 'w\\u00f6rd', TOKEN, Buffer.from(`reader:${PASSWORD}`).toString('base64')]) {
       expect(out).not.toContain(piece);
     }
+  });
+
+  it('never throws and never writes the unmasked text when masking fails', () => {
+    const lines: string[] = [];
+    const log = createLogger((line) => lines.push(line), 'trace', () => {
+      throw new SyntaxError('Invalid regular expression: too large');
+    });
+    expect(() => log.error('secret-in-message', { detail: 'secret-in-field', count: 1 })).not.toThrow();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain('secret-in');
+    expect(JSON.parse(lines[0])).toMatchObject({ '@level': 'error', '@message': WITHHELD });
   });
 });

@@ -25,9 +25,21 @@ export interface Logger {
   error(message: string, fields?: LogFields): void;
 }
 
+/** What a log line says in place of text that could not be masked: never the text itself. */
+export const WITHHELD = '[withheld: this text could not be checked for secrets]';
+
+/** The masked text; should masking itself fail, the text is withheld, and logging goes on. */
+function safelyMasked(text: string, mask: (text: string) => string): string {
+  try {
+    return mask(text);
+  } catch {
+    return WITHHELD;
+  }
+}
+
 /** Masked first, then cut: a secret cut in half would no longer be recognised. */
 function shortened(text: string, mask: (text: string) => string): string {
-  const masked = mask(text);
+  const masked = safelyMasked(text, mask);
   return masked.length > MAX_MESSAGE ? `${masked.slice(0, MAX_MESSAGE)}…` : masked;
 }
 
@@ -49,7 +61,7 @@ export function createLogger(
     };
     for (const [key, value] of Object.entries(fields ?? {})) {
       if (value !== undefined && !key.startsWith('@')) {
-        entry[mask(key)] = typeof value === 'string' ? shortened(value, mask) : value;
+        entry[safelyMasked(key, mask)] = typeof value === 'string' ? shortened(value, mask) : value;
       }
     }
     write(`${JSON.stringify(entry)}\n`);

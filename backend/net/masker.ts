@@ -29,24 +29,66 @@ function compile(values: readonly string[]): RegExp | undefined {
 }
 
 /**
+ * Values longer than this (a CA bundle, a mistaken megabyte of text) are masked as literals: as they
+ * are, JSON-escaped once or twice and percent-encoded. One expression with every escaped form of them
+ * would be megabytes long, and V8 refuses expressions that large.
+ */
+const LITERAL_FROM = 512;
+
+function literalForms(value: string): string[] {
+  const once = JSON.stringify(value).slice(1, -1);
+  const twice = JSON.stringify(once).slice(1, -1);
+  const encoded = encodeURIComponent(value.replace(/\p{Surrogate}/gu, '\ufffd'));
+  return [...new Set([value, once, twice, encoded])].sort((a, b) => b.length - a.length);
+}
+
+/** The values' expression, or undefined when there is nothing to mask or V8 refuses it (too large). */
+function tryCompile(values: readonly string[]): RegExp | undefined {
+  try {
+    return compile(values);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A quick test before the full expression: the longest run of letters and digits of each value. Every
  * echoed form contains it unchanged (no escaping touches letters and digits), so text without any of
  * them holds no secret. Undefined (always search) when a value has no run of 3.
  */
 function anchorsOf(values: readonly string[]): RegExp | undefined {
   const anchors = values.map((value) => (value.match(/[A-Za-z0-9]+/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a), ''));
-  return anchors.length && anchors.every((anchor) => anchor.length >= 3) ? new RegExp([...new Set(anchors)].join('|')) : undefined;
+  if (!anchors.length || !anchors.every((anchor) => anchor.length >= 3)) {
+    return undefined;
+  }
+  try {
+    return new RegExp([...new Set(anchors)].join('|'));
+  } catch {
+    return undefined; // too large: search with the full expression only
+  }
 }
 
 function createMasker(values: readonly string[]): Masker {
-  const pattern = compile(values);
-  const anchors = anchorsOf(values);
-  const text = (input: string) => (pattern && input && (!anchors || anchors.test(input)) ? input.replace(pattern, MASK) : input);
+  let patterned = values.filter((value) => value.length <= LITERAL_FROM);
+  const pattern = tryCompile(patterned);
+  if (!pattern && patterned.length > 0) {
+    patterned = []; // too many for one expression: every value as literals
+  }
+  const inPattern = new Set(patterned);
+  const literals = values
+    .filter((value) => !inPattern.has(value))
+    .flatMap(literalForms)
+    .sort((a, b) => b.length - a.length);
+  const anchors = anchorsOf(patterned);
+  const byPattern = (input: string) => (pattern && (!anchors || anchors.test(input)) ? input.replace(pattern, MASK) : input);
+  const byLiteral = (input: string) => literals.reduce((text, literal) => (text.includes(literal) ? text.split(literal).join(MASK) : text), input);
+  const active = pattern !== undefined || literals.length > 0;
+  const text = (input: string) => (active && input ? byLiteral(byPattern(input)) : input);
   const deep = (value: unknown, depth: number): unknown => {
     if (typeof value === 'string') {
       return text(value);
     }
-    if (!pattern || depth > MAX_DEPTH || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) {
+    if (!active || depth > MAX_DEPTH || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) {
       return value;
     }
     if (Array.isArray(value)) {
@@ -77,7 +119,7 @@ function createMasker(values: readonly string[]): Masker {
     });
     return changed ? Object.fromEntries(entries) : value;
   };
-  return { active: pattern !== undefined, text, deep: <T>(value: T) => deep(value, 0) as T };
+  return { active, text, deep: <T>(value: T) => deep(value, 0) as T };
 }
 
 /** Maskers by their values, so a datasource's expression is compiled once, not per request. */

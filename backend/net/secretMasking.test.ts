@@ -144,3 +144,20 @@ describe('secrets that are not valid Unicode', () => {
     expect(mask.text('said pw-0123456789 and tok\ud800en-0123')).toBe('said *** and ***');
   });
 });
+
+describe('very long secrets', () => {
+  it('are masked as they are and JSON-escaped, without failing (no expression of megabytes)', () => {
+    const cert = `-----BEGIN CERTIFICATE-----\n${'QUJDRA=='.repeat(25_000)}\n-----END CERTIFICATE-----\n`;
+    const name = 'm'.repeat(1_048_576);
+    const mask = masker([cert, name, 'pw-0123456789']);
+    expect(mask.text(`a ${cert} b`)).toBe('a *** b');
+    expect(mask.text(`a ${JSON.stringify(cert)} b`)).toBe('a "***" b');
+    expect(mask.text(`user ${name}: pw-0123456789`)).toBe('user ***: ***');
+  });
+
+  it('are masked when together they are too many for one expression', () => {
+    const values = Array.from({ length: 3000 }, (_, i) => `secret-${i}-${'x'.repeat(200)}`);
+    const mask = masker(values);
+    expect(mask.text(`echo ${values[2999]} and ${values[0]}`)).toBe('echo *** and ***');
+  });
+});
