@@ -52,3 +52,28 @@ describe('parseSettings: secrets sent as HTTP headers', () => {
     expect('error' in parsed && parsed.error).not.toContain(value);
   });
 });
+
+describe('parseSettings: lengths', () => {
+  const huge = 'm'.repeat(1_048_576);
+
+  it.each([
+    ['elasticsearch.url', { elasticsearch: { url: `http://es:9200/${huge}` } }],
+    ['elasticsearch.index', { elasticsearch: { url: 'http://es:9200', index: huge } }],
+    ['elasticsearch.username', { elasticsearch: { url: 'http://es:9200', auth: 'basic', username: huge } }],
+    ['argo.url', { argo: { url: `http://argo:2746/${huge}` } }],
+  ])('refuses a megabyte in %s with a short message naming it', (field, jsonData) => {
+    const parsed = parseSettings(jsonData, { elasticsearchPassword: 'pw-0123456789' });
+    expect(parsed).toEqual({ error: expect.stringContaining(field) });
+    expect('error' in parsed && parsed.error.length).toBeLessThan(400);
+  });
+
+  it.each(['elasticsearchPassword', 'elasticsearchApiKey', 'argoToken', 'argoCaCert'])('refuses a %s far longer than any real one, without quoting it', (key) => {
+    const parsed = parseSettings({ elasticsearch: { url: 'http://es:9200' }, argo: { url: 'http://argo:2746' } }, { [key]: 'x'.repeat(2_000_000) });
+    expect(parsed).toEqual({ error: expect.stringMatching(/is longer than/) });
+    expect('error' in parsed && parsed.error.length).toBeLessThan(400);
+  });
+
+  it('keeps an index name of 255 characters, the longest Elasticsearch allows', () => {
+    expect('settings' in parseSettings({ elasticsearch: { url: 'http://es:9200', index: 'a'.repeat(255) } }, {})).toBe(true);
+  });
+});

@@ -18,13 +18,28 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * The longest settings values: URLs as browsers and proxies take them, index names as Elasticsearch
+ * allows (255 bytes), user names as its native realm allows (1,024). Secrets are far below theirs.
+ */
+export const SETTINGS_LIMITS = { url: 2048, index: 255, username: 1024 } as const;
+const SECRET_LIMITS: Record<SecureKey, number> = {
+  elasticsearchPassword: 4096,
+  elasticsearchApiKey: 4096,
+  argoToken: 16 * 1024,
+  elasticsearchCaCert: 1024 * 1024,
+  argoCaCert: 1024 * 1024,
+};
+
 /** An http(s) URL; an empty one gets a single message with an example, not two. */
 const httpUrl = (example: string) =>
   z
     .string()
     .trim()
     .superRefine((value, ctx) => {
-      if (value === '') {
+      if (value.length > SETTINGS_LIMITS.url) {
+        ctx.addIssue({ code: 'custom', message: inputMessages.tooLong(value, SETTINGS_LIMITS.url) });
+      } else if (value === '') {
         ctx.addIssue({ code: 'custom', message: `is empty; enter the server URL, for example ${example}` });
       } else if (!isHttpUrl(value)) {
         ctx.addIssue({ code: 'custom', message: 'must be an http:// or https:// URL' });
@@ -45,13 +60,12 @@ export const ELASTICSEARCH_AUTH = ['none', 'basic', 'apiKey'] as const;
 export const elasticsearchSettingsSchema = z
   .object({
     url: httpUrl('http://elasticsearch:9200'),
-    index: z
-      .string()
+    index: textSchema(SETTINGS_LIMITS.index)
       .trim()
       .min(1, 'is empty; enter an index name or pattern, for example argo-workflows-*')
       .default('argo-workflows-*'),
     auth: z.enum(ELASTICSEARCH_AUTH).default('none'),
-    username: z.string().optional(),
+    username: textSchema(SETTINGS_LIMITS.username).optional(),
     tlsSkipVerify: z.boolean().default(false),
     timeoutSeconds: timeoutSeconds.default(30),
     /** Which document field holds what; absent: our index template's names. */
@@ -137,6 +151,12 @@ export function parseSettings(jsonData: unknown, secure: Record<string, string>)
     const value = key in HEADER_SECRETS ? secure[key]?.trim() : secure[key];
     if (value) {
       secrets[key] = value;
+    }
+  }
+  for (const [key, value] of Object.entries(secrets) as Array<[SecureKey, string]>) {
+    if (value.length > SECRET_LIMITS[key]) {
+      // Never quoted: it is a secret.
+      return { error: `datasource settings: the secure setting ${key} is longer than ${SECRET_LIMITS[key]} characters (${value.length}); paste it again` };
     }
   }
   for (const [key, label] of Object.entries(HEADER_SECRETS)) {
