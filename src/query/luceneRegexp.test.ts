@@ -29,3 +29,14 @@ describe('regular expressions in ad hoc filters', () => {
     expect(withFilter({ key: 'workflow', operator: '=', value: '(' })).not.toHaveProperty('error');
   });
 });
+
+describe('regexp messages about huge filters', () => {
+  it('quote a megabyte key shortened', () => {
+    const parsed = parseQuery({
+      refId: 'A',
+      queryType: 'durations',
+      filters: { adhoc: [{ key: 'm'.repeat(1_048_576), operator: '=~', value: '[a-' }] },
+    });
+    expect('error' in parsed && parsed.error.length).toBeLessThan(2000);
+  });
+});

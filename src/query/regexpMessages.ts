@@ -24,7 +24,9 @@ const FIXES: Record<RegexpMistake, string> = {
     'Elasticsearch has no named expressions: write <n-m> for a number range, or \\< for the character itself',
 };
 
-const named = (filter: RegexpFilter) => `${filter.key} ${filter.operator} ${quoteValue(filter.value)}`;
+/** The key as written when short, else shortened like a quoted value (a key may be anything a dashboard sends). */
+const keyOf = (key: string) => (quoteValue(key) === JSON.stringify(key) ? key : quoteValue(key));
+const named = (filter: RegexpFilter) => `${keyOf(filter.key)} ${filter.operator} ${quoteValue(filter.value)}`;
 
 export const regexpMessages = {
   /** The reserved characters and the whole-value rule, for the editor's help text too. */
