@@ -26,7 +26,7 @@ export const ES_ERRORS = {
   unavailable: (status: number, index: string, type?: string) =>
     `Elasticsearch could not answer (${typed(status, type)}): some indices matching "${index}" have no active shard copy, or the cluster has no master (it is red or still recovering); check GET _cluster/health, and try again when it is yellow or green`,
   noHandler: (url: string) =>
-    `Elasticsearch at ${url} does not serve the path the datasource asked for ("no handler found"): the URL's path is not part of Elasticsearch's API; enter the node's address without a path, or the address of a proxy that passes every path on to Elasticsearch`,
+    `datasource settings: elasticsearch.url: Elasticsearch at ${url} does not serve the path the datasource asked for ("no handler found"): the URL's path is not part of Elasticsearch's API; enter the node's address without a path ("URL" in the Elasticsearch section), or the address of a proxy that passes every path on to Elasticsearch`,
   badRequest: (type?: string, reason?: string) =>
     `Elasticsearch refused the search (${typed('400 Bad Request', type)}${reason ? `: ${reason}` : ''}); check the field mapping in the datasource settings against the index mapping`,
   /** A 200 answer without some shards' documents (`_shards.failed`): a warning notice, not an error. */
