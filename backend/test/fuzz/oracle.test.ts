@@ -8,7 +8,7 @@ import {
   checkResourceAnswer,
   MAX_MESSAGE_CHARS,
 } from './oracle';
-import { applyMutations } from './queryMutations';
+import { applyMutations, hugeKnownFields } from './queryMutations';
 import { HUGE_LIST, HUGE_NAME } from './oddValues';
 
 /** The oracle itself: it must flag each kind of answer the review found, and pass good answers. */
@@ -147,5 +147,13 @@ describe('fuzz oracle', () => {
     expect(signatureOf('QueryData', { rule: 'refid-unanswered', detail: '"__proto__"' })).not.toBe(
       signatureOf('QueryData', { rule: 'refid-unanswered', detail: '""' })
     );
+  });
+});
+
+describe('huge values at fields of another query type', () => {
+  it('are not counted as known once a mutation changed the queryType (the model ignores unknown keys)', () => {
+    const base = { queryType: 'resources', groupBy: ['cron'] };
+    expect(hugeKnownFields(base, { queryType: 'live', groupBy: ['cron', HUGE_LIST] })).toEqual([]);
+    expect(hugeKnownFields(base, { queryType: 'resources', groupBy: ['cron', HUGE_LIST] })).toEqual(['groupBy']);
   });
 });

@@ -148,11 +148,10 @@ export const dataQuery: fc.Arbitrary<FuzzDataQuery> = fc
       }
       beside = where === 'conflict' || where === 'odd' ? otherType : type;
     }
-    // What the backend will read: the JSON as sent (a duplicate key may replace queryType), or nothing valid.
-    const faithful = payload.kind === 'json' || payload.kind === 'number' || payload.kind === 'duplicateKey';
-    const huge = faithful
-      ? hugeKnownFields(base, mutated.value).filter((path) => payload.kind !== 'duplicateKey' || path !== 'queryType')
-      : [];
+    // What the backend will read: the JSON as sent, or nothing valid. A duplicate key replaces queryType
+    // with another type, whose fields the base's may not be: its huge values are not known fields.
+    const faithful = payload.kind === 'json' || payload.kind === 'number';
+    const huge = faithful ? hugeKnownFields(base, mutated.value) : [];
     return {
       refId: id,
       queryType: beside,

@@ -128,6 +128,12 @@ export function applyMutations(base: Record<string, unknown>, mutations: readonl
 export function hugeKnownFields(base: Record<string, unknown>, value: unknown): string[] {
   const known = new Set(pathsOf(base).map((path) => path.filter((p) => typeof p === 'string').join('.')));
   known.delete('refId');
+  const type = value && typeof value === 'object' ? (value as Record<string, unknown>).queryType : undefined;
+  if (typeof type === 'string' && type !== base.queryType) {
+    // A mutation turned the query into another type: the base's fields may be unknown keys of that type,
+    // which the model ignores (Grafana's targets carry keys of their own), so only queryType stays known.
+    return isHuge(type) ? ['queryType'] : [];
+  }
   return pathsOf(value)
     .filter((path) => isHuge(valueAt(value, path)))
     .map((path) => path.filter((p) => typeof p === 'string').join('.'))
