@@ -15,12 +15,7 @@ import {
 } from './listQueries';
 import { isArchiveRow, needsNodeFetch } from './nodeDetail';
 import { serverFeatures, type ServerFeatures } from './serverVersion';
-
-/**
- * How long a server version read from /api/v1/version is trusted: a few minutes, so that an upgrade shows
- * without the datasource's settings changing or the plugin restarting, at one version request per period.
- */
-export const VERSION_MAX_AGE_MS = 5 * 60_000;
+import { ServerVersionKeeper } from './serverVersionKeeper';
 
 /** A list read to the end (or to a limit), with how complete it is. */
 export interface ListResult<T> {
@@ -47,11 +42,7 @@ const enc = (segment: string) => encodeURIComponent(segment.replace(/\p{Surrogat
  */
 export class ArgoClient {
   private readonly http: ArgoHttp;
-  private readonly now: () => number;
-  private versionText?: string;
-  /** When versionText was last read from the server (Date.now() scale). */
-  private versionReadMs = -Infinity;
-  private versionProbe?: Promise<ArgoVersionInfo>;
+  private readonly versions: ServerVersionKeeper;
 
   constructor(private readonly options: ArgoClientOptions) {
     this.http = new ArgoHttp({
@@ -59,18 +50,21 @@ export class ArgoClient {
       authorization: authorizationValue(options.token),
       secrets: secretsOf(options),
     });
-    this.now = options.now ?? Date.now;
+    this.versions = new ServerVersionKeeper((call) => this.version(call), {
+      maxAgeMs: options.versionMaxAgeMs,
+      now: options.now,
+      logger: options.logger,
+    });
   }
 
   /** The server version learnt so far (from /api/v1/version or a response header). */
   get serverVersion(): string | undefined {
-    return this.versionText;
+    return this.versions.known;
   }
 
   /** A version just read from this server by other means (the health check of Save & test): trusted afresh. */
   noteVersion(version: string): void {
-    this.versionText = version;
-    this.versionReadMs = this.now();
+    this.versions.note(version);
   }
 
   /** Requests in flight and waiting, for diagnostics. */
@@ -97,54 +91,9 @@ export class ArgoClient {
     return body;
   }
 
-  /**
-   * What the server supports. Its version is detected on first use (one probe shared by parallel calls) and
-   * read again once older than versionMaxAgeMs, as the server may have been upgraded meanwhile (v3.7 → v4.0
-   * changes how CronWorkflows are read); servers that send their version with every answer (v3.6+) keep it
-   * fresh without a probe. The call that finds it expired waits for the new reading; calls meanwhile go on
-   * with the version known, so at most one call at a time waits for a re-check.
-   */
+  /** What the server supports, by its version: read on first use and again when old (ServerVersionKeeper). */
   async features(call: CallOptions = {}): Promise<ServerFeatures> {
-    if (this.versionText === undefined) {
-      await this.firstVersion(call);
-    } else if (this.versionProbe === undefined && this.now() - this.versionReadMs >= this.versionMaxAgeMs) {
-      await this.versionAgain(call);
-    }
-    return serverFeatures(this.versionText);
-  }
-
-  private get versionMaxAgeMs(): number {
-    return this.options.versionMaxAgeMs ?? VERSION_MAX_AGE_MS;
-  }
-
-  private async firstVersion(call: CallOptions): Promise<void> {
-    this.versionProbe ??= this.version(call).finally(() => (this.versionProbe = undefined));
-    try {
-      await this.versionProbe;
-    } catch (error) {
-      // Another caller's cancellation ended the shared probe: probe again for this call.
-      if (!(error instanceof ArgoRequestError && error.kind === 'cancelled') || call.signal?.aborted) {
-        throw error;
-      }
-      await this.version(call);
-    }
-  }
-
-  /** A re-check that fails keeps the version known until the next one: the call's own requests say what is wrong. */
-  private async versionAgain(call: CallOptions): Promise<void> {
-    this.versionProbe = this.version(call).finally(() => (this.versionProbe = undefined));
-    try {
-      await this.versionProbe;
-    } catch (error) {
-      if (call.signal?.aborted || (error instanceof ArgoRequestError && error.kind === 'cancelled')) {
-        throw error;
-      }
-      this.versionReadMs = this.now();
-      this.options.logger?.warn('re-reading the Argo Server version failed; the one known is kept', {
-        version: this.versionText,
-        error: (error as Error)?.message ?? String(error),
-      });
-    }
+    return serverFeatures(await this.versions.current(call));
   }
 
   /** Pages of the live list (from v3.5 it includes archived runs as slim rows). */
@@ -162,7 +111,7 @@ export class ArgoClient {
           tokens: features.offsetTokens ? 'offset' : 'opaque',
           pageSize,
           startToken: query.continue,
-          label: `workflows from the Argo Server ${this.versionText}`,
+          label: `workflows from the Argo Server ${this.versions.known}`,
           // Servers with Argo's field selectors filter by start time themselves; for older ones the client does.
           keep: features.argoFieldSelectors ? undefined : startedBetween(query),
           fetch: (token) =>
@@ -336,7 +285,7 @@ export class ArgoClient {
       tokens: 'offset',
       pageSize,
       startToken: query.includeArchive ? undefined : query.continue,
-      label: `archived workflows from the Argo Server ${this.versionText}`,
+      label: `archived workflows from the Argo Server ${this.versions.known}`,
       fetch: (token) =>
         this.getList<Workflow>(
           'api/v1/archived-workflows',

@@ -1,6 +1,7 @@
 import { startArgoServer, type ArgoServerHandle } from '../../test/argoServer/startArgoServer';
 import type { Logger } from '../../log/logger';
-import { ArgoClient, VERSION_MAX_AGE_MS } from './argoClient';
+import { ArgoClient } from './argoClient';
+import { VERSION_MAX_AGE_MS } from './serverVersionKeeper';
 
 /*
  * The client learns the Argo Server's version and reads it again when it is five minutes old, so that an
