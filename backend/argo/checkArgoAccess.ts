@@ -13,6 +13,10 @@ export async function checkArgoAccess(instance: DatasourceInstance, version: Ser
     return version;
   }
   const client = argoClient(instance);
+  // Save & test re-reads the version for the datasource's queries too: an upgraded server is read as such at once.
+  if (version.version) {
+    client.noteVersion(version.version);
+  }
   const namespace = instance.settings.namespaces?.[0] ?? '';
   try {
     await client.listWorkflows({ namespace, pageSize: 1, maxItems: 1 }, { signal });

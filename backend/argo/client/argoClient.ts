@@ -15,6 +15,7 @@ import {
 } from './listQueries';
 import { isArchiveRow, needsNodeFetch } from './nodeDetail';
 import { serverFeatures, type ServerFeatures } from './serverVersion';
+import { ServerVersionKeeper } from './serverVersionKeeper';
 
 /** A list read to the end (or to a limit), with how complete it is. */
 export interface ListResult<T> {
@@ -41,8 +42,7 @@ const enc = (segment: string) => encodeURIComponent(segment.replace(/\p{Surrogat
  */
 export class ArgoClient {
   private readonly http: ArgoHttp;
-  private versionText?: string;
-  private versionProbe?: Promise<ArgoVersionInfo>;
+  private readonly versions: ServerVersionKeeper;
 
   constructor(private readonly options: ArgoClientOptions) {
     this.http = new ArgoHttp({
@@ -50,11 +50,21 @@ export class ArgoClient {
       authorization: authorizationValue(options.token),
       secrets: secretsOf(options),
     });
+    this.versions = new ServerVersionKeeper((call) => this.version(call), {
+      maxAgeMs: options.versionMaxAgeMs,
+      now: options.now,
+      logger: options.logger,
+    });
   }
 
   /** The server version learnt so far (from /api/v1/version or a response header). */
   get serverVersion(): string | undefined {
-    return this.versionText;
+    return this.versions.known;
+  }
+
+  /** A version just read from this server by other means (the health check of Save & test): trusted afresh. */
+  noteVersion(version: string): void {
+    this.versions.note(version);
   }
 
   /** Requests in flight and waiting, for diagnostics. */
@@ -77,25 +87,13 @@ export class ArgoClient {
         200
       );
     }
-    this.versionText = body.version;
+    this.noteVersion(body.version);
     return body;
   }
 
-  /** What the server supports, detecting its version on first use (one probe shared by parallel calls). */
+  /** What the server supports, by its version: read on first use and again when old (ServerVersionKeeper). */
   async features(call: CallOptions = {}): Promise<ServerFeatures> {
-    if (this.versionText === undefined) {
-      this.versionProbe ??= this.version(call).finally(() => (this.versionProbe = undefined));
-      try {
-        await this.versionProbe;
-      } catch (error) {
-        // Another caller's cancellation ended the shared probe: probe again for this call.
-        if (!(error instanceof ArgoRequestError && error.kind === 'cancelled') || call.signal?.aborted) {
-          throw error;
-        }
-        await this.version(call);
-      }
-    }
-    return serverFeatures(this.versionText);
+    return serverFeatures(await this.versions.current(call));
   }
 
   /** Pages of the live list (from v3.5 it includes archived runs as slim rows). */
@@ -113,7 +111,7 @@ export class ArgoClient {
           tokens: features.offsetTokens ? 'offset' : 'opaque',
           pageSize,
           startToken: query.continue,
-          label: `workflows from the Argo Server ${this.versionText}`,
+          label: `workflows from the Argo Server ${this.versions.known}`,
           // Servers with Argo's field selectors filter by start time themselves; for older ones the client does.
           keep: features.argoFieldSelectors ? undefined : startedBetween(query),
           fetch: (token) =>
@@ -287,7 +285,7 @@ export class ArgoClient {
       tokens: 'offset',
       pageSize,
       startToken: query.includeArchive ? undefined : query.continue,
-      label: `archived workflows from the Argo Server ${this.versionText}`,
+      label: `archived workflows from the Argo Server ${this.versions.known}`,
       fetch: (token) =>
         this.getList<Workflow>(
           'api/v1/archived-workflows',
@@ -305,9 +303,10 @@ export class ArgoClient {
     call: CallOptions
   ): Promise<T> {
     const { body, headers } = await this.http.getJson<T>(path, params, subject, call);
+    // v3.6+ name their version in every answer: an upgrade is seen at the next request.
     const header = headers['grpc-metadata-argo-version'];
-    if (this.versionText === undefined && typeof header === 'string' && header) {
-      this.versionText = header;
+    if (typeof header === 'string' && header) {
+      this.noteVersion(header);
     }
     return body;
   }

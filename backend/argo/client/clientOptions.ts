@@ -29,6 +29,10 @@ export interface ArgoClientOptions {
   logger?: Logger;
   /** Jitter source (tests). */
   random?: () => number;
+  /** How long a server version read from /api/v1/version is trusted (default VERSION_MAX_AGE_MS, 5 minutes; serverVersionKeeper.ts). */
+  versionMaxAgeMs?: number;
+  /** Clock for the version's age (tests); default Date.now. */
+  now?: () => number;
 }
 
 /** Options from the datasource's Argo settings and secrets. */

@@ -28,22 +28,43 @@ export function activeWindows(
   return windows.sort((a, b) => a.fromMs - b.fromMs);
 }
 
-/** With Forbid: the run still active at a tick (other than the tick's own run), which made Argo skip it. */
-export function forbidBlocker(tickMs: number, windows: readonly ActiveWindow[]): string | undefined {
-  for (const window of windows) {
-    if (window.fromMs >= tickMs) {
-      break;
+/**
+ * With Forbid: for each tick asked, the run still active at it (other than the tick's own run), which made
+ * Argo skip it: the first such window in `windows` order (as activeWindows sorts them). Ticks asked in
+ * ascending order cost O(windows + ticks) in all: the windows begun before a tick only grow, and one ended
+ * before a tick stays ended for every later tick. A tick asked out of order starts the sweep over.
+ */
+export function forbidBlockers(windows: readonly ActiveWindow[]): (tickMs: number) => string | undefined {
+  let begun = 0; // windows[0, begun) started before the last tick asked
+  let firstLive = 0; // windows[0, firstLive) all ended by then
+  let lastTickMs = -Infinity;
+  return (tickMs) => {
+    if (tickMs < lastTickMs) {
+      begun = 0;
+      firstLive = 0;
     }
-    if (tickMs < window.untilMs && window.scheduledMs !== tickMs) {
-      return window.name;
+    lastTickMs = tickMs;
+    while (begun < windows.length && windows[begun].fromMs < tickMs) {
+      begun++;
     }
-  }
-  return undefined;
+    while (firstLive < begun && windows[firstLive].untilMs <= tickMs) {
+      firstLive++;
+    }
+    // Past the first live window only when it is the tick's own run (a tick with a run is never asked by tickStatuses).
+    for (let i = firstLive; i < begun; i++) {
+      const window = windows[i];
+      if (tickMs < window.untilMs && window.scheduledMs !== tickMs) {
+        return window.name;
+      }
+    }
+    return undefined;
+  };
 }
 
 /**
  * With Replace: a run still going at a later tick was terminated by the controller before it started the
- * tick's run. Marks each such run with the first run that replaced it.
+ * tick's run. Marks each such run with the first run that replaced it: the earliest tick after the run's
+ * creation up to its end whose run is another one, found by binary search (ties in `scheduled` order).
  */
 export function markReplaced(scheduled: readonly ScheduledRun[], all: readonly RunTimes[]): void {
   const byTick = [...scheduled].sort((a, b) => a.scheduledMs - b.scheduledMs);
@@ -53,9 +74,27 @@ export function markReplaced(scheduled: readonly ScheduledRun[], all: readonly R
       continue;
     }
     const endMs = run.finishedMs ?? (run.running ? Infinity : fromMs);
-    const by = byTick.find((s) => s.name !== run.name && s.scheduledMs > fromMs && s.scheduledMs <= endMs);
-    if (by) {
-      run.replacedBy = by.name;
+    // Past the first tick after the run only for that tick's own run (same name: a live and an archived copy).
+    for (let i = firstTickAfter(byTick, fromMs); i < byTick.length && byTick[i].scheduledMs <= endMs; i++) {
+      if (byTick[i].name !== run.name) {
+        run.replacedBy = byTick[i].name;
+        break;
+      }
     }
   }
+}
+
+/** The index of the first run whose tick is after `ms` in runs sorted by tick (runs.length if none). */
+function firstTickAfter(runs: readonly ScheduledRun[], ms: number): number {
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (runs[middle].scheduledMs > ms) {
+      high = middle;
+    } else {
+      low = middle + 1;
+    }
+  }
+  return low;
 }

@@ -121,15 +121,16 @@ function parseInUtc(cron: string) {
 
 /**
  * A test for "some schedule fires at exactly this instant" (a run's scheduled-time outside the range, say).
- * Each expression is parsed once, on first use; one that cron-parser refuses never matches.
+ * Each expression is parsed once, on first use; one that cron-parser refuses never matches. Its day rule is
+ * asked once per wall day (cron-parser's includesDate costs microseconds and runs come many to a day).
  */
 export function scheduleTickTest(schedules: readonly CronSchedule[]): (instantMs: number) => boolean {
-  const parsed = new Map<string, ReturnType<typeof parseInUtc> | undefined>();
+  const parsed = new Map<string, DayRules | undefined>();
   const parseOnce = (cron: string) => {
     if (!parsed.has(cron)) {
-      let value: ReturnType<typeof parseInUtc> | undefined;
+      let value: DayRules | undefined;
       try {
-        value = parseInUtc(cron);
+        value = { ...parseInUtc(cron), days: new Map() };
       } catch {
         value = undefined;
       }
@@ -147,16 +148,30 @@ export function scheduleTickTest(schedules: readonly CronSchedule[]): (instantMs
       if (!rules) {
         return false;
       }
-      try {
-        const { hours, minutes, dayRule } = rules;
-        const day = Math.floor(wall / DAY_MS) * DAY_MS;
-        const hour = Math.floor((wall - day) / HOUR_MS);
-        const minute = Math.floor((wall - day - hour * HOUR_MS) / 60_000);
-        return hours.includes(hour) && minutes.includes(minute) && dayRule.includesDate(new Date(day));
-      } catch {
-        return false;
-      }
+      const { hours, minutes } = rules;
+      const day = Math.floor(wall / DAY_MS) * DAY_MS;
+      const hour = Math.floor((wall - day) / HOUR_MS);
+      const minute = Math.floor((wall - day - hour * HOUR_MS) / 60_000);
+      return hours.includes(hour) && minutes.includes(minute) && includesDay(rules, day);
     });
+}
+
+interface DayRules extends ReturnType<typeof parseInUtc> {
+  /** includesDate per wall day (ms at its midnight), as asked so far. */
+  days: Map<number, boolean>;
+}
+
+function includesDay(rules: DayRules, day: number): boolean {
+  let included = rules.days.get(day);
+  if (included === undefined) {
+    try {
+      included = rules.dayRule.includesDate(new Date(day));
+    } catch {
+      included = false;
+    }
+    rules.days.set(day, included);
+  }
+  return included;
 }
 
 /** True when some schedule fires at exactly this instant. */

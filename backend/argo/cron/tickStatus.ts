@@ -1,4 +1,4 @@
-import { activeWindows, forbidBlocker } from './concurrency';
+import { activeWindows, forbidBlockers } from './concurrency';
 import type { CronInfo, ManualRun, ScheduledRun, TickReport, TickStatus } from './cronTypes';
 
 export interface TickContext {
@@ -23,10 +23,21 @@ export function tickStatuses(
   ctx: TickContext
 ): TickReport[] {
   const runsByTick = new Map<number, string[]>();
+  const [firstTickMs, lastTickMs] = [ticksMs[0], ticksMs[ticksMs.length - 1]];
   for (const run of scheduled) {
-    runsByTick.set(run.scheduledMs, [...(runsByTick.get(run.scheduledMs) ?? []), run.name]);
+    if (!(run.scheduledMs >= firstTickMs && run.scheduledMs <= lastTickMs)) {
+      continue; // not a tick asked about (most runs, when the ticks were capped)
+    }
+    const names = runsByTick.get(run.scheduledMs);
+    if (names) {
+      names.push(run.name);
+    } else {
+      runsByTick.set(run.scheduledMs, [run.name]);
+    }
   }
   const windows = cron.concurrencyPolicy === 'Forbid' ? activeWindows([...scheduled, ...manual], ctx.activeLagMs) : [];
+  // ticksMs is sorted: one sweep over the windows for all ticks.
+  const blockerAt = forbidBlockers(windows);
   const waitMs = Math.max(ctx.graceMs, (cron.startingDeadlineSeconds ?? 0) * 1000);
   const oldestKnownMs = oldestKnownTick(cron.lastScheduledMs, scheduled, manual);
 
@@ -35,7 +46,7 @@ export function tickStatuses(
     if (runs.length > 0) {
       return { scheduledMs: tickMs, status: 'ran', runs };
     }
-    const blockedBy = windows.length > 0 ? forbidBlocker(tickMs, windows) : undefined;
+    const blockedBy = windows.length > 0 ? blockerAt(tickMs) : undefined;
     const status = statusWithoutRun(tickMs, cron, ctx, waitMs, oldestKnownMs, blockedBy);
     return status === 'skipped-forbid'
       ? { scheduledMs: tickMs, status, runs, blockedBy }

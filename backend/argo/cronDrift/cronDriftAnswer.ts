@@ -4,7 +4,8 @@ import { finishNumericFrames } from '../../frames/numericFrames';
 import { finishSeriesFrames } from '../../frames/timeSeriesFrames';
 import { QueryError } from '../../errors/queryError';
 import type { QueryInput } from '../../queries/queryInput';
-import { readCronHistory, cronKey } from './cronHistory';
+import { readCronHistory, cronKey, type CronHistory } from './cronHistory';
+import type { TimeRange } from '../cron/cronTypes';
 import { argoCronRules } from '../cron/argoCronRules';
 import { CRON_DRIFT_TEXT as T } from './cronDriftText';
 import { sinceSuccessFrames } from './cronNumbers';
@@ -40,21 +41,41 @@ export async function cronDriftAnswer(query: CronDriftQuery, input: QueryInput, 
     toMs: input.toMs,
     signal: input.context.signal,
   });
-  const runs = runsByCron(history.runs, history.crons.map(cronKey));
-  const { reports, notices: reportNotices } = await cronReports(
-    history.crons,
-    runs,
-    { fromMs: input.fromMs, toMs: input.toMs },
+  return cronDriftFrames(query, history, {
+    range: { fromMs: input.fromMs, toMs: input.toMs },
+    windowStartMs,
     nowMs,
-    {
-      graceMs: query.graceSeconds * 1000,
-      prunedHistory: history.liveOnly,
-      argoVersion: history.argoVersion,
-      // The number views need each cron's counts only: its ticks and runs are dropped once counted.
-      detail: query.view === 'delay' || query.view === 'runs',
-      signal: input.context.signal,
-    }
-  );
+    argoUrl: input.instance.settings.argo?.url,
+    signal: input.context.signal,
+  });
+}
+
+export interface CronDriftWindow {
+  /** The query's time range. */
+  range: TimeRange;
+  /** Where the runs read begin: the range's start minus the lookback. */
+  windowStartMs: number;
+  nowMs: number;
+  /** The Argo UI's address, for links to runs. */
+  argoUrl?: string;
+  signal: AbortSignal;
+}
+
+/** The frames of a cronDrift query from what the Argo Server holds (everything after the listing). */
+export async function cronDriftFrames(
+  query: CronDriftQuery,
+  history: CronHistory,
+  window: CronDriftWindow
+): Promise<Frame[]> {
+  const runs = runsByCron(history.runs, history.crons.map(cronKey));
+  const { reports, notices: reportNotices } = await cronReports(history.crons, runs, window.range, window.nowMs, {
+    graceMs: query.graceSeconds * 1000,
+    prunedHistory: history.liveOnly,
+    argoVersion: history.argoVersion,
+    // The number views need each cron's counts only: its ticks and runs are dropped once counted.
+    detail: query.view === 'delay' || query.view === 'runs',
+    signal: window.signal,
+  });
   const assumption = history.crons.length > 0 ? argoCronRules(history.argoVersion).assumption : undefined;
   const notices: Notice[] = [
     ...history.notices,
@@ -68,7 +89,7 @@ export async function cronDriftAnswer(query: CronDriftQuery, input: QueryInput, 
     case 'delay':
       return finishSeriesFrames(refId, delayFrames(refId, reports), history.executed, notices);
     case 'runs': {
-      const table = cronRunsTable(refId, reports, query.limit, input.instance.settings.argo?.url);
+      const table = cronRunsTable(refId, reports, query.limit, window.argoUrl);
       const own = table.meta?.notices ?? [];
       table.meta = { ...table.meta, executedQueryString: history.executed, notices: [...notices, ...own] };
       return [table];
@@ -78,7 +99,7 @@ export async function cronDriftAnswer(query: CronDriftQuery, input: QueryInput, 
       return finishNumericFrames(refId, answer.frames, history.executed, [...notices, ...answer.notices]);
     }
     case 'sinceSuccess': {
-      const answer = sinceSuccessFrames(refId, reports, windowStartMs);
+      const answer = sinceSuccessFrames(refId, reports, window.windowStartMs);
       return finishNumericFrames(refId, answer.frames, history.executed, [...notices, ...answer.notices]);
     }
   }

@@ -60,7 +60,7 @@ export async function readCronHistory(instance: DatasourceInstance, request: Cro
   if (crons.length === 0) {
     return { crons, runs: [], liveOnly: false, notices, executed: executed.join('\n') };
   }
-  // Known from the cron list's version header (v3.6+), else probed once per client, as the run list needs it.
+  // From the cron list's version header (v3.6+), else /api/v1/version, read again once five minutes old.
   await client.features(call);
   const argoVersion = client.serverVersion;
 

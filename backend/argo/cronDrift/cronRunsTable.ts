@@ -1,5 +1,5 @@
 import type { Field, Frame } from '../../frames/frame';
-import type { ManualRun, ScheduledRun, TickReport } from '../cron/cronDrift';
+import type { ScheduledRun, TickReport } from '../cron/cronDrift';
 import type { RunTimes } from '../cron/cronTypes';
 import type { CronReport } from './cronReports';
 import { argoLink } from '../../frames/argoLink';
@@ -40,51 +40,55 @@ function runStatus(run: ScheduledRun): string {
   return run.timing === 'on-time' ? 'ran' : run.timing;
 }
 
-function runNote(run: RunTimes & { notes?: string[] }, extra: string[] = []): string | undefined {
-  const notes = [
-    ...extra,
-    ...(run.notes ?? []),
-    ...(run.replacedBy ? [`replaced by ${run.replacedBy} (concurrencyPolicy Replace)`] : []),
-  ];
+function runNote(run: RunTimes & { notes?: string[] }, first?: string): string | undefined {
+  const notes: string[] = first === undefined ? [] : [first];
+  for (const note of run.notes ?? []) {
+    notes.push(note);
+  }
+  if (run.replacedBy) {
+    notes.push(`replaced by ${run.replacedBy} (concurrencyPolicy Replace)`);
+  }
   return notes.length > 0 ? notes.join('; ') : undefined;
 }
 
-function runCells(run: RunTimes) {
+/*
+ * Rows are written field by field (no object spreads): a long range has tens of thousands of them, and
+ * spreading cost most of the table's time.
+ */
+function runRow(run: RunTimes, cron: string, namespace: string, status: string, note: string | undefined): CronRunRow {
   return {
+    scheduledMs: undefined,
     startedMs: run.startedMs,
+    delayMs: undefined,
     pendingMs: run.pendingMs,
     durationMs: run.durationMs,
     phase: run.phase || undefined,
+    status,
+    cron,
+    namespace,
     workflow: run.name,
+    note,
   };
 }
 
 /** Every row of one cron's report. */
 export function cronRunRows({ namespace, cron, report }: CronReport): CronRunRow[] {
-  const rows: CronRunRow[] = report.runs.map((run) => ({
-    ...runCells(run),
-    scheduledMs: run.scheduledMs,
-    delayMs: run.startDelayMs,
-    status: runStatus(run),
-    cron,
-    namespace,
-    note: runNote(run),
-  }));
+  const rows: CronRunRow[] = [];
+  for (const run of report.runs) {
+    const row = runRow(run, cron, namespace, runStatus(run), runNote(run));
+    row.scheduledMs = run.scheduledMs;
+    row.delayMs = run.startDelayMs;
+    rows.push(row);
+  }
   for (const tick of report.ticks) {
     if (TICK_ROWS.has(tick.status)) {
       const note = tick.blockedBy ? `${tick.blockedBy} was still running (concurrencyPolicy Forbid)` : undefined;
       rows.push({ scheduledMs: tick.scheduledMs, status: tick.status, cron, namespace, note });
     }
   }
-  rows.push(
-    ...report.manualRuns.map((run: ManualRun) => ({
-      ...runCells(run),
-      status: 'manual',
-      cron,
-      namespace,
-      note: runNote(run, [run.reason]),
-    }))
-  );
+  for (const run of report.manualRuns) {
+    rows.push(runRow(run, cron, namespace, 'manual', runNote(run, run.reason)));
+  }
   return rows;
 }
 
@@ -98,7 +102,6 @@ export function newestFirst(a: CronRunRow, b: CronRunRow): number {
     (a.workflow ?? '').localeCompare(b.workflow ?? '')
   );
 }
-
 
 const seconds = (ms: number | undefined) => (ms === undefined ? null : ms / 1000);
 const text = (value: string | undefined) => value ?? null;

@@ -27,17 +27,30 @@ export function runSummary(workflow: Workflow): RunSummary | undefined {
  */
 export function runsByCron(workflows: Workflow[], cronKeys: string[]): Map<string, RunSummary[]> {
   const byCron = new Map<string, RunSummary[]>(cronKeys.map((key) => [key, []]));
+  // namespace → cron name → runs: no `namespace/name` string to build and hash per run.
+  const byNamespace = new Map<string, Map<string, RunSummary[]>>();
+  for (const [key, runs] of byCron) {
+    const slash = key.indexOf('/');
+    const namespace = key.slice(0, slash);
+    const crons = byNamespace.get(namespace) ?? new Map<string, RunSummary[]>();
+    crons.set(key.slice(slash + 1), runs);
+    byNamespace.set(namespace, crons);
+  }
   for (const workflow of workflows) {
     const run = runSummary(workflow);
     if (!run) {
       continue;
     }
-    const cron = run.labels?.[LABELS.cronWorkflow];
-    const keys = run.labels
-      ? [`${run.namespace ?? ''}/${cron ?? ''}`]
-      : cronKeys.filter((key) => key.startsWith(`${run.namespace ?? ''}/`));
-    for (const key of keys) {
-      byCron.get(key)?.push(run);
+    const crons = byNamespace.get(run.namespace ?? '');
+    if (!crons) {
+      continue;
+    }
+    if (run.labels) {
+      crons.get(run.labels[LABELS.cronWorkflow] ?? '')?.push(run);
+    } else {
+      for (const runs of crons.values()) {
+        runs.push(run);
+      }
     }
   }
   return byCron;

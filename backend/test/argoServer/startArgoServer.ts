@@ -50,6 +50,11 @@ export interface ArgoServerHandle {
   readonly maxInFlight: number;
   /** Replaces the fault rules. */
   setFaults(...rules: FaultRule[]): void;
+  /**
+   * Upgrades (or downgrades) the server in place: from now on it answers as `version` does (the quirks
+   * given at start still override). Stored objects stay as they are, as etcd keeps them across an upgrade.
+   */
+  setVersion(version: string): void;
   /** Clears the request record and the in-flight peak. */
   resetRequests(): void;
   close(): Promise<void>;
@@ -217,6 +222,7 @@ export async function startArgoServer(options: ArgoServerOptions = {}): Promise<
       return maxInFlight;
     },
     setFaults: (...rules) => faults.set(rules),
+    setVersion: (version) => Object.assign(quirks, quirksFor(version), options.quirks),
     resetRequests: () => {
       requests.length = 0;
       maxInFlight = inFlight;
