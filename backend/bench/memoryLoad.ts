@@ -1,7 +1,6 @@
-import { credentials, makeGenericClientConstructor } from '@grpc/grpc-js';
 
 import type { QueryDataRequest, QueryDataResponse } from '../protocol/messages';
-import { serviceDefinition } from '../server/protocol';
+import { queryDataClient } from './queryDataClient';
 
 /**
  * The load of the memory benchmark: N clients, each sending one dashboard panel's QueryData after the
@@ -42,12 +41,8 @@ export interface LoadResult {
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const Data = makeGenericClientConstructor(serviceDefinition('pluginv2.Data'), 'Data');
-  const data = new Data(options.address, credentials.createInsecure(), { 'grpc.max_receive_message_length': -1 });
-  const queryData = (request: QueryDataRequest) =>
-    new Promise<QueryDataResponse>((resolve, reject) =>
-      (data as unknown as { QueryData: Function }).QueryData(request, (error: Error | null, response: QueryDataResponse) => (error ? reject(error) : resolve(response)))
-    );
+  const data = queryDataClient(options.address);
+  const queryData = data.queryData;
   const pluginContext = {
     orgId: 1,
     pluginId: 'argoperf-workflows-datasource',

@@ -3,15 +3,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Client } from '@elastic/elasticsearch';
-import { credentials, makeGenericClientConstructor } from '@grpc/grpc-js';
 import { tableFromIPC } from 'apache-arrow';
 
 import { encodeFrame } from '../frames/arrowEncoder';
 import type { Frame } from '../frames/frame';
 import type { QueryDataRequest, QueryDataResponse } from '../protocol/messages';
-import { serviceDefinition } from '../server/protocol';
 import { benchElasticsearch } from './benchElasticsearch';
 import { BENCH_INDEX, ensureBenchHistory } from './benchHistory';
+import { queryDataClient } from './queryDataClient';
 
 /**
  * Issue 3's benchmark: for each query type over 30 days grouped by workflow, the time the packaged
@@ -88,12 +87,8 @@ async function benchmark(esUrl: string): Promise<void> {
   const history = await ensureBenchHistory(es, NODE_DOCUMENTS);
   await es.indices.putSettings({ index: BENCH_INDEX, settings: { 'index.requests.cache.enable': false } });
   const plugin = await startPlugin();
-  const Data = makeGenericClientConstructor(serviceDefinition('pluginv2.Data'), 'Data');
-  const data = new Data(plugin.address, credentials.createInsecure(), { 'grpc.max_receive_message_length': -1 });
-  const queryData = (request: QueryDataRequest) =>
-    new Promise<QueryDataResponse>((resolve, reject) =>
-      (data as unknown as { QueryData: Function }).QueryData(request, (error: Error | null, response: QueryDataResponse) => (error ? reject(error) : resolve(response)))
-    );
+  const data = queryDataClient(plugin.address);
+  const queryData = data.queryData;
   const pluginContext = {
     orgId: 1,
     pluginId: 'argoperf-workflows-datasource',

@@ -1,8 +1,5 @@
-import { credentials, makeGenericClientConstructor, type ServiceDefinition } from '@grpc/grpc-js';
-import { Reader } from 'protobufjs';
-
-import { serviceDefinition } from '../server/protocol';
-import { startBackendProcess, type BackendProcess } from '../test/backendProcess';
+import type { QueryDataRequest } from '../protocol/messages';
+import { startPlugin, type PluginProcess } from '../test/pluginProcess';
 import { closedPort, dataQuery, pluginContext } from '../test/pluginContext';
 import { queryData } from './queryData';
 
@@ -48,64 +45,20 @@ it('answers a refId used twice in one request with an error naming it, not one o
   expect(response.responses.B.error).toBe(expectedError(1));
 });
 
-/** The QueryDataResponse wire format: field 1 = map entries {1: key, 2: DataResponse {2: error}}. */
-function answersOnTheWire(bytes: Buffer): Map<string, string> {
-  const answers = new Map<string, string>();
-  const message = Reader.create(bytes);
-  while (message.pos < message.len) {
-    const tag = message.uint32();
-    if (tag !== ((1 << 3) | 2)) {
-      message.skipType(tag & 7);
-      continue;
-    }
-    const entry = Reader.create(message.bytes());
-    let key = '';
-    let error = '';
-    while (entry.pos < entry.len) {
-      const entryTag = entry.uint32();
-      if (entryTag === ((1 << 3) | 2)) {
-        key = entry.string();
-      } else if (entryTag === ((2 << 3) | 2)) {
-        const value = Reader.create(entry.bytes());
-        while (value.pos < value.len) {
-          const valueTag = value.uint32();
-          if (valueTag === ((2 << 3) | 2)) {
-            error = value.string();
-          } else {
-            value.skipType(valueTag & 7);
-          }
-        }
-      } else {
-        entry.skipType(entryTag & 7);
-      }
-    }
-    answers.set(key, error);
-  }
-  return answers;
-}
-
 describe('over gRPC, from the bundled backend process', () => {
-  let backend: BackendProcess;
+  let backend: PluginProcess;
   beforeAll(async () => {
-    backend = await startBackendProcess();
+    backend = await startPlugin();
   });
   afterAll(() => backend.stop());
 
   it('sends one map entry per refId, each with its own answer', async () => {
-    // Requests are encoded as Grafana's are; the answer is kept as raw bytes and decoded by hand.
-    const data = serviceDefinition('pluginv2.Data');
-    const definition: ServiceDefinition = { QueryData: { ...data.QueryData, responseDeserialize: (bytes: Buffer) => bytes } };
-    const Client = makeGenericClientConstructor(definition, 'Data');
-    const client = new Client(backend.address, credentials.createInsecure());
-    const bytes = await new Promise<Buffer>((resolve, reject) =>
-      (client as unknown as Record<string, Function>).QueryData(
-        { pluginContext: pluginContext({ elasticsearch: { url: esUrl } }), headers: {}, queries: queries() },
-        (error: Error | null, response: Buffer) => (error ? reject(error) : resolve(response))
-      )
+    // The answer's map is read entry by entry from the bytes (pluginProcess.ts), as Grafana's Go decoder reads it.
+    const { entries } = await backend.queryData(
+      { pluginContext: pluginContext({ elasticsearch: { url: esUrl } }), headers: {}, queries: queries() } as unknown as QueryDataRequest,
+      30_000
     );
-    client.close();
-    const answers = answersOnTheWire(bytes);
-    expect([...answers.keys()].sort()).toEqual([...REF_IDS].sort());
-    REF_IDS.forEach((refId, i) => expect(answers.get(refId)).toBe(expectedError(i)));
+    expect(entries.map(([refId]) => refId).sort()).toEqual([...REF_IDS].sort());
+    REF_IDS.forEach((refId, i) => expect(entries.find(([key]) => key === refId)?.[1].error).toBe(expectedError(i)));
   });
 });

@@ -20,8 +20,16 @@ import { runTiming } from './matchRuns';
 import { DEFAULT_MAX_TICKS, scheduleTicks } from './scheduleTicks';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+/** Whether the date part names a day its month has (Go's time.Parse refuses 31 June; Date.parse rolls it over). */
+function isCalendarDay(text: string): boolean {
+  const [year, month, day] = [text.slice(0, 4), text.slice(5, 7), text.slice(8, 10)].map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 export const referenceMs = (value: unknown): number | undefined =>
-  typeof value === 'string' && RFC3339.test(value) && Number.isFinite(Date.parse(value))
+  typeof value === 'string' && RFC3339.test(value) && isCalendarDay(value) && Number.isFinite(Date.parse(value))
     ? Date.parse(value)
     : undefined;
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
