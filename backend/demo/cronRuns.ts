@@ -43,7 +43,7 @@ function fateOf(cron: DemoCron, pipeline: Pipeline, tickMs: number, index: numbe
     case 'failing':
       return { delayMs: random.int(1, 5) * 1000, fail: ageMs < 22 * DAY || fail };
     case 'slower':
-      return { delayMs: random.int(1, 6) * 1000, fail, slower: ageMs < 7 * DAY ? { train: 1.6 } : undefined };
+      return { delayMs: random.int(1, 6) * 1000, fail, slower: ageMs < 7 * DAY ? { train: 2.2 } : undefined };
     default:
       return { delayMs: random.int(1, 4) * 1000, fail };
   }
