@@ -15,6 +15,7 @@ const extraFiles = [
   { from: 'datasource/img', to: 'datasource/img' },
   { from: '../docs/collector.md', to: 'docs/collector.md' },
   { from: '../docs/document-model.md', to: 'docs/document-model.md' },
+  { from: '../docs/demo.md', to: 'docs/demo.md' },
   { from: '../deploy', to: 'deploy' },
 ];
 
