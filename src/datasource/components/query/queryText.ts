@@ -170,6 +170,7 @@ export const queryText = {
         runs: 'Ticks and runs',
         missed: 'Missed ticks',
         sinceSuccess: 'Since last success',
+        sinceSuccessPeriods: 'Periods since success',
       } satisfies Record<CronDriftView, string>,
     },
     grace: {
