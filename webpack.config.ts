@@ -16,6 +16,9 @@ const extraFiles = [
   { from: '../docs/collector.md', to: 'docs/collector.md' },
   { from: '../docs/document-model.md', to: 'docs/document-model.md' },
   { from: '../deploy', to: 'deploy' },
+  // The alert rules and their runbook (the rules' runbook_url opens dist/docs/alerts.md in Grafana).
+  { from: '../provisioning/alerting', to: 'provisioning/alerting' },
+  { from: '../docs/alerts.md', to: 'docs/alerts.md' },
 ];
 
 const config = async (env: Env): Promise<Configuration> => {
