@@ -17,6 +17,9 @@ const extraFiles = [
   { from: '../docs/document-model.md', to: 'docs/document-model.md' },
   { from: '../docs/demo.md', to: 'docs/demo.md' },
   { from: '../deploy', to: 'deploy' },
+  // The alert rules and their runbook (the rules' runbook_url opens dist/docs/alerts.md in Grafana).
+  { from: '../provisioning/alerting', to: 'provisioning/alerting' },
+  { from: '../docs/alerts.md', to: 'docs/alerts.md' },
 ];
 
 const config = async (env: Env): Promise<Configuration> => {

@@ -34,8 +34,14 @@ fi
 # On exit: end what this run started, by the PIDs it started (the double) or through the script that
 # started it (Elasticsearch, only if this run started the node rather than reusing a running one).
 ARGO_DOUBLE_PID=
+DEMO_PID=
 ES_STARTED=
 stop_started() {
+  if [ -n "$DEMO_PID" ] && kill -0 "$DEMO_PID" 2>/dev/null; then
+    kill -TERM "$DEMO_PID" 2>/dev/null
+    for _ in $(seq 1 100); do kill -0 "$DEMO_PID" 2>/dev/null || break; sleep 0.1; done
+    wait "$DEMO_PID" 2>/dev/null
+  fi
   if [ -n "$ARGO_DOUBLE_PID" ] && kill -0 "$ARGO_DOUBLE_PID" 2>/dev/null; then
     # run-ts.mjs passes SIGTERM to the double it runs and exits when the double has
     kill -TERM "$ARGO_DOUBLE_PID" 2>/dev/null
@@ -76,6 +82,20 @@ for _ in $(seq 1 150); do [ -s "$RESULTS/argo-double.out" ] && break; sleep 0.2;
 ARGO_DOUBLE=$(head -n 1 "$RESULTS/argo-double.out")
 export ARGO_DOUBLE
 echo "Argo Server test double: $ARGO_DOUBLE"
+
+stage "demo history (for the alert rules' host check)"
+# The demo catalog's history, written into this run's Elasticsearch under a prefix of its own (the
+# datasource's default pattern argo-workflows-* does not match it) and served as an Argo Server from
+# the same process (write first, then serve, until SIGTERM: ended by its PID on exit).
+DEMO_PREFIX=argoperf-hosttest-demo
+"$EXECUTABLE" collect demo --es-url "$ES_URL" --index-prefix "$DEMO_PREFIX" --serve --listen 127.0.0.1:0 \
+  >"$RESULTS/demo.out" 2>"$RESULTS/demo.err" &
+DEMO_PID=$!
+for _ in $(seq 1 1500); do grep -q '^demo Argo Server at ' "$RESULTS/demo.out" 2>/dev/null && break; kill -0 "$DEMO_PID" 2>/dev/null || break; sleep 0.2; done
+DEMO_ARGO_URL=$(sed -n 's/^demo Argo Server at //p' "$RESULTS/demo.out")
+DEMO_INDEX="$DEMO_PREFIX-*"
+export DEMO_ARGO_URL DEMO_INDEX
+echo "demo Argo Server: ${DEMO_ARGO_URL:-(did not start; see $RESULTS/demo.err)}, history in $DEMO_INDEX"
 
 # The packaged executable runs the collector too: a dry run over the double's last two days.
 packaged_collector() {

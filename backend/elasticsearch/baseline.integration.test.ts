@@ -124,6 +124,46 @@ describe('baseline over Elasticsearch', () => {
     }
   });
 
+  it('answers the current or the baseline failure rate by itself (value), zero baselines included, labelled as the ratio is', async () => {
+    const finished = (list: Doc[]) => list.filter((d) => ['Succeeded', 'Failed', 'Error'].includes(d.phase));
+    const rate = (list: Doc[]) => {
+      const done = finished(list);
+      return done.length ? done.filter((d) => d.phase !== 'Succeeded').length / done.length : null;
+    };
+    const groups = windowDocs('workflow', (d) => d.workflow.name);
+    for (const value of ['current', 'baseline'] as const) {
+      const frames = await run({ groupBy: ['workflow'], stat: 'failure_rate', value });
+      const got = new Map(
+        frames.map((frame) => {
+          expect(frame.meta?.type).toBe('numeric-multi');
+          expect(frame.fields).toEqual([expect.objectContaining({ name: value, labels: { workflow: expect.any(String), stat: 'failure_rate' } })]);
+          expect(frame.fields[0].config?.unit).toBe('percentunit');
+          return [frame.fields[0].labels!.workflow, frame.columns[value][0] as number];
+        })
+      );
+      const expected = new Map(
+        [...groups].map(([name, windows]) => [name, rate(windows[value])] as const).filter((entry): entry is [string, number] => entry[1] !== null)
+      );
+      expect(expected.size).toBeGreaterThan(0);
+      expect(got).toEqual(expected);
+      if (value === 'baseline') {
+        // The rule "failure rate above its baseline" must see a zero baseline, which has no ratio.
+        expect([...expected.values()]).toContain(0);
+      }
+    }
+  });
+
+  it('answers the current max duration in seconds (value current)', async () => {
+    const frames = await run({ level: 'node', groupBy: ['workflow', 'task'], stat: 'max', value: 'current' });
+    const groups = windowDocs('node', (d) => `${d.workflow.name}|${d.node!.display_name}`);
+    const expected = new Map(
+      [...groups].filter(([, w]) => durations(w.current).length > 0).map(([key, w]) => [key, Math.max(...durations(w.current)) / 1000])
+    );
+    const got = new Map(frames.map((f) => [`${f.fields[0].labels!.workflow}|${f.fields[0].labels!.task}`, f.columns.current[0]]));
+    expect(frames.every((f) => f.fields[0].config?.unit === 's')).toBe(true);
+    expect(got).toEqual(expected);
+  });
+
   it('gives percentile ratios between the ratios of neighbouring order statistics', async () => {
     const frames = await run({ level: 'node', groupBy: ['task'], stat: 'p90', filters: { namespaces: ['data'] } });
     const got = ratios(frames, (l) => l.task);

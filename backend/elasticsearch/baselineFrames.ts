@@ -1,4 +1,4 @@
-import type { BaselineQuery } from '../../src/query/baselineQuery';
+import type { BaselineQuery, BaselineStat, BaselineValue } from '../../src/query/baselineQuery';
 import type { Frame, Notice } from '../frames/frame';
 import { finishNumericFrames, numberFrame } from '../frames/numericFrames';
 import { namedRows } from '../frames/rowLimits';
@@ -7,9 +7,10 @@ import { largestGroups, type GroupLevel } from './groupBuckets';
 
 /**
  * Turns the baseline aggregation answer into dataplane numeric-multi frames: one per group, one number
- * (current ÷ baseline) labelled with the group keys and `stat`; meta.custom carries both stat values
- * and the document counts of both windows. Groups without a current value, or whose baseline is
- * missing or zero, have no ratio: they are left out, with an info notice naming them.
+ * (current ÷ baseline, or with `value` one window's stat in its unit) labelled with the group keys and
+ * `stat`; meta.custom carries both stat values and the document counts of both windows. Groups without
+ * that number (no current value; for the ratio also a missing or zero baseline) are left out, with an
+ * info notice naming them.
  */
 interface WindowBucket {
   doc_count: number;
@@ -34,16 +35,41 @@ function windowValue(bucket: WindowBucket | undefined): number | null {
   return typeof value === 'number' ? value : null;
 }
 
-function leftOutNotice(names: string[]): Notice[] {
+const LEFT_OUT_WHY: Record<BaselineValue, string> = {
+  ratio: 'no runs in the current window or no (or a zero) baseline, so no ratio',
+  current: 'no runs in the current window',
+  baseline: 'no runs in the baseline window',
+};
+
+function leftOutNotice(names: string[], value: BaselineValue): Notice[] {
   if (names.length === 0) {
     return [];
   }
-  return [
-    {
-      severity: 'info',
-      text: `${names.length === 1 ? '1 group has' : `${names.length} groups have`} no runs in the current window or no (or a zero) baseline, so no ratio: ${namedRows(names)}.`,
-    },
-  ];
+  const groups = names.length === 1 ? '1 group has' : `${names.length} groups have`;
+  return [{ severity: 'info', text: `${groups} ${LEFT_OUT_WHY[value]}: ${namedRows(names)}.` }];
+}
+
+/** The number a group answers for the query's `value`, or null when it has none. */
+function groupNumber(value: BaselineValue, current: number | null, baseline: number | null): number | null {
+  switch (value) {
+    case 'current':
+      return current;
+    case 'baseline':
+      return baseline;
+    default:
+      return current === null || baseline === null || baseline === 0 ? null : current / baseline;
+  }
+}
+
+/** Field name, unit and scale of a window's stat by itself: durations in seconds, the failure rate 0–1. */
+function windowField(stat: BaselineStat, value: 'current' | 'baseline', valueScale: number) {
+  if (stat === 'failure_rate') {
+    return { name: value, unit: 'percentunit', scale: 1 };
+  }
+  if (stat === 'cpu_core_seconds' || stat === 'memory_mib_seconds') {
+    return { name: value, unit: 'none', scale: 1 };
+  }
+  return { name: value, unit: 's', scale: valueScale / 1000 };
 }
 
 export function baselineFrames(
@@ -55,11 +81,17 @@ export function baselineFrames(
   const { groups, notices } = largestGroups(aggregations, query.limit);
   const frames: Frame[] = [];
   const leftOut: string[] = [];
+  const field =
+    query.value === 'ratio'
+      ? { name: 'vs_baseline', unit: 'none', scale: 1 }
+      : windowField(query.stat, query.value, search.valueScale);
+  const shownAs = query.value === 'ratio' ? 'vs baseline' : query.value;
   for (const group of groups) {
     const current = windowValue(group.bucket.current);
     const baseline = windowValue(group.bucket.baseline);
     const name = group.keys.length > 0 ? group.keys.join(' ') : 'all';
-    if (current === null || baseline === null || baseline === 0) {
+    const number = groupNumber(query.value, current, baseline);
+    if (number === null) {
       leftOut.push(name);
       continue;
     }
@@ -68,8 +100,8 @@ export function baselineFrames(
       stat: query.stat,
     };
     const custom = {
-      current: current * search.valueScale,
-      baseline: baseline * search.valueScale,
+      current: current === null ? null : current * search.valueScale,
+      baseline: baseline === null ? null : baseline * search.valueScale,
       currentCount: group.bucket.current?.doc_count ?? 0,
       baselineCount: group.bucket.baseline?.doc_count ?? 0,
     };
@@ -77,15 +109,15 @@ export function baselineFrames(
       numberFrame(
         query.refId,
         {
-          name: 'vs_baseline',
+          name: field.name,
           nullable: false,
           labels,
-          config: { unit: 'none', displayNameFromDS: `${name} ${query.stat} vs baseline` },
-          value: current / baseline,
+          config: { unit: field.unit, displayNameFromDS: `${name} ${query.stat} ${shownAs}` },
+          value: number * field.scale,
         },
         custom
       )
     );
   }
-  return finishNumericFrames(query.refId, frames, executedQueryString, [...notices, ...leftOutNotice(leftOut)]);
+  return finishNumericFrames(query.refId, frames, executedQueryString, [...notices, ...leftOutNotice(leftOut, query.value)]);
 }

@@ -42,6 +42,7 @@ export const testIds = {
     limit: 'data-testid argoperf-limit',
     baselineDays: 'data-testid argoperf-baseline-days',
     baselineStat: 'data-testid argoperf-baseline-stat',
+    baselineValue: 'data-testid argoperf-baseline-value',
     currentMinutes: 'data-testid argoperf-current-minutes',
     liveView: 'data-testid argoperf-live-view',
     liveAgainst: 'data-testid argoperf-live-against',

@@ -15,6 +15,14 @@ export const BASELINE_PLAIN_STATS = ['avg', 'max', 'failure_rate', 'cpu_core_sec
 export type BaselinePlainStat = (typeof BASELINE_PLAIN_STATS)[number];
 export type BaselineStat = BaselinePlainStat | `p${number}`;
 
+/**
+ * What each group's number is: the ratio (current ÷ baseline, the default), or one window's stat by
+ * itself, so that one alert rule can require both "above its baseline" and "above a fixed line"
+ * (two queries with the same labels, joined by a math expression).
+ */
+export const BASELINE_VALUES = ['ratio', 'current', 'baseline'] as const;
+export type BaselineValue = (typeof BASELINE_VALUES)[number];
+
 export const CURRENT_DEFAULT_MINUTES = 60;
 /** The current window is at most a week: longer ones are trends, better served by durations. */
 export const CURRENT_MAX_MINUTES = 7 * 24 * 60;
@@ -51,6 +59,7 @@ export const baselineQuerySchema = z
     queryType: z.literal('baseline'),
     groupBy: groupBySchema,
     stat: baselineStatSchema.default('p95'),
+    value: z.enum(BASELINE_VALUES).default('ratio'),
     /** Minutes before the range end that make the current window. */
     currentMinutes: z.number().int('must be a whole number').min(1).max(CURRENT_MAX_MINUTES).default(CURRENT_DEFAULT_MINUTES),
     /** Days before the current window that make the baseline. */

@@ -10,10 +10,12 @@ import { argoOnlySource, commonFields } from './queryFields';
  * - missed: missed ticks in the range, one number per cron (numeric-multi, for alert rules); null where a
  *   count would mislead (ticks capped, the cron rejected by Argo, no fixed ticks, spec.when), which an alert
  *   rule evaluates as No Data;
- * - sinceSuccess: seconds since each cron's last successful run (numeric-multi, for alert rules).
+ * - sinceSuccess: seconds since each cron's last successful run (numeric-multi, for alert rules);
+ * - sinceSuccessPeriods: the same in periods of the cron (the gap between its two latest ticks in the range),
+ *   so one threshold fits hourly and weekly crons; null when the range holds fewer than two ticks.
  * Filters: namespaces and crons pick the CronWorkflows; the other filters do not apply.
  */
-export const CRON_DRIFT_VIEWS = ['delay', 'runs', 'missed', 'sinceSuccess'] as const;
+export const CRON_DRIFT_VIEWS = ['delay', 'runs', 'missed', 'sinceSuccess', 'sinceSuccessPeriods'] as const;
 export type CronDriftView = (typeof CRON_DRIFT_VIEWS)[number];
 
 export const cronDriftQuerySchema = z.object({
@@ -29,7 +31,7 @@ export const cronDriftQuerySchema = z.object({
   /** Rows of the runs view, newest first. */
   limit: z.number().int('must be a whole number').min(1).max(500).default(100),
   /**
-   * sinceSuccess: days before the time range in which to look for each cron's last successful run (the
+   * sinceSuccess, sinceSuccessPeriods: days before the time range in which to look for each cron's last successful run (the
    * other views read one day before the range, for runs still active when it starts).
    */
   lookbackDays: z.number().int('must be a whole number of days').min(1).max(90).default(7),

@@ -10,6 +10,7 @@ import { argoCronRules } from '../cron/argoCronRules';
 import { CRON_DRIFT_TEXT as T } from './cronDriftText';
 import { sinceSuccessFrames } from './cronNumbers';
 import { missedFrames } from './missedFrames';
+import { sinceSuccessPeriodsFrames } from './periodsFrames';
 import { cronReports } from './cronReports';
 import { cronRunsTable } from './cronRunsTable';
 import { delayFrames } from './delayFrames';
@@ -26,9 +27,10 @@ export const ACTIVE_LOOKBACK_MS = DAY_MS;
  * sinceSuccess) to its end.
  */
 export async function cronDriftAnswer(query: CronDriftQuery, input: QueryInput, nowMs: number): Promise<Frame[]> {
-  const lookbackMs = query.view === 'sinceSuccess' ? query.lookbackDays * DAY_MS : ACTIVE_LOOKBACK_MS;
+  const success = query.view === 'sinceSuccess' || query.view === 'sinceSuccessPeriods';
+  const lookbackMs = success ? query.lookbackDays * DAY_MS : ACTIVE_LOOKBACK_MS;
   const maxDays = input.instance.settings.maxRangeDays;
-  if (query.view === 'sinceSuccess' && query.lookbackDays > maxDays) {
+  if (success && query.lookbackDays > maxDays) {
     throw new QueryError(
       `lookbackDays: ${query.lookbackDays} days is longer than this datasource allows (${maxDays} days); shorten the lookback, or raise "Longest time range" (maxRangeDays) in the datasource settings`
     );
@@ -73,7 +75,7 @@ export async function cronDriftFrames(
     prunedHistory: history.liveOnly,
     argoVersion: history.argoVersion,
     // The number views need each cron's counts only: its ticks and runs are dropped once counted.
-    detail: query.view === 'delay' || query.view === 'runs',
+    detail: query.view === 'delay' || query.view === 'runs' || query.view === 'sinceSuccessPeriods',
     signal: window.signal,
   });
   const assumption = history.crons.length > 0 ? argoCronRules(history.argoVersion).assumption : undefined;
@@ -98,8 +100,10 @@ export async function cronDriftFrames(
       const answer = missedFrames(refId, reports);
       return finishNumericFrames(refId, answer.frames, history.executed, [...notices, ...answer.notices]);
     }
-    case 'sinceSuccess': {
-      const answer = sinceSuccessFrames(refId, reports, window.windowStartMs);
+    case 'sinceSuccess':
+    case 'sinceSuccessPeriods': {
+      const frames = query.view === 'sinceSuccess' ? sinceSuccessFrames : sinceSuccessPeriodsFrames;
+      const answer = frames(refId, reports, window.windowStartMs);
       return finishNumericFrames(refId, answer.frames, history.executed, [...notices, ...answer.notices]);
     }
   }

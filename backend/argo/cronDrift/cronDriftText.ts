@@ -14,5 +14,8 @@ export const CRON_DRIFT_TEXT = {
     'meta.custom.missedAtLeast has the count of the evaluated window (evaluatedFrom–evaluatedTo). Narrow the time range to get a number.',
   missedUnknown: (crons: string) =>
     `No missed count for ${crons}: Argo rejects the cron, runs no schedule with fixed ticks, or may skip any tick by spec.when, so no missed tick can be told (the notices about each say why and what to fix); ${ALERT_READING}. meta.custom.reason says why; alert on sinceSuccess for these.`,
+  noPeriod: (crons: string) =>
+    `No period for ${crons}: the time range holds fewer than two of its ticks (or none can be expected), so the time since its last success cannot be counted in periods; ` +
+    'an alert rule evaluates that cron as No Data. Widen the time range to hold two ticks (more than one week for a weekly cron), or alert on sinceSuccess in seconds.',
   argoVersion: (assumption: string) => `${assumption.charAt(0).toUpperCase()}${assumption.slice(1)}.`,
 } as const;

@@ -242,3 +242,30 @@ describe('cronDrift sinceSuccess', () => {
     });
   });
 });
+
+describe('cronDrift sinceSuccessPeriods', () => {
+  it('answers the time since the last success in periods of the cron (the gap between its two latest ticks); none without two ticks', async () => {
+    const lookbackDays = 3;
+    const frames = (await cronDriftFrames({ view: 'sinceSuccessPeriods', lookbackDays }, options())).map(decodeTable);
+    const seconds = Object.fromEntries(
+      (await cronDriftFrames({ view: 'sinceSuccess', lookbackDays }, options()))
+        .map(decodeTable)
+        .map((f) => [f.fields[0].labels.cron, f.columns.since_success[0] as number])
+    );
+    const got = Object.fromEntries(frames.map((f) => [f.fields[0].labels.cron, f.columns.periods_since_success[0]]));
+    const expected: Record<string, number | null> = { 'broken-etl': null };
+    for (const cron of crons.filter((c) => c.metadata.name !== 'broken-etl')) {
+      const ticks = expectedTicks(cron, FROM, TO + 1);
+      const period = (ticks[ticks.length - 1] - ticks[ticks.length - 2]) / 1000;
+      expected[cron.metadata.name!] = seconds[cron.metadata.name!] / period;
+    }
+    expect(got).toEqual(expected);
+    for (const frame of frames) {
+      expect(frame.meta).toMatchObject({ type: 'numeric-multi', typeVersion: [0, 1] });
+      expect(frame.fields[0].labels).toEqual({ namespace: expect.any(String), cron: expect.any(String) });
+    }
+    const broken = frames.find((f) => f.fields[0].labels.cron === 'broken-etl')!;
+    expect(broken.meta?.custom).toMatchObject({ reason: 'noPeriod' });
+    expect(notices(frames[0])).toContainEqual({ severity: 'warning', text: expect.stringContaining('data/broken-etl') });
+  });
+});

@@ -25,6 +25,15 @@ describe('QueryEditor: baseline', () => {
     expect(latest()).toEqual({ refId: 'A', queryType: 'runs', level: 'node' });
   });
 
+  test('the answer picker writes value and runs; the ratio is the default', () => {
+    const { latest, onRunQuery } = renderEditor({ refId: 'A', queryType: 'baseline', stat: 'failure_rate' });
+    const picker = within(screen.getByTestId(ids.baselineValue));
+    expect(picker.getByLabelText(queryText.baselineValue.options.ratio)).toBeChecked();
+    fireEvent.click(picker.getByLabelText(queryText.baselineValue.options.current));
+    expect(latest()).toEqual({ refId: 'A', queryType: 'baseline', stat: 'failure_rate', value: 'current' });
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
   test('the current window is written while typing and runs when leaving the field; a bad one is named', () => {
     const { latest, onRunQuery } = renderEditor({ refId: 'A', queryType: 'baseline' });
     const minutes = screen.getByTestId(ids.currentMinutes);

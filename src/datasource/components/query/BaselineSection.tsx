@@ -1,7 +1,7 @@
 import React from 'react';
 import { Combobox, InlineField, InlineFieldRow, Input } from '@grafana/ui';
 
-import type { BaselineQuery, BaselineStat } from '../../../query/baselineQuery';
+import { BASELINE_VALUES, type BaselineQuery, type BaselineStat, type BaselineValue } from '../../../query/baselineQuery';
 import { testIds } from '../../testIds';
 import { BaselineDaysField } from './BaselineDaysField';
 import { GroupByField } from './GroupByField';
@@ -9,10 +9,12 @@ import { LevelField } from './LevelField';
 import { LimitField } from './LimitField';
 import { toStat } from './queryOptions';
 import { queryText } from './queryText';
+import { RadioField } from './RadioField';
 import type { SectionProps } from './sectionProps';
 
 const text = queryText.baselineStat;
 const STAT_OPTIONS = Object.entries(text.options).map(([value, label]) => ({ value, label }));
+const VALUE_OPTIONS = BASELINE_VALUES.map((value) => ({ value, label: queryText.baselineValue.options[value] }));
 
 /** baseline: per group, a statistic over the current window ÷ the same over the baseline window. */
 export function BaselineSection({ shown, query, change, invalid }: SectionProps<BaselineQuery>) {
@@ -32,6 +34,14 @@ export function BaselineSection({ shown, query, change, invalid }: SectionProps<
             />
           </InlineField>
         </div>
+        <RadioField<BaselineValue>
+          label={queryText.baselineValue.label}
+          tooltip={queryText.baselineValue.tooltip}
+          options={VALUE_OPTIONS}
+          value={shown.value}
+          onChange={(value) => change({ value })}
+          testId={testIds.queryEditor.baselineValue}
+        />
         <LimitField value={query.limit ?? shown.limit} onChange={(limit) => change({ limit }, false)} onCommit={() => change({})} />
       </InlineFieldRow>
       <InlineFieldRow>

@@ -65,9 +65,9 @@ describe('QueryEditor: cronDrift', () => {
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
 
-  test('the lookback of sinceSuccess is stored in days', () => {
-    const { latest } = renderEditor({ refId: 'A', queryType: 'cronDrift', view: 'sinceSuccess' });
+  test.each(['sinceSuccess', 'sinceSuccessPeriods'] as const)('the lookback of %s is stored in days', (view) => {
+    const { latest } = renderEditor({ refId: 'A', queryType: 'cronDrift', view });
     fireEvent.change(screen.getByTestId(ids.cronDriftLookback), { target: { value: '30' } });
-    expect(latest()).toEqual({ refId: 'A', queryType: 'cronDrift', view: 'sinceSuccess', lookbackDays: 30 });
+    expect(latest()).toEqual({ refId: 'A', queryType: 'cronDrift', view, lookbackDays: 30 });
   });
 });

@@ -44,7 +44,7 @@ export function CronDriftSection({ shown, query, change, invalid }: SectionProps
           onCommit={() => change({})}
         />
       )}
-      {shown.view === 'sinceSuccess' && (
+      {(shown.view === 'sinceSuccess' || shown.view === 'sinceSuccessPeriods') && (
         <NumberField
           {...text.lookback}
           width={12}

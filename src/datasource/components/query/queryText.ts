@@ -5,6 +5,7 @@ import type { ResourceMeasure } from '../../../query/resourcesQuery';
 import type { MetricAggregation } from '../../../query/metricsQuery';
 import type { LiveView, OverrunAgainst } from '../../../query/liveQuery';
 import type { CronDriftView } from '../../../query/cronDriftQuery';
+import type { BaselineValue } from '../../../query/baselineQuery';
 import type { PlainStat } from '../../../query/stats';
 
 /** What the query editor says. Tests import these so the UI and its tests cannot drift apart. */
@@ -133,6 +134,12 @@ export const queryText = {
       memory_mib_seconds: 'Memory MiB-seconds per run',
     } as Record<string, string>,
   },
+  baselineValue: {
+    label: 'Answer',
+    tooltip:
+      'The ratio (current ÷ baseline), or one window’s statistic by itself (durations in seconds, the failure rate 0–1): two queries with the same groups can then require "above its baseline and above a fixed line" in one alert rule.',
+    options: { ratio: 'Ratio', current: 'Current', baseline: 'Baseline' } satisfies Record<BaselineValue, string>,
+  },
   currentMinutes: {
     label: 'Current',
     tooltip: 'Minutes before the end of the time range that make the current window.',
@@ -163,6 +170,7 @@ export const queryText = {
         runs: 'Ticks and runs',
         missed: 'Missed ticks',
         sinceSuccess: 'Since last success',
+        sinceSuccessPeriods: 'Periods since success',
       } satisfies Record<CronDriftView, string>,
     },
     grace: {
