@@ -14,7 +14,7 @@ import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 import { defaultQuery } from '../query/parseQuery';
 import { resolveFieldMap } from '../settings/fieldMapping';
 import { parseVariableQuery, valuesOf, type ResourceAnswer, type ResourceKind } from './resources';
-import { adhocFilters, expandEntry, interpolateFilters } from './templateVariables';
+import { expandEntry, interpolateQuery } from './templateVariables';
 import type { ArgoPerfDataQuery, ArgoPerfJsonData } from './types';
 
 /** Queries run in the plugin backend; the browser side only fills in template variables and lists values. */
@@ -50,12 +50,7 @@ export class ArgoPerfDataSource extends DataSourceWithBackend<ArgoPerfDataQuery,
     scopedVars: ScopedVars,
     filters?: AdHocVariableFilter[]
   ): ArgoPerfDataQuery {
-    const adhoc = adhocFilters(filters);
-    if (!query.filters && !adhoc) {
-      return query;
-    }
-    const interpolated = query.filters ? interpolateFilters(query.filters, getTemplateSrv(), scopedVars) : {};
-    return { ...query, filters: adhoc ? { ...interpolated, adhoc } : interpolated };
+    return interpolateQuery(query, getTemplateSrv(), scopedVars, filters);
   }
 
   /** Ad hoc filter keys: the group keys and label:<key> for each label found. */
