@@ -11,6 +11,7 @@ import type {
 } from '@grafana/data';
 import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 
+import type { Level } from '../query/model';
 import { defaultQuery } from '../query/parseQuery';
 import { resolveFieldMap } from '../settings/fieldMapping';
 import { parseVariableQuery, valuesOf, type ResourceAnswer, type ResourceKind } from './resources';
@@ -81,13 +82,13 @@ export class ArgoPerfDataSource extends DataSourceWithBackend<ArgoPerfDataQuery,
     const namespaces = parsed.namespace
       ? expandEntry(parsed.namespace, getTemplateSrv(), options?.scopedVars)
       : [undefined];
-    const lists = await Promise.all(namespaces.map((namespace) => this.listValues(parsed.kind, namespace, parsed.key, parsed.source)));
+    const lists = await Promise.all(namespaces.map((namespace) => this.listValues(parsed.kind, namespace, parsed.key, parsed.source, parsed.level)));
     return [...new Set(lists.flat())].map((text) => ({ text, value: text }));
   }
 
   /** Values of one kind (namespaces, workflows, ...) that the backend finds, optionally in one namespace. */
-  async listValues(kind: ResourceKind, namespace?: string, key?: string, source?: 'argo'): Promise<string[]> {
-    const params = { ...(namespace ? { namespace } : {}), ...(key ? { key } : {}), ...(source ? { source } : {}) };
+  async listValues(kind: ResourceKind, namespace?: string, key?: string, source?: 'argo', level?: Level): Promise<string[]> {
+    const params = { ...(namespace ? { namespace } : {}), ...(key ? { key } : {}), ...(source ? { source } : {}), ...(level ? { level } : {}) };
     const answer = await this.getResource<ResourceAnswer>(kind, Object.keys(params).length ? params : undefined);
     return valuesOf(answer);
   }

@@ -32,6 +32,8 @@ export interface DrillDownSpec {
   title: string;
   /** Variables of the target dashboard and where their values come from (field(), label() or text). */
   vars: Record<string, string>;
+  /** Variables of this dashboard passed on as they are (all their values: `${workflow:queryparam}`). */
+  keep?: string[];
   /** from/to of the target; the current range when left out. */
   time?: { from: string; to: string };
 }
@@ -42,8 +44,9 @@ export interface DrillDownSpec {
  */
 export function drillDown(spec: DrillDownSpec): DataLink {
   const vars = Object.entries(spec.vars).map(([name, value]) => `var-${name}=${value}`);
+  const kept = (spec.keep ?? []).map((name) => `\${${name}:queryparam}`);
   const time = spec.time ? [`from=${spec.time.from}`, `to=${spec.time.to}`] : ['${__url_time_range}'];
-  const params = [...vars, `\${${DATASOURCE_VARIABLE}:queryparam}`, ...time].join('&');
+  const params = [...vars, ...kept, `\${${DATASOURCE_VARIABLE}:queryparam}`, ...time].join('&');
   return { title: spec.title, url: `/d/${spec.to.uid}/${slugOf(spec.to.title)}?${params}` };
 }
 
