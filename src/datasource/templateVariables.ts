@@ -3,6 +3,7 @@ import type { TemplateSrv } from '@grafana/runtime';
 
 import { groupKeyProblem, type GroupKey } from '../query/groupBy';
 import type { Filters } from '../query/model';
+import type { ArgoPerfDataQuery } from './types';
 import { ADHOC_OPERATORS, type AdhocFilter } from '../query/queryFields';
 
 // Private-use characters mark where a variable's values go; they never occur in names Argo allows.
@@ -61,4 +62,22 @@ export function adhocFilters(filters: AdHocVariableFilter[] | undefined): AdhocF
         value: filter.value,
         ...(filter.values?.length ? { values: filter.values } : {}),
       }));
+}
+
+/**
+ * A target with the dashboard's variables and ad hoc filters filled in, as the backend receives it
+ * (the datasource's applyTemplateVariables; the dashboards' host check sends its targets through it too).
+ */
+export function interpolateQuery(
+  query: ArgoPerfDataQuery,
+  templateSrv: TemplateSrv,
+  scopedVars?: ScopedVars,
+  filters?: AdHocVariableFilter[]
+): ArgoPerfDataQuery {
+  const adhoc = adhocFilters(filters);
+  if (!query.filters && !adhoc) {
+    return query;
+  }
+  const interpolated = query.filters ? interpolateFilters(query.filters, templateSrv, scopedVars) : {};
+  return { ...query, filters: adhoc ? { ...interpolated, adhoc } : interpolated };
 }
