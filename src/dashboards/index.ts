@@ -1,5 +1,9 @@
 import type { Dashboard } from '@grafana/schema';
 
+import { cronSchedules } from './cronSchedules';
+import { largeRunProgress } from './largeRunProgress';
+import { resourceEfficiency } from './resourceEfficiency';
+import { workflowMetrics } from './workflowMetrics';
 import { workflowsOverview } from './workflowsOverview';
 
 /** A bundled dashboard: written to dashboards/<name>.json and listed in plugin.json under that path. */
@@ -9,7 +13,13 @@ export interface BundledDashboard {
 }
 
 /** Every bundled dashboard, in the order the app lists them. */
-export const DASHBOARDS: BundledDashboard[] = [{ name: 'workflows-overview', build: workflowsOverview }];
+export const DASHBOARDS: BundledDashboard[] = [
+  { name: 'workflows-overview', build: workflowsOverview },
+  { name: 'cron-schedules', build: cronSchedules },
+  { name: 'resource-efficiency', build: resourceEfficiency },
+  { name: 'workflow-metrics', build: workflowMetrics },
+  { name: 'large-run-progress', build: largeRunProgress },
+];
 
 /** Where a bundled dashboard lives, relative to the plugin's folder (and to the repository's root). */
 export const dashboardPath = (name: string): string => `dashboards/${name}.json`;
