@@ -93,6 +93,28 @@ packaged_collector_guide() {
   [ -n "$guide" ] && [ "$guide" -ef dist/docs/collector.md ] && cmp -s "$guide" docs/collector.md
 }
 check "packaged collector --help names a guide that is there" packaged_collector_guide
+# The packaged executable runs the demo: writes a 30-day history into the node and serves it; the demo
+# Argo Server answers with the four CronWorkflows. Ended by its PID; its indices and template deleted.
+packaged_demo() {
+  local prefix="demo-packaged-$$" out="$RESULTS/demo.out" pid url="" crons docs ok=1
+  "$EXECUTABLE" collect demo --es-url "$ES_URL" --index-prefix "$prefix" --days 30 --serve --listen 127.0.0.1:0 >"$out" 2>"$RESULTS/demo.err" &
+  pid=$!
+  for _ in $(seq 1 600); do
+    url=$(sed -n 's/^demo Argo Server at //p' "$out")
+    [ -n "$url" ] || ! kill -0 "$pid" 2>/dev/null && break
+    sleep 0.5
+  done
+  crons=$(curl -fs "$url/api/v1/cron-workflows/" | grep -o '"kind":"CronWorkflow"' | wc -l)
+  docs=$(curl -fs "$ES_URL/$prefix-*/_count" | sed -n 's/.*"count":\([0-9]*\).*/\1/p')
+  echo "packaged demo: served at ${url:-nothing}, $crons cron workflows, ${docs:-no} documents written"
+  [ -n "$url" ] && [ "$crons" -eq 4 ] && [ "${docs:-0}" -gt 10000 ] && ok=0
+  kill -TERM "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  curl -fs -XDELETE "$ES_URL/$prefix-*" >/dev/null
+  curl -fs -XDELETE "$ES_URL/_index_template/$prefix" >/dev/null
+  return $ok
+}
+check "packaged collector runs the demo (write and serve)" packaged_demo
 
 stage "Grafana host check (go-plugin + grafana-plugin-sdk-go + dataplane)"
 PLUGIN_EXECUTABLE=$EXECUTABLE hosttest/run.sh 2>&1 | tee "$RESULTS/hosttest.log"
