@@ -47,3 +47,20 @@ describe('app plugin.json', () => {
     }
   });
 });
+
+describe('bundled dashboards in plugin.json', () => {
+  const dashboards = appPluginJson.includes.filter((include) => include.type === 'dashboard');
+
+  test('each is a file under dashboards/ that the build copies into dist/', () => {
+    expect(dashboards.length).toBeGreaterThan(0);
+    for (const include of dashboards) {
+      expect(include.path).toMatch(/^dashboards\/[a-z0-9-]+\.json$/);
+      const file = path.join(__dirname, '..', include.path);
+      expect([include.path, fs.existsSync(file)]).toEqual([include.path, true]);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8')).title).toBe(include.name);
+    }
+    // the webpack config copies the folder beside plugin.json, where Grafana reads include paths from
+    const webpackConfig = fs.readFileSync(path.join(__dirname, '..', 'webpack.config.ts'), 'utf8');
+    expect(webpackConfig).toContain("{ from: '../dashboards', to: 'dashboards' }");
+  });
+});

@@ -91,6 +91,13 @@ describe('ArgoPerfDataSource', () => {
     ]);
   });
 
+  test('a variable query with a level asks the backend for that level', async () => {
+    const ds = datasource();
+    const getResource = jest.spyOn(ds, 'getResource').mockResolvedValue({ values: ['train-model'] });
+    await ds.metricFindQuery('templates?namespace=ml&level=node');
+    expect(getResource).toHaveBeenCalledWith('templates', { namespace: 'ml', level: 'node' });
+  });
+
   test('an unknown variable query fails with a message that lists the valid ones', async () => {
     await expect(datasource().metricFindQuery('pods')).rejects.toThrow(
       /namespaces, workflows, templates, tasks, crons/

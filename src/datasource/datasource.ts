@@ -11,10 +11,11 @@ import type {
 } from '@grafana/data';
 import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 
+import type { Level } from '../query/model';
 import { defaultQuery } from '../query/parseQuery';
 import { resolveFieldMap } from '../settings/fieldMapping';
 import { parseVariableQuery, valuesOf, type ResourceAnswer, type ResourceKind } from './resources';
-import { adhocFilters, expandEntry, interpolateFilters } from './templateVariables';
+import { expandEntry, interpolateQuery } from './templateVariables';
 import type { ArgoPerfDataQuery, ArgoPerfJsonData } from './types';
 
 /** Queries run in the plugin backend; the browser side only fills in template variables and lists values. */
@@ -50,12 +51,7 @@ export class ArgoPerfDataSource extends DataSourceWithBackend<ArgoPerfDataQuery,
     scopedVars: ScopedVars,
     filters?: AdHocVariableFilter[]
   ): ArgoPerfDataQuery {
-    const adhoc = adhocFilters(filters);
-    if (!query.filters && !adhoc) {
-      return query;
-    }
-    const interpolated = query.filters ? interpolateFilters(query.filters, getTemplateSrv(), scopedVars) : {};
-    return { ...query, filters: adhoc ? { ...interpolated, adhoc } : interpolated };
+    return interpolateQuery(query, getTemplateSrv(), scopedVars, filters);
   }
 
   /** Ad hoc filter keys: the group keys and label:<key> for each label found. */
@@ -86,13 +82,23 @@ export class ArgoPerfDataSource extends DataSourceWithBackend<ArgoPerfDataQuery,
     const namespaces = parsed.namespace
       ? expandEntry(parsed.namespace, getTemplateSrv(), options?.scopedVars)
       : [undefined];
-    const lists = await Promise.all(namespaces.map((namespace) => this.listValues(parsed.kind, namespace, parsed.key, parsed.source)));
+    // The runs of a multi-value workflow variable: one list per workflow, in the order of its values.
+    const workflows = parsed.workflow ? expandEntry(parsed.workflow, getTemplateSrv(), options?.scopedVars) : [undefined];
+    const lists = await Promise.all(
+      workflows.flatMap((workflow) => namespaces.map((namespace) => this.listValues(parsed.kind, namespace, parsed.key, parsed.source, parsed.level, workflow)))
+    );
     return [...new Set(lists.flat())].map((text) => ({ text, value: text }));
   }
 
   /** Values of one kind (namespaces, workflows, ...) that the backend finds, optionally in one namespace. */
-  async listValues(kind: ResourceKind, namespace?: string, key?: string, source?: 'argo'): Promise<string[]> {
-    const params = { ...(namespace ? { namespace } : {}), ...(key ? { key } : {}), ...(source ? { source } : {}) };
+  async listValues(kind: ResourceKind, namespace?: string, key?: string, source?: 'argo', level?: Level, workflow?: string): Promise<string[]> {
+    const params = {
+      ...(namespace ? { namespace } : {}),
+      ...(key ? { key } : {}),
+      ...(source ? { source } : {}),
+      ...(level ? { level } : {}),
+      ...(workflow ? { workflow } : {}),
+    };
     const answer = await this.getResource<ResourceAnswer>(kind, Object.keys(params).length ? params : undefined);
     return valuesOf(answer);
   }

@@ -64,3 +64,14 @@ describe('parseVariableQuery with bad input', () => {
     expect(parseVariableQuery(`values?key=label:${'k'.repeat(400)}`)).toEqual({ error: expect.stringMatching(/^variable query: key: /) });
   });
 });
+
+describe('parseVariableQuery with a level', () => {
+  it('lists the values steps hold (templates of steps rather than of workflows)', () => {
+    expect(parseVariableQuery('templates?namespace=$namespace&level=node')).toEqual({ kind: 'templates', namespace: '$namespace', level: 'node' });
+    expect(parseVariableQuery('templates?level=workflow')).toEqual({ kind: 'templates', level: 'workflow' });
+  });
+
+  it('names an unknown level', () => {
+    expect(parseVariableQuery('templates?level=pod')).toEqual({ error: 'variable query: level "pod" is unknown; use level=workflow or level=node' });
+  });
+});

@@ -3,6 +3,7 @@ import type { TemplateSrv } from '@grafana/runtime';
 
 import { groupKeyProblem, type GroupKey } from '../query/groupBy';
 import type { Filters } from '../query/model';
+import type { ArgoPerfDataQuery } from './types';
 import { ADHOC_OPERATORS, type AdhocFilter } from '../query/queryFields';
 
 // Private-use characters mark where a variable's values go; they never occur in names Argo allows.
@@ -61,4 +62,37 @@ export function adhocFilters(filters: AdHocVariableFilter[] | undefined): AdhocF
         value: filter.value,
         ...(filter.values?.length ? { values: filter.values } : {}),
       }));
+}
+
+/**
+ * A target with the dashboard's variables and ad hoc filters filled in, as the backend receives it
+ * (the datasource's applyTemplateVariables; the dashboards' host check sends its targets through it too).
+ */
+export function interpolateQuery(
+  query: ArgoPerfDataQuery,
+  templateSrv: TemplateSrv,
+  scopedVars?: ScopedVars,
+  filters?: AdHocVariableFilter[]
+): ArgoPerfDataQuery {
+  const adhoc = adhocFilters(filters);
+  const single = interpolateSingleFields(query, templateSrv, scopedVars);
+  if (!query.filters && !adhoc) {
+    return single;
+  }
+  const interpolated = query.filters ? interpolateFilters(query.filters, templateSrv, scopedVars) : {};
+  return { ...single, filters: adhoc ? { ...interpolated, adhoc } : interpolated };
+}
+
+/** Fields that name one thing (a metric, a run): a variable gives its value, the first of several. */
+const SINGLE_FIELDS = ['metric', 'run'] as const;
+
+function interpolateSingleFields(query: ArgoPerfDataQuery, templateSrv: TemplateSrv, scopedVars?: ScopedVars): ArgoPerfDataQuery {
+  let result = query;
+  for (const name of SINGLE_FIELDS) {
+    const value = query[name];
+    if (typeof value === 'string' && value !== '') {
+      result = { ...result, [name]: templateSrv.replace(value, scopedVars, (v: unknown) => (Array.isArray(v) ? String(v[0] ?? '') : String(v ?? ''))) };
+    }
+  }
+  return result;
 }

@@ -1,34 +1,10 @@
-import type { ScopedVars, TypedVariableModel } from '@grafana/data';
-import { setTemplateSrv, type TemplateSrv } from '@grafana/runtime';
+import { setTemplateSrv } from '@grafana/runtime';
 
-type Format = ((value: unknown) => string) | string | undefined;
+import { templateSrvDouble } from './templateSrvDouble';
 
-const VARIABLE = /\$(\w+)|\$\{(\w+)\}|\[\[(\w+)\]\]/g;
-
-/**
- * Installs a stand-in for Grafana's template service (a browser-side singleton). Like Grafana's, it
- * hands a custom format function the whole value (an array for multi-value variables), lets scoped
- * variables win, keeps unknown variables as written, and renders multi-values as {a,b} otherwise.
- */
+/** Installs templateSrvDouble as Grafana's template service (a browser-side singleton). */
 export function installFakeTemplateSrv(variables: Record<string, string | string[]>) {
-  const valueOf = (name: string, scopedVars?: ScopedVars): unknown => scopedVars?.[name]?.value ?? variables[name];
-  const templateSrv = {
-    getVariables: () => Object.keys(variables).map((name) => ({ name }) as TypedVariableModel),
-    containsTemplate: (target?: string) => Boolean(target?.match(VARIABLE)),
-    updateTimeRange: () => {},
-    replace(target = '', scopedVars?: ScopedVars, format?: Format) {
-      return target.replace(VARIABLE, (match, a?: string, b?: string, c?: string) => {
-        const value = valueOf(a ?? b ?? c ?? '', scopedVars);
-        if (value === undefined) {
-          return match;
-        }
-        if (typeof format === 'function') {
-          return format(value);
-        }
-        return Array.isArray(value) ? `{${value.join(',')}}` : String(value);
-      });
-    },
-  } as unknown as TemplateSrv;
+  const templateSrv = templateSrvDouble(variables);
   setTemplateSrv(templateSrv);
   return templateSrv;
 }

@@ -1,0 +1,13 @@
+/**
+ * Values the demo history holds (the demo catalog: `collector demo`), one per dashboard variable,
+ * for the tests and the host check that run every panel's queries as Grafana would.
+ */
+export const DEMO_VARIABLES: Record<string, string | string[]> = {
+  namespace: ['ml-training', 'data-pipelines'],
+  workflow: ['model-train'],
+  template: ['train'],
+  task: ['train'],
+  cron: ['nightly-training', 'hourly-ingest', 'daily-report', 'weekly-eval'],
+  metric: 'images_processed',
+  run: 'large-benchmark-9vszd',
+};
