@@ -1,4 +1,6 @@
 import { logger } from '../log/logger';
+import { argoEndpoint } from '../metrics/metricLabels';
+import { observe } from '../metrics/pluginMetrics';
 import { notConfigured } from '../errors/notConfigured';
 import { instanceResource, type DatasourceInstance } from '../settings/instances';
 import { ArgoClient } from './client/argoClient';
@@ -15,7 +17,9 @@ export function argoClient(instance: DatasourceInstance): ArgoClient {
     throw notConfigured('datasource settings', 'this request needs', 'argo');
   }
   return instanceResource(instance, 'argoClient', () => {
-    const client = new ArgoClient(argoClientOptions(argo, instance.settings.secrets, { logger }));
+    const onCall = ({ path, seconds, failed }: { path: string; seconds: number; failed: boolean }) =>
+      observe('argo', argoEndpoint(path), seconds, failed ? 'downstream' : undefined);
+    const client = new ArgoClient(argoClientOptions(argo, instance.settings.secrets, { logger, onCall }));
     return { value: client, close: () => client.close() };
   });
 }

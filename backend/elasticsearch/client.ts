@@ -4,6 +4,7 @@ import type { ElasticsearchSettings, SecureJsonData } from '../../src/settings/m
 import { datasourceSecrets } from '../settings/datasourceSecrets';
 import { instanceResource, type DatasourceInstance } from '../settings/instances';
 import { notConfigured } from '../errors/notConfigured';
+import { measureElasticsearchCalls } from '../metrics/elasticsearchCalls';
 import type { ElasticsearchErrorContext } from './elasticsearchErrors';
 
 /** @elastic/elasticsearch takes a quarter of a second to load, so it is loaded on first use, not at start. */
@@ -75,6 +76,7 @@ export async function elasticsearchClient(instance: DatasourceInstance): Promise
   const module = await loadElasticsearchModule();
   return instanceResource(instance, 'elasticsearch', () => {
     const client = createClient(module, es, instance.settings.secrets);
+    measureElasticsearchCalls(client);
     return { value: client, close: () => client.close() };
   });
 }

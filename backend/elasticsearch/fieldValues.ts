@@ -5,6 +5,7 @@ import type { DatasourceInstance } from '../settings/instances';
 import { documentFields, type DocumentFields } from './documentFields';
 import { searchAggregations, searchHits } from './searchElasticsearch';
 import { startRange } from './searchFilters';
+import { stepNameAggregations, stepNamesOf } from './stepNames';
 
 /** Lists for template variables, editor pickers and ad hoc filters. */
 export interface ValuesRequest {
@@ -35,17 +36,21 @@ export async function fieldValues(
   signal: AbortSignal
 ): Promise<string[]> {
   const fields = documentFields(instance);
-  const aggregations = await searchAggregations<{ values: { buckets: Array<{ key: string }> } }>(
+  const field = fields.groupField(request.key, request.level);
+  // Tasks are listed by step name: one entry per loop, not one per item (stepNames.ts).
+  const isTask = request.key === 'task';
+  const aggregations = await searchAggregations<Record<string, { buckets: Array<{ key: string }> }>>(
     instance,
     {
       size: 0,
       track_total_hits: false,
       query: { bool: { filter: scope(fields, request) } },
-      aggs: { values: { terms: { field: fields.groupField(request.key, request.level), size: request.size } } },
+      aggs: isTask ? stepNameAggregations(field, request.size) : { values: { terms: { field, size: request.size } } },
     },
     signal
   );
-  return aggregations.values.buckets.map((bucket) => String(bucket.key)).sort((a, b) => a.localeCompare(b));
+  const keys = Object.values(aggregations).flatMap((aggregation) => aggregation.buckets.map((bucket) => String(bucket.key)));
+  return isTask ? stepNamesOf(keys, request.size) : keys.sort((a, b) => a.localeCompare(b));
 }
 
 /** How many recent documents label keys are read from: labels are a flattened object, whose keys no aggregation lists. */

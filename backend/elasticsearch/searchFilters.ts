@@ -2,6 +2,7 @@ import type { Filters, Level } from '../../src/query/model';
 import type { PlainGroupKey } from '../../src/query/groupBy';
 import type { AdhocFilter } from '../../src/query/queryFields';
 import { FILTER_KEYS, type DocumentFields } from './documentFields';
+import { taskFilterClause } from './stepNames';
 
 export interface TimeWindow {
   fromMs: number;
@@ -19,7 +20,9 @@ export function searchFilters(fields: DocumentFields, level: Level, window: Time
   for (const [name, key] of Object.entries(FILTER_KEYS) as Array<[keyof typeof FILTER_KEYS, PlainGroupKey]>) {
     const values = filters[name];
     if (values && values.length > 0) {
-      clauses.push({ terms: { [fields.groupField(key, level)]: values } });
+      const field = fields.groupField(key, level);
+      // A step name picks every item of its loop (stepName.ts).
+      clauses.push(name === 'tasks' ? taskFilterClause(field, values) : { terms: { [field]: values } });
     }
   }
   for (const filter of filters.adhoc ?? []) {

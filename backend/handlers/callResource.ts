@@ -5,6 +5,8 @@ import { readResourceParams, type ResourceParams } from '../../src/query/resourc
 import { quoteValue } from '../../src/query/validationMessage';
 import type { ValuesRequest } from '../elasticsearch/fieldValues';
 import { logger } from '../log/logger';
+import { resourceLabel } from '../metrics/metricLabels';
+import { observe, secondsSince } from '../metrics/pluginMetrics';
 import type { CallResourceRequest, CallResourceResponse } from '../protocol/messages';
 import { notConfigured } from '../errors/notConfigured';
 import { QueryError } from '../errors/queryError';
@@ -56,7 +58,13 @@ function searchParams(url: string, path: string): ResourceParams {
 }
 
 export async function callResource(request: CallResourceRequest, signal: AbortSignal): Promise<CallResourceResponse> {
-  return maskResourceResponse(await answerResource(request, signal), outputMasker(request.pluginContext));
+  const started = performance.now();
+  const response = await answerResource(request, signal);
+  const path = request.path.replace(/^\/+|\/+$/g, '');
+  // 502/503/504 are Elasticsearch or the Argo Server failing; other 4xx/5xx the request or this backend.
+  const failed = [502, 503, 504].includes(response.code) ? 'downstream' : response.code >= 400 ? 'plugin' : undefined;
+  observe('resources', resourceLabel(path, [...Object.keys(VALUE_LISTS), ...OTHER_LISTS]), secondsSince(started), failed);
+  return maskResourceResponse(response, outputMasker(request.pluginContext));
 }
 
 async function answerResource(request: CallResourceRequest, signal: AbortSignal): Promise<CallResourceResponse> {

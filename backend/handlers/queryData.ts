@@ -1,5 +1,7 @@
 import { parseQuery } from '../../src/query/parseQuery';
 import { logger } from '../log/logger';
+import { queryTypeLabel } from '../metrics/metricLabels';
+import { observe, secondsSince } from '../metrics/pluginMetrics';
 import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from '../protocol/messages';
 import { QueryError } from '../errors/queryError';
 import { checkTimeRange } from '../queries/timeRangeGuard';
@@ -17,6 +19,10 @@ function errorResponse(message: string, status: number, errorSource: 'plugin' | 
   return { error: message, status, errorSource };
 }
 
+function errorSourceOf(response: DataResponse): 'plugin' | 'downstream' {
+  return response.errorSource === 'downstream' ? 'downstream' : 'plugin';
+}
+
 function decodeQueryJson(query: DataQuery): { value: unknown } | { error: string } {
   const text = Buffer.from(query.json ?? new Uint8Array()).toString('utf8');
   if (text.trim() === '') {
@@ -29,7 +35,12 @@ function decodeQueryJson(query: DataQuery): { value: unknown } | { error: string
   }
 }
 
-async function answer(query: DataQuery, instance: DatasourceInstance, context: RequestContext, mask: Masker): Promise<DataResponse> {
+/** What the metrics learn of a query while it is answered: its type, once it parsed. */
+interface Seen {
+  queryType?: string;
+}
+
+async function answer(query: DataQuery, instance: DatasourceInstance, context: RequestContext, mask: Masker, seen: Seen): Promise<DataResponse> {
   const decoded = decodeQueryJson(query);
   if ('error' in decoded) {
     return errorResponse(decoded.error, 400, 'plugin');
@@ -45,6 +56,7 @@ async function answer(query: DataQuery, instance: DatasourceInstance, context: R
   if ('error' in parsed) {
     return errorResponse(parsed.error, 400, 'plugin');
   }
+  seen.queryType = parsed.query.queryType;
   checkTimeRange(query.timeRange, instance.settings.maxRangeDays);
   const range = query.timeRange!;
   const { runQuery } = await import('../queries/runQuery');
@@ -60,9 +72,9 @@ async function answer(query: DataQuery, instance: DatasourceInstance, context: R
   return { frames: frames.map((frame) => encodeFrame(mask.deep(frame))), status: 200 };
 }
 
-async function answerSafely(query: DataQuery, instance: DatasourceInstance, context: RequestContext, mask: Masker): Promise<DataResponse> {
+async function answerSafely(query: DataQuery, instance: DatasourceInstance, context: RequestContext, mask: Masker, seen: Seen): Promise<DataResponse> {
   try {
-    return await answer(query, instance, context, mask);
+    return await answer(query, instance, context, mask, seen);
   } catch (error) {
     if (error instanceof QueryError) {
       return errorResponse(error.message, error.status, error.source);
@@ -89,14 +101,18 @@ async function answerAll(
   const uses = new Map<string, number>();
   queries.forEach((query) => uses.set(query.refId ?? '', (uses.get(query.refId ?? '') ?? 0) + 1));
   const answers = await Promise.all(
-    queries.map((query) => {
+    queries.map(async (query) => {
+      const started = performance.now();
+      const seen: Seen = {};
       const refId = query.refId ?? '';
-      if (uses.get(refId)! > 1) {
-        return Promise.resolve(errorResponse(duplicateRefId(refId, uses.get(refId)!), 400, 'plugin'));
-      }
-      return 'error' in lookup
-        ? Promise.resolve(errorResponse(lookup.error, 400, 'plugin'))
-        : answerSafely(query, lookup.instance, context, mask);
+      const response =
+        uses.get(refId)! > 1
+          ? errorResponse(duplicateRefId(refId, uses.get(refId)!), 400, 'plugin')
+          : 'error' in lookup
+            ? errorResponse(lookup.error, 400, 'plugin')
+            : await answerSafely(query, lookup.instance, context, mask, seen);
+      observe('queries', queryTypeLabel(seen.queryType), secondsSince(started), response.error ? errorSourceOf(response) : undefined);
+      return response;
     })
   );
   // Keyed by the refId exactly as sent; fromEntries defines own properties, so even __proto__ is a key like any other.

@@ -28,6 +28,12 @@ const queryData = countedAsWork(lazy<QueryDataRequest, QueryDataResponse>(() => 
 const checkHealth = countedAsWork(lazy<CheckHealthRequest, CheckHealthResponse>(() => import('../handlers/checkHealth').then((m) => m.checkHealth)));
 const callResource = countedAsWork(lazy<CallResourceRequest, CallResourceResponse>(() => import('../handlers/callResource').then((m) => m.callResource)));
 
+/** prom-client loads with the handlers, not on the start-up path (nor into the start-up snapshot). */
+async function collectMetrics() {
+  const { metricsText } = await import('../metrics/pluginMetrics');
+  return { metrics: { prometheus: Buffer.from(await metricsText()) } };
+}
+
 type Handler<Req, Res> = (request: Req, signal: AbortSignal) => Promise<Res>;
 
 function lazy<Req, Res>(load: () => Promise<Handler<Req, Res>>): Handler<Req, Res> {
@@ -44,8 +50,8 @@ export function createServer(): Server {
       'pluginv2.Diagnostics',
       {
         CheckHealth: unary('CheckHealth', checkHealth),
-        // Not implemented: Grafana treats an empty metrics payload as "no metrics".
-        CollectMetrics: unary('CollectMetrics', async () => ({ metrics: { prometheus: new Uint8Array() } })),
+        // Prometheus text for Grafana's /metrics/plugins/<id> (docs/metrics.md); not counted as work.
+        CollectMetrics: unary('CollectMetrics', collectMetrics),
       },
     ],
     ['pluginv2.Resource', { CallResource: serverStream('CallResource', async (request, signal) => [await callResource(request, signal)]) }],

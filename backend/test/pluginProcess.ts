@@ -68,6 +68,8 @@ export interface PluginProcess {
   /** All messages of the stream (the backend sends one). */
   callResource(request: CallResourceRequest, deadlineMs: number): Promise<CallResourceResponse[]>;
   checkHealth(request: CheckHealthRequest, deadlineMs: number): Promise<CheckHealthResponse>;
+  /** Diagnostics.CollectMetrics, as Grafana calls it for /metrics/plugins/<id>: the Prometheus text body. */
+  collectMetrics(deadlineMs: number): Promise<string>;
   /** Called with every complete stderr line. */
   onStderrLine(listener: (line: string) => void): void;
   /** Shutdown over gRPC, then a kill of this pid if it has not exited within a second and a half. */
@@ -141,6 +143,10 @@ export async function startPlugin(env: Record<string, string> = {}): Promise<Plu
     },
     queryData: (request, deadlineMs) => unaryCall(data, 'QueryData', request, deadlineMs),
     checkHealth: (request, deadlineMs) => unaryCall(diagnostics, 'CheckHealth', request, deadlineMs),
+    collectMetrics: async (deadlineMs) => {
+      const response = await unaryCall<{ metrics?: { prometheus?: Uint8Array } }>(diagnostics, 'CollectMetrics', {}, deadlineMs);
+      return Buffer.from(response.metrics?.prometheus ?? new Uint8Array()).toString('utf8');
+    },
     callResource: (request, deadlineMs) =>
       new Promise((resolve, reject) => {
         const messages: CallResourceResponse[] = [];

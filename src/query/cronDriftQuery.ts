@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { argoOnlySource, commonFields } from './queryFields';
+import { argoOnlySource, commonFields, filtersFor, type FilterKind } from './queryFields';
 
 /**
  * cronDrift: whether CronWorkflows start on time, read from the Argo Server. Views:
@@ -18,8 +18,12 @@ import { argoOnlySource, commonFields } from './queryFields';
 export const CRON_DRIFT_VIEWS = ['delay', 'runs', 'missed', 'sinceSuccess', 'sinceSuccessPeriods'] as const;
 export type CronDriftView = (typeof CRON_DRIFT_VIEWS)[number];
 
+/** CronWorkflows are picked by namespace and name; workflow, template, step and phase filters have no meaning here. */
+export const CRON_DRIFT_FILTERS: readonly FilterKind[] = ['namespaces', 'crons'];
+
 export const cronDriftQuerySchema = z.object({
   ...commonFields,
+  filters: filtersFor(CRON_DRIFT_FILTERS, (kind) => `cronDrift picks CronWorkflows by namespace and cron name only; remove the ${kind} filter`),
   source: argoOnlySource('cronDrift reads CronWorkflows from the Argo Server; set source to argo'),
   queryType: z.literal('cronDrift'),
   view: z.enum(CRON_DRIFT_VIEWS).default('delay'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { argoOnlySource, commonFields } from './queryFields';
+import { argoOnlySource, commonFields, FILTER_KINDS, filtersFor, type FilterKind } from './queryFields';
 
 /**
  * live: the workflows running now, read from the Argo Server. Table: one row per running workflow with
@@ -18,9 +18,13 @@ export type LiveView = (typeof LIVE_VIEWS)[number];
 export const OVERRUN_AGAINST = ['estimate', 'p95'] as const;
 export type OverrunAgainst = (typeof OVERRUN_AGAINST)[number];
 
+/** Live lists whole workflows: every filter but steps. */
+export const LIVE_FILTERS: readonly FilterKind[] = FILTER_KINDS.filter((kind) => kind !== 'tasks');
+
 export const liveQuerySchema = z
   .object({
     ...commonFields,
+    filters: filtersFor(LIVE_FILTERS, () => 'live lists whole workflows, not their steps; remove the Steps filter'),
     source: argoOnlySource('live reads running workflows from the Argo Server; set source to argo'),
     queryType: z.literal('live'),
     view: z.enum(LIVE_VIEWS).default('table'),
@@ -29,14 +33,5 @@ export const liveQuerySchema = z
     baselineDays: z.number().int('must be a whole number').min(1).max(90).default(7),
     /** Most running workflows answered, longest-running first; the rest are counted in a notice. */
     limit: z.number().int('must be a whole number').min(1).max(1000).default(200),
-  })
-  .superRefine((query, ctx) => {
-    if (query.filters.tasks?.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['filters', 'tasks'],
-        message: 'live lists whole workflows, not their steps; remove the Steps filter',
-      });
-    }
   });
 export type LiveQuery = z.infer<typeof liveQuerySchema>;

@@ -6,10 +6,10 @@ import { runsQuerySchema, type RunsQuery } from './runsQuery';
 import { baselineQuerySchema, type BaselineQuery } from './baselineQuery';
 import { resourcesQuerySchema, type ResourcesQuery } from './resourcesQuery';
 import { metricsQuerySchema, type MetricsQuery } from './metricsQuery';
-import { liveQuerySchema, type LiveQuery } from './liveQuery';
-import { cronDriftQuerySchema, type CronDriftQuery } from './cronDriftQuery';
-import { progressQuerySchema, type ProgressQuery } from './progressQuery';
-import { checkGroupBy, commonFields, groupBySchema, limitSchema } from './queryFields';
+import { LIVE_FILTERS, liveQuerySchema, type LiveQuery } from './liveQuery';
+import { CRON_DRIFT_FILTERS, cronDriftQuerySchema, type CronDriftQuery } from './cronDriftQuery';
+import { checkGroupBy, commonFields, FILTER_KINDS, groupBySchema, limitSchema, type FilterKind } from './queryFields';
+import { PROGRESS_FILTERS, progressQuerySchema, type ProgressQuery } from './progressQuery';
 import { DEFAULT_STATS, statProblem, type Stat } from './stats';
 
 /** The query model: one JSON object per panel target, shared by the query editor and the backend. */
@@ -18,6 +18,8 @@ export {
   SOURCES,
   LEVELS,
   filtersSchema,
+  FILTER_KINDS,
+  type FilterKind,
   type Source,
   type Level,
   type Filters,
@@ -71,6 +73,23 @@ export const querySchemas = {
   cronDrift: cronDriftQuerySchema,
   progress: progressQuerySchema,
 } as const;
+/**
+ * The filter lists each query type reads, as its schema accepts them (a list outside these is refused by
+ * parseQuery, naming the filter); the query editor shows exactly these.
+ */
+export const QUERY_FILTERS: Record<keyof typeof querySchemas, readonly FilterKind[]> = {
+  durations: FILTER_KINDS,
+  heatmap: FILTER_KINDS,
+  outcomes: FILTER_KINDS,
+  runs: FILTER_KINDS,
+  resources: FILTER_KINDS,
+  metrics: FILTER_KINDS,
+  baseline: FILTER_KINDS,
+  live: LIVE_FILTERS,
+  cronDrift: CRON_DRIFT_FILTERS,
+  progress: PROGRESS_FILTERS,
+};
+
 export type ArgoPerfQuery =
   | DurationsQuery
   | HeatmapQuery

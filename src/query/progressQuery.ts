@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { LIMITS, textSchema } from './inputLimits';
-import { commonFields, limitSchema } from './queryFields';
+import { commonFields, filtersFor, limitSchema, type FilterKind } from './queryFields';
 
 /**
  * progress: how far one run has got, for runs that fan out to thousands of steps. Views:
@@ -19,8 +19,12 @@ export type ProgressView = (typeof PROGRESS_VIEWS)[number];
 
 const RUN_MISSING = 'name the run, for example large-benchmark-x7k2p (the runs table and the runs variable list them)';
 
+/** One run is followed whole: only its namespace picks it (with `run`). */
+export const PROGRESS_FILTERS: readonly FilterKind[] = ['namespaces'];
+
 export const progressQuerySchema = z.object({
   ...commonFields,
+  filters: filtersFor(PROGRESS_FILTERS, (kind) => `progress follows one run whole, named by run and namespace; remove the ${kind} filter`),
   queryType: z.literal('progress'),
   view: z.enum(PROGRESS_VIEWS).default('summary'),
   /** The run's name (Argo's metadata.name; workflow.name in the documents). */

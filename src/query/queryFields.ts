@@ -75,6 +75,26 @@ export const filtersSchema = z
   .strict();
 export type Filters = z.infer<typeof filtersSchema>;
 
+/** The filter lists a query can carry (ad hoc filters aside); each query type reads some or all of them. */
+export const FILTER_KINDS = ['namespaces', 'workflows', 'templates', 'tasks', 'crons', 'phases'] as const;
+export type FilterKind = (typeof FILTER_KINDS)[number];
+
+/**
+ * The filters of a query type that reads only `kinds`: a list it would ignore is refused, naming the
+ * filter, so a query never looks narrower than its answer. The editor offers the same kinds (model.ts).
+ */
+export function filtersFor(kinds: readonly FilterKind[], refusal: (kind: FilterKind) => string) {
+  return filtersSchema
+    .superRefine((filters, ctx) => {
+      for (const kind of FILTER_KINDS) {
+        if (!kinds.includes(kind) && filters[kind]?.length) {
+          ctx.addIssue({ code: 'custom', path: [kind], message: refusal(kind) });
+        }
+      }
+    })
+    .default({});
+}
+
 export const groupBySchema = z.array(groupKeySchema).max(4, 'group by at most 4 keys').default(['workflow']);
 
 /** Most groups returned; the rest are cut, with a notice on the frame. */

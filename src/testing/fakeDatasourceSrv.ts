@@ -1,11 +1,52 @@
-import type { DataSourceInstanceSettings } from '@grafana/data';
+import type { DataSourceInstanceSettings, DataSourcePluginMeta } from '@grafana/data';
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 
-/** Installs Grafana's datasource registry singleton for a test, holding the given instances. */
-export function installFakeDatasources(instances: Array<Pick<DataSourceInstanceSettings, 'uid' | 'name' | 'type'>>) {
-  const getList: DataSourceSrv['getList'] = (filters) =>
-    instances.filter((ds) => !filters?.type || ds.type === filters.type) as DataSourceInstanceSettings[];
-  setDataSourceSrv({ getList } as DataSourceSrv);
+type Instance = Pick<DataSourceInstanceSettings, 'uid' | 'name' | 'type'>;
+
+/**
+ * Grafana's built-in "-- Grafana --" datasource as the frontend settings carry it (Grafana 12.4,
+ * pkg/api/frontendsettings.go: type is the plugin type "datasource", uid "grafana", id -1; its
+ * plugin.json has id "grafana", metrics and annotations).
+ */
+export const GRAFANA_BUILT_IN = {
+  id: -1,
+  uid: 'grafana',
+  name: '-- Grafana --',
+  type: 'datasource',
+  meta: { id: 'grafana', type: 'datasource', name: '-- Grafana --', builtIn: true, metrics: true, annotations: true },
+} as unknown as DataSourceInstanceSettings;
+
+function settingsOf(instance: Instance): DataSourceInstanceSettings {
+  // An installed datasource's type is its plugin id (meta.id).
+  const meta = { id: instance.type, type: 'datasource', name: instance.type, metrics: true } as DataSourcePluginMeta;
+  return { ...instance, meta } as DataSourceInstanceSettings;
+}
+
+/**
+ * Installs Grafana's datasource registry singleton for a test, holding the given instances and, as every
+ * Grafana does, its built-in datasource. getList follows Grafana 12.4's DatasourceSrv.getList for the
+ * filters we use: built-ins are left out of the filtered list, but "-- Grafana --" is appended whenever
+ * neither `pluginId` nor `alerting` is given (also when `type` is).
+ */
+export function installFakeDatasources(instances: Instance[]) {
+  const all = instances.map(settingsOf);
+  const getList: DataSourceSrv['getList'] = (filters = {}) => {
+    const list = all.filter(
+      (ds) =>
+        (!filters.pluginId || ds.meta.id === filters.pluginId) &&
+        (!filters.type || ds.type === filters.type) &&
+        (!filters.alerting || ds.meta.alerting)
+    );
+    if (!filters.pluginId && !filters.alerting && !filters.tracing) {
+      list.push(GRAFANA_BUILT_IN);
+    }
+    return list;
+  };
+  const getInstanceSettings: DataSourceSrv['getInstanceSettings'] = (ref) => {
+    const key = typeof ref === 'string' ? ref : ref?.uid;
+    return [...all, GRAFANA_BUILT_IN].find((ds) => ds.uid === key || ds.name === key);
+  };
+  setDataSourceSrv({ getList, getInstanceSettings } as DataSourceSrv);
 }
 
 /** React Router v7 behaviour, as Grafana opts in; keeps the v6 deprecation warnings out of test output. */

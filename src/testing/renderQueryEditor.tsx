@@ -1,9 +1,10 @@
 import React, { useState } from 'react';
-import { render } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 
 import { ArgoPerfDataSource } from '../datasource/datasource';
 import { QueryEditor } from '../datasource/components/QueryEditor';
 import type { ArgoPerfDataQuery } from '../datasource/types';
+import { testIds } from '../datasource/testIds';
 import { instanceSettings } from './datasourceSettings';
 
 /**
@@ -26,4 +27,15 @@ export function renderQueryEditor(initial: ArgoPerfDataQuery, values: Record<str
   }
   render(<Harness />);
   return { latest: () => changes[changes.length - 1], onChange, onRunQuery, getResource };
+}
+
+/** Picks a query type in the editor's drop-down, as a user does (open, wait for the options, click one). */
+export async function chooseQueryType(label: string) {
+  fireEvent.click(within(screen.getByTestId(testIds.queryEditor.queryType)).getByRole('combobox'));
+  await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  const option = screen.getAllByRole('option').find((element) => element.textContent?.startsWith(label));
+  if (!option) {
+    throw new Error(`no query type ${label}`);
+  }
+  fireEvent.click(option);
 }

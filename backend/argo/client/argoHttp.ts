@@ -35,6 +35,14 @@ export interface ArgoHttpOptions {
   /** Values to mask in every error and log line. */
   secrets: string[];
   random?: () => number;
+  /** Told of every finished call (retries included): its API path, how long it took, whether it failed. */
+  onCall?: (call: FinishedCall) => void;
+}
+
+export interface FinishedCall {
+  path: string;
+  seconds: number;
+  failed: boolean;
 }
 
 /** A parsed JSON answer with its headers. */
@@ -103,6 +111,28 @@ export class ArgoHttp {
     query: URLSearchParams | undefined,
     subject: RequestSubject,
     call: CallOptions = {}
+  ): Promise<JsonAnswer<T>> {
+    const onCall = this.options.onCall;
+    if (!onCall) {
+      return this.getJsonRetrying(path, query, subject, call);
+    }
+    const started = performance.now();
+    const finished = (failed: boolean) => onCall({ path, seconds: (performance.now() - started) / 1000, failed });
+    try {
+      const answer = await this.getJsonRetrying<T>(path, query, subject, call);
+      finished(false);
+      return answer;
+    } catch (error) {
+      finished(true);
+      throw error;
+    }
+  }
+
+  private async getJsonRetrying<T>(
+    path: string,
+    query: URLSearchParams | undefined,
+    subject: RequestSubject,
+    call: CallOptions
   ): Promise<JsonAnswer<T>> {
     const budget = new CallBudget(call);
     let lastProblem: string | undefined;

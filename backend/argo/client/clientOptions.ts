@@ -1,6 +1,7 @@
 import type { ArgoSettings, SecureJsonData } from '../../../src/settings/model';
 import type { Logger } from '../../log/logger';
 import { secretValues } from '../../net/secretForms';
+import type { FinishedCall } from './argoHttp';
 import type { RetryOptions } from './retryPolicy';
 
 /** How to reach and treat one Argo Server (one datasource). */
@@ -33,6 +34,8 @@ export interface ArgoClientOptions {
   versionMaxAgeMs?: number;
   /** Clock for the version's age (tests); default Date.now. */
   now?: () => number;
+  /** Told of every finished request (the plugin's metrics; the collector passes none). */
+  onCall?: (call: FinishedCall) => void;
 }
 
 /** Options from the datasource's Argo settings and secrets. */

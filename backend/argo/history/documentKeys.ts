@@ -6,6 +6,7 @@ import { regexpMessages } from '../../../src/query/regexpMessages';
 import { QueryError } from '../../errors/queryError';
 import type { NodeDocument, WorkflowDocument } from '../extract/documents';
 import { luceneMatcher, MatchTooCostly } from './luceneMatch';
+import { taskFilterMatches } from '../../../src/query/stepName';
 
 /**
  * Group keys and filters over documents in memory, for answers built from the Argo Server's lists:
@@ -98,7 +99,10 @@ function adhocMatches(value: string | undefined, filter: AdhocFilter): boolean {
 export function matchesFilters(doc: RunDocument, filters: Filters, level: Level): boolean {
   for (const [name, key] of FILTER_KEYS) {
     const allowed = filters[name];
-    if (allowed && allowed.length > 0 && !allowed.includes(keyValue(doc, key, level) ?? '')) {
+    const value = keyValue(doc, key, level) ?? '';
+    // A step name picks every item of its loop (stepName.ts).
+    const picked = name === 'tasks' ? allowed?.some((entry) => taskFilterMatches(entry, value)) : allowed?.includes(value);
+    if (allowed && allowed.length > 0 && !picked) {
       return false;
     }
   }

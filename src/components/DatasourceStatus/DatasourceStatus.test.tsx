@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 
 import { DATASOURCE_TYPE } from '../../constants';
 import { pageText } from '../../pages/pageText';
-import { installFakeDatasources, ROUTER_FUTURE } from '../../testing/fakeDatasourceSrv';
+import { GRAFANA_BUILT_IN, installFakeDatasources, ROUTER_FUTURE } from '../../testing/fakeDatasourceSrv';
 import { testIds } from '../testIds';
 import { DatasourceStatus } from './DatasourceStatus';
 
@@ -20,6 +20,7 @@ describe('DatasourceStatus', () => {
   test('without a datasource it offers to add one', () => {
     installFakeDatasources([{ uid: 'p1', name: 'Prometheus', type: 'prometheus' }]);
     renderStatus();
+    // Grafana always holds its built-in "-- Grafana --" datasource; it does not count as ours.
     expect(screen.getByText(pageText.datasources.none)).toBeInTheDocument();
     expect(screen.getByTestId(testIds.datasourceStatus.addDatasource)).toHaveAttribute(
       'href',
@@ -36,6 +37,9 @@ describe('DatasourceStatus', () => {
     const list = screen.getByTestId(testIds.datasourceStatus.configured);
     expect(within(list).getByText(/Argo prod/)).toBeInTheDocument();
     expect(within(list).queryByText(/Prometheus/)).not.toBeInTheDocument();
+    // Grafana's getList appends its built-in datasource to a list filtered by type; it is not ours.
+    expect(within(list).queryByText(new RegExp(GRAFANA_BUILT_IN.name))).not.toBeInTheDocument();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
     expect(within(list).getByRole('link', { name: pageText.datasources.settings })).toHaveAttribute(
       'href',
       '/connections/datasources/edit/a1'

@@ -9,7 +9,8 @@ import { testIds } from '../testIds';
 
 /** Which datasources of this app exist, with links to their settings, or a way to add the first one. */
 export function DatasourceStatus() {
-  const datasources = getDataSourceSrv().getList({ type: DATASOURCE_TYPE });
+  // By pluginId: a list filtered by `type` also gets Grafana's built-in "-- Grafana --" appended.
+  const datasources = getDataSourceSrv().getList({ pluginId: DATASOURCE_TYPE });
   const text = pageText.datasources;
 
   if (datasources.length === 0) {

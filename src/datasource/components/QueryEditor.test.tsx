@@ -4,7 +4,7 @@ import { installFakeTemplateSrv } from '../../testing/fakeTemplateSrv';
 import { testIds } from '../testIds';
 import type { ArgoPerfDataQuery } from '../types';
 import { queryText } from './query/queryText';
-import { renderQueryEditor as renderEditor } from '../../testing/renderQueryEditor';
+import { renderQueryEditor as renderEditor, chooseQueryType } from '../../testing/renderQueryEditor';
 
 const ids = testIds.queryEditor;
 
@@ -122,9 +122,9 @@ describe('QueryEditor', () => {
     expect(screen.queryByTestId(ids.problem)).not.toBeInTheDocument();
   });
 
-  test('the query type picker switches to outcomes, keeping level, filters and grouping', () => {
+  test('the query type picker switches to outcomes, keeping level, filters and grouping', async () => {
     const { latest, onRunQuery } = renderEditor({ ...stored, level: 'node', filters: { namespaces: ['ml'] } });
-    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.outcomes!));
+    await chooseQueryType(queryText.queryType.options.outcomes!);
     expect(latest()).toEqual({ refId: 'A', queryType: 'outcomes', level: 'node', groupBy: ['workflow'], filters: { namespaces: ['ml'] }, limit: 20 });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId(ids.measures)).toBeInTheDocument();
@@ -142,18 +142,18 @@ describe('QueryEditor', () => {
     expect(screen.queryByTestId(ids.measures)).not.toBeInTheDocument();
   });
 
-  test('heatmap shows only the level and the filters, and drops grouping', () => {
+  test('heatmap shows only the level and the filters, and drops grouping', async () => {
     const { latest } = renderEditor(stored);
-    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.heatmap!));
+    await chooseQueryType(queryText.queryType.options.heatmap!);
     expect(latest()).toEqual({ refId: 'A', queryType: 'heatmap', level: 'workflow', filters: {} });
     expect(screen.queryByTestId(ids.groupBy)).not.toBeInTheDocument();
     expect(screen.getByTestId(ids.filter('namespaces'))).toBeInTheDocument();
     expect(screen.queryByTestId(ids.problem)).not.toBeInTheDocument();
   });
 
-  test('runs: the picker drops grouping and the group limit, and shows the row limit and baseline defaults', () => {
+  test('runs: the picker drops grouping and the group limit, and shows the row limit and baseline defaults', async () => {
     const { latest, onRunQuery } = renderEditor({ ...stored, level: 'node', filters: { namespaces: ['ml'] } });
-    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.runs!));
+    await chooseQueryType(queryText.queryType.options.runs!);
     expect(latest()).toEqual({ refId: 'A', queryType: 'runs', level: 'node', filters: { namespaces: ['ml'] } });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId(ids.limit)).toHaveValue(100);
@@ -161,7 +161,7 @@ describe('QueryEditor', () => {
     expect(screen.queryByTestId(ids.groupBy)).not.toBeInTheDocument();
     expect(screen.getByTestId(ids.filter('phases'))).toBeInTheDocument();
 
-    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.durations!));
+    await chooseQueryType(queryText.queryType.options.durations!);
     expect(latest()).toEqual({ refId: 'A', queryType: 'durations', level: 'node', filters: { namespaces: ['ml'] } });
   });
 

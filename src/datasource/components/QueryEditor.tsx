@@ -2,7 +2,7 @@ import React from 'react';
 import type { QueryEditorProps } from '@grafana/data';
 import { Alert, Stack } from '@grafana/ui';
 
-import { AVAILABLE_QUERY_TYPES, type ArgoPerfQuery, type querySchemas } from '../../query/model';
+import { AVAILABLE_QUERY_TYPES, FILTER_KINDS, QUERY_FILTERS, type ArgoPerfQuery, type Filters, type querySchemas } from '../../query/model';
 import { defaultQuery, parseQuery } from '../../query/parseQuery';
 import type { ArgoPerfDataSource } from '../datasource';
 import { testIds } from '../testIds';
@@ -33,6 +33,24 @@ const TYPE_ONLY_FIELDS = ['stats', 'view', 'measures', 'baselineDays', 'stat', '
 /** Query types that only the Argo Server answers. */
 const ARGO_ONLY_TYPES: readonly string[] = ['live', 'cronDrift'];
 
+/**
+ * The filter lists shown: those the query type reads, from the shared model, and any other the stored
+ * query still holds (parseQuery refuses it, so it is shown to be removed).
+ */
+function shownFilterKinds(type: EditorQueryType, filters: Filters | undefined) {
+  return FILTER_KINDS.filter((kind) => QUERY_FILTERS[type].includes(kind) || Boolean(filters?.[kind]?.length));
+}
+
+/** The filters a query of `type` reads; the other lists are dropped when the type changes. */
+function filtersOfType(type: EditorQueryType, filters: Filters | undefined): Filters | undefined {
+  if (!filters) {
+    return filters;
+  }
+  const kept: Filters = { ...filters };
+  FILTER_KINDS.filter((kind) => !QUERY_FILTERS[type].includes(kind)).forEach((kind) => delete kept[kind]);
+  return kept;
+}
+
 function editorQueryType(query: ArgoPerfDataQuery): EditorQueryType {
   const type = query.queryType ?? 'durations';
   return (AVAILABLE_QUERY_TYPES as readonly string[]).includes(type) ? (type as EditorQueryType) : 'durations';
@@ -57,6 +75,9 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
   const changeType = (type: EditorQueryType) => {
     // Level, filters and grouping carry over; statistics, view, measures and baseline belong to one type.
     const next: ArgoPerfDataQuery = { ...query, queryType: type };
+    if (query.filters) {
+      next.filters = filtersOfType(type, query.filters);
+    }
     TYPE_ONLY_FIELDS.forEach((field) => delete next[field]);
     if (type === 'heatmap' || type === 'runs') {
       delete next.groupBy;
@@ -86,7 +107,12 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
       {shown.queryType === 'live' && <LiveSection {...section} shown={shown} />}
       {shown.queryType === 'cronDrift' && <CronDriftSection {...section} shown={shown} />}
       {shown.queryType === 'progress' && <ProgressSection {...section} shown={shown} />}
-      <FiltersSection datasource={datasource} filters={shown.filters} onChange={(filters) => change({ filters })} />
+      <FiltersSection
+        datasource={datasource}
+        kinds={shownFilterKinds(queryType, shown.filters)}
+        filters={shown.filters}
+        onChange={(filters) => change({ filters })}
+      />
       {problem && (
         <Alert severity="error" title={queryText.problemTitle} data-testid={testIds.queryEditor.problem}>
           {problem}

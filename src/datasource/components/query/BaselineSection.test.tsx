@@ -3,7 +3,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { installFakeTemplateSrv } from '../../../testing/fakeTemplateSrv';
 import { testIds } from '../../testIds';
 import { queryText } from './queryText';
-import { renderQueryEditor as renderEditor } from '../../../testing/renderQueryEditor';
+import { renderQueryEditor as renderEditor, chooseQueryType } from '../../../testing/renderQueryEditor';
 
 const ids = testIds.queryEditor;
 
@@ -11,9 +11,9 @@ const ids = testIds.queryEditor;
 describe('QueryEditor: baseline', () => {
   beforeEach(() => installFakeTemplateSrv({}));
 
-  test('the picker keeps grouping, drops other types’ fields, and shows the baseline defaults', () => {
+  test('the picker keeps grouping, drops other types’ fields, and shows the baseline defaults', async () => {
     const { latest, onRunQuery } = renderEditor({ refId: 'A', queryType: 'durations', groupBy: ['task'], level: 'node', stats: ['p50'] });
-    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.baseline!));
+    await chooseQueryType(queryText.queryType.options.baseline!);
     expect(latest()).toEqual({ refId: 'A', queryType: 'baseline', groupBy: ['task'], level: 'node' });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId(ids.currentMinutes)).toHaveValue(60);
@@ -21,7 +21,7 @@ describe('QueryEditor: baseline', () => {
     expect(within(screen.getByTestId(ids.baselineStat)).getByRole('combobox')).toHaveValue(queryText.baselineStat.options.p95);
     expect(screen.getByTestId(ids.groupBy)).toBeInTheDocument();
 
-    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.runs!));
+    await chooseQueryType(queryText.queryType.options.runs!);
     expect(latest()).toEqual({ refId: 'A', queryType: 'runs', level: 'node' });
   });
 

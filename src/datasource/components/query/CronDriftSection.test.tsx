@@ -3,7 +3,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { installFakeTemplateSrv } from '../../../testing/fakeTemplateSrv';
 import { testIds } from '../../testIds';
 import { queryText } from './queryText';
-import { renderQueryEditor as renderEditor } from '../../../testing/renderQueryEditor';
+import { renderQueryEditor as renderEditor, chooseQueryType } from '../../../testing/renderQueryEditor';
 
 const ids = testIds.queryEditor;
 const text = queryText.cronDrift;
@@ -15,7 +15,7 @@ const pickView = (label: string) =>
 describe('QueryEditor: cronDrift', () => {
   beforeEach(() => installFakeTemplateSrv({}));
 
-  test('the type picker starts with the delay view and a 60 s grace, and drops other types’ fields', () => {
+  test('the type picker starts with the delay view and a 60 s grace, and drops other types’ fields', async () => {
     const { latest, onRunQuery } = renderEditor({
       refId: 'A',
       queryType: 'durations',
@@ -23,7 +23,7 @@ describe('QueryEditor: cronDrift', () => {
       limit: 20,
       source: 'elasticsearch',
     });
-    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.cronDrift!));
+    await chooseQueryType(queryText.queryType.options.cronDrift!);
     expect(latest()).toEqual({ refId: 'A', queryType: 'cronDrift' });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
     expect(within(screen.getByTestId(ids.cronDriftView)).getByLabelText(text.view.options.delay)).toBeChecked();

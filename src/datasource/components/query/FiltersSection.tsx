@@ -2,7 +2,7 @@ import React from 'react';
 import { getTemplateSrv } from '@grafana/runtime';
 import { InlineFieldRow } from '@grafana/ui';
 
-import type { Filters } from '../../../query/model';
+import type { FilterKind, Filters } from '../../../query/model';
 import type { ArgoPerfDataSource } from '../../datasource';
 import { isResourceKind } from '../../resources';
 import { expandEntry } from '../../templateVariables';
@@ -10,17 +10,10 @@ import { FilterField } from './FilterField';
 import { PHASES } from './queryOptions';
 import { queryText } from './queryText';
 
-const FILTER_KINDS = [
-  'namespaces',
-  'workflows',
-  'templates',
-  'tasks',
-  'crons',
-  'phases',
-] as const satisfies ReadonlyArray<keyof Filters>;
-
 interface Props {
   datasource: ArgoPerfDataSource;
+  /** The filter lists to show, in this order: those the query type reads (QUERY_FILTERS). */
+  kinds: readonly FilterKind[];
   filters: Filters;
   onChange: (filters: Filters) => void;
 }
@@ -31,7 +24,7 @@ function namespaceScope(filters: Filters): string | undefined {
   return namespaces.length === 1 ? namespaces[0] : undefined;
 }
 
-export function FiltersSection({ datasource, filters, onChange }: Props) {
+export function FiltersSection({ datasource, kinds, filters, onChange }: Props) {
   const variables = getTemplateSrv()
     .getVariables()
     .map((variable) => `$${variable.name}`);
@@ -47,7 +40,7 @@ export function FiltersSection({ datasource, filters, onChange }: Props) {
 
   return (
     <InlineFieldRow>
-      {FILTER_KINDS.map((kind) => {
+      {kinds.map((kind) => {
         const scope = kind === 'namespaces' ? '' : (namespace ?? '');
         const loadValues = isResourceKind(kind)
           ? () => datasource.listValues(kind, scope || undefined)

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 
 import { installFakeTemplateSrv } from '../../../testing/fakeTemplateSrv';
-import { renderQueryEditor } from '../../../testing/renderQueryEditor';
+import { renderQueryEditor, chooseQueryType } from '../../../testing/renderQueryEditor';
 import { testIds } from '../../testIds';
 import type { ArgoPerfDataQuery } from '../../types';
 import { queryText } from './queryText';
@@ -69,7 +69,7 @@ describe('LiveSection', () => {
 describe('QueryEditor: live', () => {
   beforeEach(() => installFakeTemplateSrv({}));
 
-  test('the type picker switches a runs query to live: its source, limit and baseline are dropped', () => {
+  test('the type picker switches a runs query to live: its source, limit and baseline are dropped', async () => {
     const query: ArgoPerfDataQuery = {
       refId: 'A',
       queryType: 'runs',
@@ -79,7 +79,7 @@ describe('QueryEditor: live', () => {
       filters: { namespaces: ['ml'] },
     };
     const { onChange, onRunQuery } = renderQueryEditor(query);
-    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.live!));
+    await chooseQueryType(queryText.queryType.options.live!);
     expect(onChange).toHaveBeenLastCalledWith({ refId: 'A', queryType: 'live', filters: { namespaces: ['ml'] } });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });

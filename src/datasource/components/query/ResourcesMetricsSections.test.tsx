@@ -3,7 +3,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { installFakeTemplateSrv } from '../../../testing/fakeTemplateSrv';
 import { testIds } from '../../testIds';
 import { queryText } from './queryText';
-import { renderQueryEditor as renderEditor } from '../../../testing/renderQueryEditor';
+import { renderQueryEditor as renderEditor, chooseQueryType } from '../../../testing/renderQueryEditor';
 
 const ids = testIds.queryEditor;
 
@@ -20,9 +20,9 @@ async function choose(containerTestId: string, optionText: RegExp, typed: string
 describe('QueryEditor: resources', () => {
   beforeEach(() => installFakeTemplateSrv({}));
 
-  test('the picker keeps level, grouping and filters, drops other types’ fields, and shows the resources', () => {
+  test('the picker keeps level, grouping and filters, drops other types’ fields, and shows the resources', async () => {
     const { latest, onRunQuery } = renderEditor({ refId: 'A', queryType: 'outcomes', level: 'node', groupBy: ['task'], measures: ['failed'], filters: { namespaces: ['ml'] } });
-    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.resources!));
+    await chooseQueryType(queryText.queryType.options.resources!);
     expect(latest()).toEqual({ refId: 'A', queryType: 'resources', level: 'node', groupBy: ['task'], filters: { namespaces: ['ml'] } });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
     // All five by default; the first is shown, the rest are counted where the field is narrow.
@@ -42,9 +42,9 @@ describe('QueryEditor: resources', () => {
 describe('QueryEditor: metrics', () => {
   beforeEach(() => installFakeTemplateSrv({}));
 
-  test('the picker asks for the metric; it is written while typing and runs when leaving the field', () => {
+  test('the picker asks for the metric; it is written while typing and runs when leaving the field', async () => {
     const { latest, onRunQuery } = renderEditor({ refId: 'A', queryType: 'resources', resources: ['gpu'], groupBy: ['workflow'] });
-    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.metrics!));
+    await chooseQueryType(queryText.queryType.options.metrics!);
     expect(latest()).toEqual({ refId: 'A', queryType: 'metrics', groupBy: ['workflow'] });
     // Without a metric the query is incomplete: it is not run, and the problem names the field.
     expect(onRunQuery).not.toHaveBeenCalled();

@@ -26,6 +26,19 @@ export const queryText = {
       live: 'Running now',
       progress: 'Run progress',
     } satisfies Partial<Record<QueryType, string>> as Partial<Record<QueryType, string>>,
+    /** One line under each choice of the picker. */
+    descriptions: {
+      durations: 'Percentiles and counts of run or step durations over time, per group',
+      heatmap: 'How durations are spread over time',
+      outcomes: 'Succeeded, failed and error counts, failure rate, top failure reasons',
+      runs: 'Table of recent runs or steps, with links to the Argo UI',
+      baseline: 'Now against its own past: slower, failing or costing more than usual',
+      resources: 'CPU, memory and GPU time from Argo’s resourcesDuration',
+      metrics: 'Numbers runs report about their own work (metrics.<name>)',
+      cronDrift: 'Cron start delays, missed ticks, time since the last success',
+      live: 'Workflows running now and how far they overrun',
+      progress: 'One large run followed whole: steps done by phase, throughput, time left',
+    } satisfies Record<QueryType, string>,
   },
   view: {
     label: 'Show',
