@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 
 import { installFakeTemplateSrv } from '../../../testing/fakeTemplateSrv';
-import { renderQueryEditor as renderEditor } from '../../../testing/renderQueryEditor';
+import { chooseQueryType, renderQueryEditor as renderEditor } from '../../../testing/renderQueryEditor';
 import { testIds } from '../../testIds';
 import { queryText } from './queryText';
 
@@ -11,9 +11,9 @@ const text = queryText.progress;
 describe('QueryEditor: progress', () => {
   beforeEach(() => installFakeTemplateSrv({}));
 
-  test('the type picker asks for the run and does not run the query without one', () => {
+  test('the type picker asks for the run and does not run the query without one', async () => {
     const { latest, onRunQuery } = renderEditor({ refId: 'A', queryType: 'durations', stats: ['p50'] });
-    fireEvent.click(within(screen.getByTestId(ids.queryType)).getByLabelText(queryText.queryType.options.progress!));
+    await chooseQueryType(queryText.queryType.options.progress!);
     expect(latest()).toEqual({ refId: 'A', queryType: 'progress' });
     expect(onRunQuery).not.toHaveBeenCalled();
     expect(screen.getByTestId(ids.problem)).toHaveTextContent(/run: name the run/);
