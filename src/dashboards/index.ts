@@ -1,5 +1,7 @@
 import type { Dashboard } from '@grafana/schema';
 
+import { stepPerformance } from './stepPerformance';
+import { workflowDetail } from './workflowDetail';
 import { workflowsOverview } from './workflowsOverview';
 
 /** A bundled dashboard: written to dashboards/<name>.json and listed in plugin.json under that path. */
@@ -9,7 +11,11 @@ export interface BundledDashboard {
 }
 
 /** Every bundled dashboard, in the order the app lists them. */
-export const DASHBOARDS: BundledDashboard[] = [{ name: 'workflows-overview', build: workflowsOverview }];
+export const DASHBOARDS: BundledDashboard[] = [
+  { name: 'workflows-overview', build: workflowsOverview },
+  { name: 'workflow-detail', build: workflowDetail },
+  { name: 'step-performance', build: stepPerformance },
+];
 
 /** Where a bundled dashboard lives, relative to the plugin's folder (and to the repository's root). */
 export const dashboardPath = (name: string): string => `dashboards/${name}.json`;
