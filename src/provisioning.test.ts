@@ -35,3 +35,29 @@ describe('docker-compose.yaml and provisioning', () => {
     expect(datasource.jsonData.elasticsearch.url).toBe(`http://elasticsearch:${port}`);
   });
 });
+
+describe('docker-compose.yaml: the demo', () => {
+  const compose = load('docker-compose.yaml');
+
+  test('publishes every port on 127.0.0.1 only', () => {
+    const ports = Object.values(compose.services).flatMap((service: any) => service.ports ?? []);
+    expect(ports.length).toBeGreaterThanOrEqual(3);
+    for (const port of ports) {
+      expect(port).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
+    }
+  });
+
+  test('runs the packaged executable to write the demo history into the compose Elasticsearch and serve it', () => {
+    const demo = compose.services.demo;
+    expect(demo.volumes).toContain('./dist:/plugin:ro');
+    const command = demo.command.join(' ');
+    expect(command).toMatch(/\/plugin\/datasource\/gpx_argoperf_workflows_linux_.*\)\s+collect demo --es-url http:\/\/elasticsearch:9200 --serve --listen 0\.0\.0\.0:2746/);
+    expect(demo.depends_on.elasticsearch.condition).toBe('service_healthy');
+  });
+
+  test('points the datasource at the demo Argo Server', () => {
+    const [datasource] = load('provisioning/datasources/argo-workflows-performance.yaml').datasources;
+    const port = compose.services.demo.ports[0].split(':')[2];
+    expect(datasource.jsonData.argo.url).toBe(`http://demo:${port}`);
+  });
+});

@@ -1,4 +1,4 @@
-/** `node scripts/run-ts.mjs backend/cli/collector.ts <backfill|sync|watch|report> [options]`: see backend/collector/usage.ts. */
+/** `node scripts/run-ts.mjs backend/cli/collector.ts <backfill|sync|watch|report|demo> [options]`: see backend/collector/usage.ts. */
 import { runCollectorCli } from '../collector/cli';
 
 runCollectorCli(process.argv.slice(2)).then(

@@ -1,10 +1,11 @@
 /**
- * The collector command: `collector <backfill|sync|watch|report> [options]` (usage.ts; report: reportRun.ts). Copies Argo history
+ * The collector command: `collector <backfill|sync|watch|report|demo> [options]` (usage.ts; report: reportRun.ts; demo: backend/demo/). Copies Argo history
  * into Elasticsearch with deterministic ids and checkpoints (docs in checkpoints.ts, documentIds.ts).
  */
 import { setMaxListeners } from 'node:events';
 
 import { ArgoClient } from '../argo/client/argoClient';
+import { runDemoCli } from '../demo/demoCli';
 import { BulkPacer } from './bulkPacer';
 import { CheckpointStore } from './checkpoints';
 import { backfill, sync, watch, type CommandContext } from './collectorCommands';
@@ -29,6 +30,9 @@ export interface CollectorIo {
 }
 
 export async function runCollectorCli(argv: string[], io: CollectorIo = {}): Promise<number> {
+  if (argv[0] === 'demo') {
+    return runDemoCli(argv.slice(1), io);
+  }
   const writeErr = io.writeErr ?? ((text: string) => process.stderr.write(text));
   let options: CollectorOptions | undefined;
   try {

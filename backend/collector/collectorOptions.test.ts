@@ -7,8 +7,8 @@ const parse = (argv: string[], env: NodeJS.ProcessEnv = ENV) => parseCollectorOp
 
 describe('collector options', () => {
   it.each([
-    [[], 'a command is required: backfill, sync, watch or report'],
-    [['collect'], 'unknown command "collect": use backfill, sync, watch or report'],
+    [[], 'a command is required: backfill, sync, watch, report or demo'],
+    [['collect'], 'unknown command "collect": use backfill, sync, watch, report or demo'],
     [['backfill'], 'backfill needs --from <time>'],
     [['backfill', '--from', 'last week'], '--from "last week" is not a time'],
     [['backfill', '--from', '2026-02-01', '--to', '2026-01-01'], '--from 2026-02-01T00:00:00.000Z must be before --to 2026-01-01T00:00:00.000Z'],

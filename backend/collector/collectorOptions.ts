@@ -164,7 +164,7 @@ export function parseCollectorOptions(argv: string[], env: NodeJS.ProcessEnv, is
   const command = positionals[0];
   if (command !== 'backfill' && command !== 'sync' && command !== 'watch' && command !== 'report') {
     throw new UsageError(
-      command ? `unknown command "${command}": use backfill, sync, watch or report` : 'a command is required: backfill, sync, watch or report'
+      command ? `unknown command "${command}": use backfill, sync, watch, report or demo` : 'a command is required: backfill, sync, watch, report or demo'
     );
   }
   if (positionals.length > 1) {

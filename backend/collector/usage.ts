@@ -28,7 +28,7 @@ export function collectorGuide(env: NodeJS.ProcessEnv): string {
 export const collectorUsage = (env: NodeJS.ProcessEnv): string => `${USAGE}\n\nGuide: ${collectorGuide(env)}`;
 
 /** The options part of --help (its own constant so tests can check it names every option). */
-export const USAGE = `Usage: collector <backfill|sync|watch|report> [options]
+export const USAGE = `Usage: collector <backfill|sync|watch|report|demo> [options]
 
 Copies Argo Workflows history (live and archived runs) into Elasticsearch: one document per run and
 one per node, ids from the run's uid, so re-runs and parallel collectors never duplicate.
@@ -40,6 +40,8 @@ Commands
   report --namespace <ns> --workflow <name> --status <Succeeded|Failed|Error> [--uid <uid>]
                                          from a workflow's exit handler: sync the namespace, then write
                                          this run as finished with the given phase (guide: below)
+  demo [--es-url <url>] [--serve]        a generated demo history into Elasticsearch and/or served as an
+                                         Argo Server (demo --help; guide: docs/demo.md)
 
 Times: RFC 3339 (2026-01-31T00:00:00Z), a date (2026-01-31), now or now-<n><s|m|h|d>.
 

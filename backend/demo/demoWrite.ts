@@ -1,0 +1,85 @@
+import type { Client } from '@elastic/elasticsearch';
+
+import { extractWorkflow } from '../argo/extract/extractWorkflow';
+import { BulkPacer } from '../collector/bulkPacer';
+import { bulkWrite } from '../collector/bulkWrite';
+import type { CollectorLog } from '../collector/collectorLog';
+import { CollectorStats } from '../collector/collectorStats';
+import { operationsOf, type IndexOperation } from '../collector/documentIds';
+import { pacedClient } from '../collector/elasticsearchWriter';
+import { prepareIndices } from '../collector/templateCheck';
+import { COLLECTOR_DEFAULTS } from '../collector/usage';
+import { DEMO_LABEL } from './catalog';
+import type { DemoHistory } from './demoHistory';
+
+export interface DemoWriteSummary {
+  runs: number;
+  documents: number;
+  /** Documents of an earlier demo load that this one no longer holds, deleted. */
+  replaced: number;
+  seconds: number;
+}
+
+/**
+ * The collector's own path from Argo objects to Elasticsearch: the extraction (collected_at = the
+ * history's end, so a load is reproducible), the collector's ids and indices, its paced bulk writer.
+ */
+async function* operations(history: DemoHistory, indexPrefix: string, stats: CollectorStats): AsyncGenerator<IndexOperation> {
+  const collectedAt = new Date(history.endMs);
+  for (const object of history.workflows) {
+    stats.workflowsRead++;
+    const { workflow, nodes } = extractWorkflow(object, { collectedAt });
+    if (!workflow) {
+      stats.workflowsSkipped++;
+      continue;
+    }
+    if (!workflow.end) {
+      stats.workflowsRunning++;
+    }
+    yield* operationsOf(indexPrefix, workflow, nodes);
+  }
+}
+
+/** Writes the history (after installing or checking the index template, as the collector does). */
+export async function writeDemoHistory(es: Client, history: DemoHistory, indexPrefix: string, log: CollectorLog): Promise<DemoWriteSummary> {
+  const stats = new CollectorStats();
+  const template = await prepareIndices(es, indexPrefix, true);
+  log.info(`index template ${template}`, { prefix: indexPrefix });
+  const pacer = new BulkPacer({ flushBytes: COLLECTOR_DEFAULTS.flushBytes, concurrency: 2 });
+  const client = pacedClient(es, pacer, (count) => {
+    stats.documentsWritten += count;
+    log.progress(stats);
+  });
+  await bulkWrite(client, operations(history, indexPrefix, stats), { pacer, stats, log });
+  log.done();
+  if (stats.documentsRejected > 0 || stats.workflowsSkipped > 0) {
+    throw new Error(`Elasticsearch rejected ${stats.documentsRejected} documents and ${stats.workflowsSkipped} runs gave none; see the errors above`);
+  }
+  const replaced = await deleteEarlierLoads(es, indexPrefix, history.endMs);
+  return { runs: stats.workflowsRead, documents: stats.documentsWritten, replaced, seconds: (Date.now() - stats.startedMs) / 1000 };
+}
+
+/**
+ * A load for another --end (or seed) writes other runs: the demo documents this load did not write
+ * (their collected_at differs) are deleted, so the indices hold one demo history, never two. Read with a
+ * scroll and deleted by id in bulk (delete-by-query is a module that not every node has).
+ */
+async function deleteEarlierLoads(es: Client, indexPrefix: string, endMs: number): Promise<number> {
+  await es.indices.refresh({ index: `${indexPrefix}-*`, allow_no_indices: true });
+  const query = {
+    bool: {
+      filter: [{ term: { [`labels.${DEMO_LABEL.key}`]: DEMO_LABEL.value } }],
+      must_not: [{ term: { collected_at: new Date(endMs).toISOString() } }],
+    },
+  };
+  let deleted = 0;
+  for await (const page of es.helpers.scrollSearch({ index: `${indexPrefix}-*`, allow_no_indices: true, size: 5_000, _source: false, query })) {
+    const hits = page.body.hits.hits;
+    if (hits.length > 0) {
+      await es.bulk({ refresh: false, operations: hits.map((hit) => ({ delete: { _index: hit._index, _id: hit._id! } })) });
+      deleted += hits.length;
+    }
+  }
+  await es.indices.refresh({ index: `${indexPrefix}-*`, allow_no_indices: true });
+  return deleted;
+}
