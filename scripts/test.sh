@@ -34,8 +34,15 @@ fi
 # On exit: end what this run started, by the PIDs it started (the double) or through the script that
 # started it (Elasticsearch, only if this run started the node rather than reusing a running one).
 ARGO_DOUBLE_PID=
+DEMO_PID=
 ES_STARTED=
 stop_started() {
+  if [ -n "$DEMO_PID" ] && kill -0 "$DEMO_PID" 2>/dev/null; then
+    # the demo Argo Server serves until SIGTERM
+    kill -TERM "$DEMO_PID" 2>/dev/null
+    for _ in $(seq 1 100); do kill -0 "$DEMO_PID" 2>/dev/null || break; sleep 0.1; done
+    wait "$DEMO_PID" 2>/dev/null
+  fi
   if [ -n "$ARGO_DOUBLE_PID" ] && kill -0 "$ARGO_DOUBLE_PID" 2>/dev/null; then
     # run-ts.mjs passes SIGTERM to the double it runs and exits when the double has
     kill -TERM "$ARGO_DOUBLE_PID" 2>/dev/null
@@ -93,6 +100,26 @@ packaged_collector_guide() {
   [ -n "$guide" ] && [ "$guide" -ef dist/docs/collector.md ] && cmp -s "$guide" docs/collector.md
 }
 check "packaged collector --help names a guide that is there" packaged_collector_guide
+
+stage "demo history and the bundled dashboards' queries (for the host check)"
+# The packaged executable loads the demo under an index prefix of its own and serves it as an Argo
+# Server; every panel target of every bundled dashboard is then written as Grafana would send it.
+DEMO_INDEX_PREFIX=argoperf-hostcheck-demo
+"$EXECUTABLE" collect demo --es-url "$ES_URL" --index-prefix "$DEMO_INDEX_PREFIX" --serve --listen 127.0.0.1:0 \
+  >"$RESULTS/demo.out" 2>"$RESULTS/demo.err" &
+DEMO_PID=$!
+for _ in $(seq 1 600); do
+  grep -q '^demo Argo Server at ' "$RESULTS/demo.out" && break
+  kill -0 "$DEMO_PID" 2>/dev/null || break
+  sleep 0.5
+done
+DEMO_ARGO_URL=$(sed -n 's/^demo Argo Server at //p' "$RESULTS/demo.out")
+DEMO_ES_INDEX="$DEMO_INDEX_PREFIX-*"
+DASHBOARD_REQUESTS=$RESULTS/dashboard-requests.json
+export DEMO_ARGO_URL DEMO_ES_INDEX DASHBOARD_REQUESTS
+echo "demo Argo Server: ${DEMO_ARGO_URL:-(did not start; see $RESULTS/demo.err)}"
+check "demo history loaded and served (collect demo --serve)" test -n "$DEMO_ARGO_URL"
+check "bundled dashboards' queries written" node scripts/run-ts.mjs src/dashboards/hostcheck/writeQueryRequests.ts "$DASHBOARD_REQUESTS"
 
 stage "Grafana host check (go-plugin + grafana-plugin-sdk-go + dataplane)"
 PLUGIN_EXECUTABLE=$EXECUTABLE hosttest/run.sh 2>&1 | tee "$RESULTS/hosttest.log"

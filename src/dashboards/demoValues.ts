@@ -5,7 +5,7 @@
 export const DEMO_VARIABLES: Record<string, string | string[]> = {
   namespace: ['ml-training', 'data-pipelines'],
   workflow: ['model-train'],
-  template: ['train'],
+  template: ['train-model'],
   task: ['train'],
   cron: ['nightly-training', 'hourly-ingest', 'daily-report', 'weekly-eval'],
   metric: 'images_processed',
