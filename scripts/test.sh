@@ -100,24 +100,46 @@ packaged_collector_guide() {
   [ -n "$guide" ] && [ "$guide" -ef dist/docs/collector.md ] && cmp -s "$guide" docs/collector.md
 }
 check "packaged collector --help names a guide that is there" packaged_collector_guide
+# The packaged executable runs the demo: writes a 30-day history into the node and serves it; the demo
+# Argo Server answers with the four CronWorkflows. Ended by its PID; its indices and template deleted.
+packaged_demo() {
+  local prefix="demo-packaged-$$" out="$RESULTS/demo.out" pid url="" crons docs ok=1
+  "$EXECUTABLE" collect demo --es-url "$ES_URL" --index-prefix "$prefix" --days 30 --serve --listen 127.0.0.1:0 >"$out" 2>"$RESULTS/demo.err" &
+  pid=$!
+  for _ in $(seq 1 600); do
+    url=$(sed -n 's/^demo Argo Server at //p' "$out")
+    [ -n "$url" ] || ! kill -0 "$pid" 2>/dev/null && break
+    sleep 0.5
+  done
+  crons=$(curl -fs "$url/api/v1/cron-workflows/" | grep -o '"kind":"CronWorkflow"' | wc -l)
+  docs=$(curl -fs "$ES_URL/$prefix-*/_count" | sed -n 's/.*"count":\([0-9]*\).*/\1/p')
+  echo "packaged demo: served at ${url:-nothing}, $crons cron workflows, ${docs:-no} documents written"
+  [ -n "$url" ] && [ "$crons" -eq 4 ] && [ "${docs:-0}" -gt 10000 ] && ok=0
+  kill -TERM "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  curl -fs -XDELETE "$ES_URL/$prefix-*" >/dev/null
+  curl -fs -XDELETE "$ES_URL/_index_template/$prefix" >/dev/null
+  return $ok
+}
+check "packaged collector runs the demo (write and serve)" packaged_demo
 
 stage "demo history and the bundled dashboards' queries (for the host check)"
 # The packaged executable loads the demo under an index prefix of its own and serves it as an Argo
 # Server; every panel target of every bundled dashboard is then written as Grafana would send it.
 DEMO_INDEX_PREFIX=argoperf-hostcheck-demo
 "$EXECUTABLE" collect demo --es-url "$ES_URL" --index-prefix "$DEMO_INDEX_PREFIX" --serve --listen 127.0.0.1:0 \
-  >"$RESULTS/demo.out" 2>"$RESULTS/demo.err" &
+  >"$RESULTS/dashboards-demo.out" 2>"$RESULTS/dashboards-demo.err" &
 DEMO_PID=$!
 for _ in $(seq 1 600); do
-  grep -q '^demo Argo Server at ' "$RESULTS/demo.out" && break
+  grep -q '^demo Argo Server at ' "$RESULTS/dashboards-demo.out" && break
   kill -0 "$DEMO_PID" 2>/dev/null || break
   sleep 0.5
 done
-DEMO_ARGO_URL=$(sed -n 's/^demo Argo Server at //p' "$RESULTS/demo.out")
+DEMO_ARGO_URL=$(sed -n 's/^demo Argo Server at //p' "$RESULTS/dashboards-demo.out")
 DEMO_ES_INDEX="$DEMO_INDEX_PREFIX-*"
 DASHBOARD_REQUESTS=$RESULTS/dashboard-requests.json
 export DEMO_ARGO_URL DEMO_ES_INDEX DASHBOARD_REQUESTS
-echo "demo Argo Server: ${DEMO_ARGO_URL:-(did not start; see $RESULTS/demo.err)}"
+echo "demo Argo Server: ${DEMO_ARGO_URL:-(did not start; see $RESULTS/dashboards-demo.err)}"
 check "demo history loaded and served (collect demo --serve)" test -n "$DEMO_ARGO_URL"
 check "bundled dashboards' queries written" node scripts/run-ts.mjs src/dashboards/hostcheck/writeQueryRequests.ts "$DASHBOARD_REQUESTS"
 

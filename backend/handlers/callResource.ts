@@ -16,7 +16,7 @@ import { maskResourceResponse, outputMasker } from './outputMasking';
  * Resource.CallResource: lists for template variables, editor pickers and ad hoc filters.
  * GET namespaces|workflows|templates|tasks|crons[?namespace=a&namespace=b&from=ms&to=ms&level=node],
  * GET labels (label keys), GET values?key=<group key, e.g. phase or label:team> (its values),
- * GET keys (every key ad hoc filters can use). Each answers {"values": [...]}; anything else is 404.
+ * GET keys (every key ad hoc filters can use), GET runs[?workflow=w] (run names, newest first). Each answers {"values": [...]}; anything else is 404.
  * One response message, as Grafana reads only the first message's status and headers.
  */
 const VALUE_LISTS: Record<string, { key: PlainGroupKey; level: Level }> = {
@@ -26,7 +26,9 @@ const VALUE_LISTS: Record<string, { key: PlainGroupKey; level: Level }> = {
   tasks: { key: 'task', level: 'node' },
   crons: { key: 'cron', level: 'workflow' },
 };
-const OTHER_LISTS = ['labels', 'values', 'keys'];
+const OTHER_LISTS = ['labels', 'values', 'keys', 'runs'];
+/** Most run names listed: a run variable wants the recent ones. */
+const RUN_NAMES = 100;
 
 const NODE_ONLY_KEYS: readonly string[] = ['task', 'node'];
 
@@ -106,6 +108,15 @@ async function listValues(
   const fromArgo = params.source === 'argo' || !instance.settings.elasticsearch;
   if (fromArgo && !instance.settings.argo) {
     throw notConfigured('source', 'lists with source=argo need', 'argo', 'leave out source=argo to list from Elasticsearch');
+  }
+  if (path === 'runs') {
+    const request = { namespaces: filters.namespaces ?? [], workflows: params.workflows, fromMs: params.fromMs, toMs: params.toMs, size: RUN_NAMES };
+    if (fromArgo) {
+      const { argoRunNames } = await import('../argo/history/argoValues');
+      return argoRunNames(instance, { ...request, signal });
+    }
+    const { runNames } = await import('../elasticsearch/runNames');
+    return runNames(instance, request, signal);
   }
   if (path === 'labels' || path === 'keys') {
     return fromArgo ? listArgoKeys(instance, path, scope, signal) : listKeys(instance, path, scope, signal);

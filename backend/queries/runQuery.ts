@@ -10,6 +10,7 @@ import { runOutcomes } from './runOutcomes';
 import { runRuns } from './runRuns';
 import { runResources } from './runResources';
 import { runMetrics } from './runMetrics';
+import { runProgress } from './runProgress';
 import type { QueryInput } from './queryInput';
 import { checkServiceConfigured } from './requiredService';
 
@@ -44,6 +45,8 @@ function route(query: ArgoPerfQuery, input: QueryInput): Promise<Frame[]> {
       return runMetrics(query, input);
     case 'baseline':
       return runBaseline(query, input);
+    case 'progress':
+      return runProgress(query, input);
     // The Argo-only types load their modules on first use.
     case 'live':
       return import('./runLive').then(({ runLive }) => runLive(query, input));

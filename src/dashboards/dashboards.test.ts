@@ -35,6 +35,12 @@ describe.each(built)('dashboard $name', ({ name, dashboard }) => {
     const datasourceVariable = variables.find((variable) => variable.type === 'datasource');
     expect(datasourceVariable).toMatchObject({ name: 'datasource', query: DATASOURCE_TYPE });
     for (const panel of panelsOf(dashboard).filter((p) => p.type !== 'text')) {
+      if (panel.datasource?.type === 'prometheus') {
+        // The optional Prometheus row reads its own datasource variable, inside a collapsed row that says so.
+        expect([panel.title, panel.datasource.uid]).toEqual([panel.title, '${prometheus}']);
+        expect(variables.find((variable) => variable.name === 'prometheus')).toMatchObject({ type: 'datasource', query: 'prometheus' });
+        continue;
+      }
       expect([panel.title, panel.datasource]).toEqual([panel.title, { type: DATASOURCE_TYPE, uid: '${datasource}' }]);
       expect([panel.title, (panel.description ?? '').length > 20]).toEqual([panel.title, true]);
       expect([panel.title, panel.targets?.length]).toEqual([panel.title, expect.any(Number)]);
@@ -72,7 +78,9 @@ describe.each(built)('dashboard $name', ({ name, dashboard }) => {
 
   test('resource variables list values of our datasource, several at once, with All, refreshed with the time range', () => {
     for (const variable of variables.filter((v) => v.type === 'query')) {
-      expect(variable).toMatchObject({ datasource: { type: DATASOURCE_TYPE, uid: '${datasource}' }, multi: true, includeAll: true, refresh: 2 });
+      // A run variable picks one run (the progress query follows one); every other list takes several.
+      const one = variable.name === 'run';
+      expect(variable).toMatchObject({ datasource: { type: DATASOURCE_TYPE, uid: '${datasource}' }, multi: !one, includeAll: !one, refresh: 2 });
     }
   });
 
@@ -160,6 +168,10 @@ describe('the bundle', () => {
         'workflows-overview': 'argoperf-overview',
         'workflow-detail': 'argoperf-workflow',
         'step-performance': 'argoperf-steps',
+        'cron-schedules': 'argoperf-crons',
+        'resource-efficiency': 'argoperf-resources',
+        'workflow-metrics': 'argoperf-metrics',
+        'large-run-progress': 'argoperf-large-run',
       })
     );
     const uids = built.map(({ dashboard }) => dashboard.uid);

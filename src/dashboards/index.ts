@@ -1,7 +1,11 @@
 import type { Dashboard } from '@grafana/schema';
 
+import { cronSchedules } from './cronSchedules';
+import { largeRunProgress } from './largeRunProgress';
+import { resourceEfficiency } from './resourceEfficiency';
 import { stepPerformance } from './stepPerformance';
 import { workflowDetail } from './workflowDetail';
+import { workflowMetrics } from './workflowMetrics';
 import { workflowsOverview } from './workflowsOverview';
 
 /** A bundled dashboard: written to dashboards/<name>.json and listed in plugin.json under that path. */
@@ -15,6 +19,10 @@ export const DASHBOARDS: BundledDashboard[] = [
   { name: 'workflows-overview', build: workflowsOverview },
   { name: 'workflow-detail', build: workflowDetail },
   { name: 'step-performance', build: stepPerformance },
+  { name: 'cron-schedules', build: cronSchedules },
+  { name: 'resource-efficiency', build: resourceEfficiency },
+  { name: 'workflow-metrics', build: workflowMetrics },
+  { name: 'large-run-progress', build: largeRunProgress },
 ];
 
 /** Where a bundled dashboard lives, relative to the plugin's folder (and to the repository's root). */

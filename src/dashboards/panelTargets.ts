@@ -22,7 +22,8 @@ export interface ResolvedTarget {
  */
 export function resolvedTargets(dashboard: Dashboard, values: Record<string, string | string[]>): ResolvedTarget[] {
   const templateSrv = templateSrvDouble(values);
-  return panelsOf(dashboard).flatMap((panel) =>
+  // Panels on another datasource (the optional Prometheus row) are Grafana's and that datasource's to answer.
+  return panelsOf(dashboard).filter((panel) => panel.datasource?.type !== 'prometheus').flatMap((panel) =>
     (panel.targets ?? []).map((target) => ({ panel, query: interpolateQuery(target as unknown as ArgoPerfDataQuery, templateSrv) }))
   );
 }

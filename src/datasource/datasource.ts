@@ -82,13 +82,23 @@ export class ArgoPerfDataSource extends DataSourceWithBackend<ArgoPerfDataQuery,
     const namespaces = parsed.namespace
       ? expandEntry(parsed.namespace, getTemplateSrv(), options?.scopedVars)
       : [undefined];
-    const lists = await Promise.all(namespaces.map((namespace) => this.listValues(parsed.kind, namespace, parsed.key, parsed.source, parsed.level)));
+    // The runs of a multi-value workflow variable: one list per workflow, in the order of its values.
+    const workflows = parsed.workflow ? expandEntry(parsed.workflow, getTemplateSrv(), options?.scopedVars) : [undefined];
+    const lists = await Promise.all(
+      workflows.flatMap((workflow) => namespaces.map((namespace) => this.listValues(parsed.kind, namespace, parsed.key, parsed.source, parsed.level, workflow)))
+    );
     return [...new Set(lists.flat())].map((text) => ({ text, value: text }));
   }
 
   /** Values of one kind (namespaces, workflows, ...) that the backend finds, optionally in one namespace. */
-  async listValues(kind: ResourceKind, namespace?: string, key?: string, source?: 'argo', level?: Level): Promise<string[]> {
-    const params = { ...(namespace ? { namespace } : {}), ...(key ? { key } : {}), ...(source ? { source } : {}), ...(level ? { level } : {}) };
+  async listValues(kind: ResourceKind, namespace?: string, key?: string, source?: 'argo', level?: Level, workflow?: string): Promise<string[]> {
+    const params = {
+      ...(namespace ? { namespace } : {}),
+      ...(key ? { key } : {}),
+      ...(source ? { source } : {}),
+      ...(level ? { level } : {}),
+      ...(workflow ? { workflow } : {}),
+    };
     const answer = await this.getResource<ResourceAnswer>(kind, Object.keys(params).length ? params : undefined);
     return valuesOf(answer);
   }

@@ -6,14 +6,16 @@ import { quoteValue } from '../query/validationMessage';
  * The backend's resource calls that list values for template variables and editor options
  * (docs/contracts.md): GET <kind>[?namespace=<ns>] answers {"values": [...]}.
  */
-export const RESOURCE_KINDS = ['namespaces', 'workflows', 'templates', 'tasks', 'crons', 'labels'] as const;
+export const RESOURCE_KINDS = ['namespaces', 'workflows', 'templates', 'tasks', 'crons', 'labels', 'runs'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number] | 'values' | 'keys';
 
 export interface ResourceAnswer {
   values?: unknown;
 }
 
-export type VariableQuery = { kind: ResourceKind; namespace?: string; key?: string; source?: 'argo'; level?: Level } | { error: string };
+export type VariableQuery =
+  | { kind: ResourceKind; namespace?: string; key?: string; source?: 'argo'; level?: Level; workflow?: string }
+  | { error: string };
 
 export function isResourceKind(value: string): value is ResourceKind {
   return (RESOURCE_KINDS as readonly string[]).includes(value) || value === 'values';
@@ -24,7 +26,7 @@ export function isResourceKind(value: string): value is ResourceKind {
  * limited to one namespace (`workflows?namespace=$namespace`); `labels` lists label keys, and
  * `values?key=label:team` the values of one group key (a label, phase, ...); `&source=argo` reads the
  * Argo Server instead of Elasticsearch; `&level=node` lists what steps hold (`templates?level=node`: the
- * steps' templates rather than the workflows').
+ * steps' templates rather than the workflows'); `runs?namespace=$namespace&workflow=$workflow` lists run names, newest first.
  */
 export function parseVariableQuery(query: string): VariableQuery {
   const [kind, search = ''] = query.trim().split('?', 2);
@@ -38,6 +40,7 @@ export function parseVariableQuery(query: string): VariableQuery {
   const key = params.get('key')?.trim();
   const source = params.get('source')?.trim();
   const level = params.get('level')?.trim();
+  const workflow = params.get('workflow')?.trim();
   if (level && !(LEVELS as readonly string[]).includes(level)) {
     return { error: `variable query: level ${quoteValue(level)} is unknown; use level=workflow or level=node` };
   }
@@ -47,14 +50,15 @@ export function parseVariableQuery(query: string): VariableQuery {
   // The backend refuses these too; saying so here names the variable query's own parameter.
   const problem =
     (namespace && textProblem(namespace, LIMITS.namespace) && `namespace: ${textProblem(namespace, LIMITS.namespace)}`) ||
-    (key && textProblem(key, LIMITS.groupKey) && `key: ${textProblem(key, LIMITS.groupKey)}`);
+    (key && textProblem(key, LIMITS.groupKey) && `key: ${textProblem(key, LIMITS.groupKey)}`) ||
+    (workflow && textProblem(workflow, LIMITS.text) && `workflow: ${textProblem(workflow, LIMITS.text)}`);
   if (problem) {
     return { error: `variable query: ${problem}` };
   }
   if (kind === 'values' && !key) {
     return { error: 'variable query: values needs a key, for example values?key=label:team or values?key=phase' };
   }
-  return { kind, ...(namespace ? { namespace } : {}), ...(kind === 'values' ? { key } : {}), ...(source === 'argo' ? { source } : {}), ...(level ? { level: level as Level } : {}) };
+  return { kind, ...(namespace ? { namespace } : {}), ...(kind === 'values' ? { key } : {}), ...(source === 'argo' ? { source } : {}), ...(level ? { level: level as Level } : {}), ...(kind === 'runs' && workflow ? { workflow } : {}) };
 }
 
 /** The strings of a resource answer; anything else the backend might send is ignored. */

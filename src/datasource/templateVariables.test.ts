@@ -1,5 +1,5 @@
 import { installFakeTemplateSrv } from '../testing/fakeTemplateSrv';
-import { expandEntry, interpolateFilters } from './templateVariables';
+import { expandEntry, interpolateFilters, interpolateQuery } from './templateVariables';
 
 describe('expandEntry', () => {
   const templateSrv = installFakeTemplateSrv({
@@ -60,5 +60,16 @@ describe('interpolateFilters', () => {
 
   test('leaves out lists that are not set', () => {
     expect(interpolateFilters({ tasks: undefined }, templateSrv)).toEqual({});
+  });
+});
+
+describe('interpolateQuery: fields that name one thing', () => {
+  const templateSrv = installFakeTemplateSrv({ run: 'bench-x7k2p', metric: ['accuracy', 'records'] });
+
+  test('a run or metric variable gives its value (the first of several); other text stays', () => {
+    expect(interpolateQuery({ refId: 'A', queryType: 'progress', run: '$run' }, templateSrv)).toEqual({ refId: 'A', queryType: 'progress', run: 'bench-x7k2p' });
+    expect(interpolateQuery({ refId: 'A', queryType: 'metrics', metric: '${metric}' }, templateSrv)).toMatchObject({ metric: 'accuracy' });
+    expect(interpolateQuery({ refId: 'A', queryType: 'metrics', metric: 'images_processed' }, templateSrv)).toMatchObject({ metric: 'images_processed' });
+    expect(interpolateQuery({ refId: 'A', queryType: 'progress', run: '$unknown' }, templateSrv)).toMatchObject({ run: '$unknown' });
   });
 });

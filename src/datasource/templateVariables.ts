@@ -75,9 +75,24 @@ export function interpolateQuery(
   filters?: AdHocVariableFilter[]
 ): ArgoPerfDataQuery {
   const adhoc = adhocFilters(filters);
+  const single = interpolateSingleFields(query, templateSrv, scopedVars);
   if (!query.filters && !adhoc) {
-    return query;
+    return single;
   }
   const interpolated = query.filters ? interpolateFilters(query.filters, templateSrv, scopedVars) : {};
-  return { ...query, filters: adhoc ? { ...interpolated, adhoc } : interpolated };
+  return { ...single, filters: adhoc ? { ...interpolated, adhoc } : interpolated };
+}
+
+/** Fields that name one thing (a metric, a run): a variable gives its value, the first of several. */
+const SINGLE_FIELDS = ['metric', 'run'] as const;
+
+function interpolateSingleFields(query: ArgoPerfDataQuery, templateSrv: TemplateSrv, scopedVars?: ScopedVars): ArgoPerfDataQuery {
+  let result = query;
+  for (const name of SINGLE_FIELDS) {
+    const value = query[name];
+    if (typeof value === 'string' && value !== '') {
+      result = { ...result, [name]: templateSrv.replace(value, scopedVars, (v: unknown) => (Array.isArray(v) ? String(v[0] ?? '') : String(v ?? ''))) };
+    }
+  }
+  return result;
 }

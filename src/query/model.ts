@@ -8,6 +8,7 @@ import { resourcesQuerySchema, type ResourcesQuery } from './resourcesQuery';
 import { metricsQuerySchema, type MetricsQuery } from './metricsQuery';
 import { liveQuerySchema, type LiveQuery } from './liveQuery';
 import { cronDriftQuerySchema, type CronDriftQuery } from './cronDriftQuery';
+import { progressQuerySchema, type ProgressQuery } from './progressQuery';
 import { checkGroupBy, commonFields, groupBySchema, limitSchema } from './queryFields';
 import { DEFAULT_STATS, statProblem, type Stat } from './stats';
 
@@ -32,11 +33,12 @@ export const QUERY_TYPES = [
   'baseline',
   'live',
   'metrics',
+  'progress',
 ] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 /** Query types this build answers; the rest are named in the design and arrive with later work. */
-export const AVAILABLE_QUERY_TYPES: readonly QueryType[] = ['durations', 'heatmap', 'outcomes', 'runs', 'resources', 'metrics', 'baseline', 'live', 'cronDrift'];
+export const AVAILABLE_QUERY_TYPES: readonly QueryType[] = ['durations', 'heatmap', 'outcomes', 'runs', 'resources', 'metrics', 'baseline', 'live', 'cronDrift', 'progress'];
 
 const statSchema = z.string().superRefine((value, ctx) => {
   const problem = statProblem(value);
@@ -67,6 +69,7 @@ export const querySchemas = {
   baseline: baselineQuerySchema,
   live: liveQuerySchema,
   cronDrift: cronDriftQuerySchema,
+  progress: progressQuerySchema,
 } as const;
 export type ArgoPerfQuery =
   | DurationsQuery
@@ -77,8 +80,9 @@ export type ArgoPerfQuery =
   | MetricsQuery
   | BaselineQuery
   | LiveQuery
-  | CronDriftQuery;
-export type { LiveQuery, CronDriftQuery };
+  | CronDriftQuery
+  | ProgressQuery;
+export type { LiveQuery, CronDriftQuery, ProgressQuery };
 export type { HeatmapQuery, OutcomesQuery, RunsQuery };
 export type { ResourcesQuery, MetricsQuery };
 export type { BaselineQuery };

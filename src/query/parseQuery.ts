@@ -34,6 +34,7 @@ export function parseQuery(raw: unknown): ParsedQuery {
 /** Fields a query type requires and has no default for: the documented example stands in. */
 const REQUIRED_EXAMPLES: Partial<Record<keyof typeof querySchemas, object>> = {
   metrics: { metric: 'images_processed' },
+  progress: { run: '$run' },
 };
 
 /** A query with every default filled in, for new panels (durations) and for the editor's type picker. */

@@ -9,6 +9,8 @@ import { epochMsProblem } from './timeBounds';
  */
 export interface ResourceParams {
   namespaces: string[];
+  /** `workflow=` (repeatable): workflows as people name them (the runs list). */
+  workflows: string[];
   fromMs?: number;
   toMs?: number;
   level?: Level;
@@ -50,6 +52,16 @@ export function readResourceParams(search: URLSearchParams): ReadParams {
       return { error: `namespace: ${problem}` };
     }
   }
+  const workflows = search.getAll('workflow').filter(Boolean);
+  if (workflows.length > LIMITS.listValues) {
+    return { error: `workflow: ${inputMessages.tooManyValues(LIMITS.listValues)}` };
+  }
+  for (const workflow of workflows) {
+    const problem = textProblem(workflow, LIMITS.name);
+    if (problem) {
+      return { error: `workflow: ${problem}` };
+    }
+  }
   const fromMs = epochMs('from', search.get('from'));
   const toMs = epochMs('to', search.get('to'));
   const level = word('level', search.get('level'), LEVELS);
@@ -68,6 +80,7 @@ export function readResourceParams(search: URLSearchParams): ReadParams {
   return {
     params: {
       namespaces,
+      workflows,
       fromMs: from,
       toMs: to,
       level: level as Level | undefined,

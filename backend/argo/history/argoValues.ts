@@ -42,3 +42,16 @@ export async function argoValues(instance: DatasourceInstance, request: ArgoValu
   const key = request.key;
   return sorted(runs.workflows.map((doc) => keyValue(doc, key, 'workflow')).filter((value): value is string => value !== undefined));
 }
+
+/** Run names the Argo Server holds in the range (default: the last 7 days), newest start first. */
+export async function argoRunNames(
+  instance: DatasourceInstance,
+  request: Omit<ArgoValuesRequest, 'key'> & { workflows: string[]; size: number }
+): Promise<string[]> {
+  const toMs = request.toMs ?? Date.now();
+  const fromMs = request.fromMs ?? toMs - DEFAULT_DAYS * 86_400_000;
+  const runs = await argoRuns(instance, { namespaces: request.namespaces, fromMs, toMs, withNodes: false, signal: request.signal });
+  const picked = runs.workflows.filter((doc) => request.workflows.length === 0 || request.workflows.includes(keyValue(doc, 'workflow', 'workflow') ?? ''));
+  picked.sort((a, b) => Date.parse(b['@timestamp']) - Date.parse(a['@timestamp']) || a.workflow.name.localeCompare(b.workflow.name));
+  return [...new Set(picked.map((doc) => doc.workflow.name))].slice(0, request.size);
+}

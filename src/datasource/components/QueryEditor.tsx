@@ -18,6 +18,7 @@ import { ResourcesSection } from './query/ResourcesSection';
 import { MetricsSection } from './query/MetricsSection';
 import { LiveSection } from './query/LiveSection';
 import { CronDriftSection } from './query/CronDriftSection';
+import { ProgressSection } from './query/ProgressSection';
 import { queryText } from './query/queryText';
 
 export type Props = QueryEditorProps<ArgoPerfDataSource, ArgoPerfDataQuery, ArgoPerfJsonData>;
@@ -27,7 +28,7 @@ type EditorQueryType = keyof typeof querySchemas;
 const names = (problem: string, field: string) => new RegExp(`(^|; )${field}\\b`).test(problem);
 
 /** Fields only one query type has; they are dropped when the user picks another type. */
-const TYPE_ONLY_FIELDS = ['stats', 'view', 'measures', 'baselineDays', 'stat', 'currentMinutes', 'resources', 'metric', 'aggregation', 'against', 'graceSeconds', 'lookbackDays'] as const;
+const TYPE_ONLY_FIELDS = ['stats', 'view', 'measures', 'baselineDays', 'stat', 'currentMinutes', 'resources', 'metric', 'aggregation', 'against', 'graceSeconds', 'lookbackDays', 'run', 'cumulative', 'rateMinutes'] as const;
 
 /** Query types that only the Argo Server answers. */
 const ARGO_ONLY_TYPES: readonly string[] = ['live', 'cronDrift'];
@@ -84,6 +85,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
       {shown.queryType === 'metrics' && <MetricsSection {...section} shown={shown} />}
       {shown.queryType === 'live' && <LiveSection {...section} shown={shown} />}
       {shown.queryType === 'cronDrift' && <CronDriftSection {...section} shown={shown} />}
+      {shown.queryType === 'progress' && <ProgressSection {...section} shown={shown} />}
       <FiltersSection datasource={datasource} filters={shown.filters} onChange={(filters) => change({ filters })} />
       {problem && (
         <Alert severity="error" title={queryText.problemTitle} data-testid={testIds.queryEditor.problem}>

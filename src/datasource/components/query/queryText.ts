@@ -5,6 +5,7 @@ import type { ResourceMeasure } from '../../../query/resourcesQuery';
 import type { MetricAggregation } from '../../../query/metricsQuery';
 import type { LiveView, OverrunAgainst } from '../../../query/liveQuery';
 import type { CronDriftView } from '../../../query/cronDriftQuery';
+import type { ProgressView } from '../../../query/progressQuery';
 import type { PlainStat } from '../../../query/stats';
 
 /** What the query editor says. Tests import these so the UI and its tests cannot drift apart. */
@@ -22,6 +23,7 @@ export const queryText = {
       metrics: 'Workflow metrics',
       cronDrift: 'Cron drift',
       live: 'Running now',
+      progress: 'Run progress',
     } satisfies Partial<Record<QueryType, string>> as Partial<Record<QueryType, string>>,
   },
   view: {
@@ -177,6 +179,27 @@ export const queryText = {
       suffix: 'days',
     },
     limitTooltip: 'Most rows listed, newest first (up to 500); older ones are left out, with a notice on the result.',
+  },
+  progress: {
+    view: {
+      label: 'Show',
+      tooltip: 'One run’s steps finished per phase over time, its numbers now (running, retries, throughput, time left), or its failure messages.',
+      options: { overTime: 'Finished over time', summary: 'Now', failures: 'Failures' } satisfies Record<ProgressView, string>,
+    },
+    run: {
+      label: 'Run',
+      tooltip: 'The run’s name, as the runs table shows it (for example large-benchmark-x7k2p); $run on the bundled dashboard.',
+      placeholder: 'large-benchmark-x7k2p',
+    },
+    cumulative: {
+      label: 'Running total',
+      tooltip: 'On: steps finished since the run’s first step. Off: steps finished in each time bucket.',
+    },
+    rate: {
+      label: 'Pace over',
+      tooltip: 'Throughput = steps finished in this many minutes before now, per minute; the time left = remaining steps ÷ throughput.',
+      suffix: 'min',
+    },
   },
   problemTitle: 'This query cannot run yet',
 };
