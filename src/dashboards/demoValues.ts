@@ -9,5 +9,5 @@ export const DEMO_VARIABLES: Record<string, string | string[]> = {
   task: ['train'],
   cron: ['nightly-training', 'hourly-ingest', 'daily-report', 'weekly-eval'],
   metric: 'images_processed',
-  run: 'large-benchmark-demo',
+  run: 'large-benchmark-9vszd',
 };
