@@ -8,6 +8,7 @@ export const DEMO_VARIABLES: Record<string, string | string[]> = {
   template: ['train-model'],
   task: ['train'],
   cron: ['nightly-training', 'hourly-ingest', 'daily-report', 'weekly-eval'],
-  metric: 'images_processed',
+  // model-train (the workflow value) reports accuracy; image-preprocess reports images_processed
+  metric: 'accuracy',
   run: 'large-benchmark-9vszd',
 };

@@ -29,8 +29,10 @@ export function panelRequests(): PanelRequest[] {
   return DASHBOARDS.flatMap(({ name, build }) => {
     const dashboard = build();
     const targets = resolvedTargets(dashboard, DEMO_VARIABLES);
+    // Only panels that read our datasource: the optional Prometheus row is Prometheus's to answer.
+    const ours = new Set(targets.map((target) => target.panel));
     return panelsOf(dashboard)
-      .filter((panel) => (panel.targets ?? []).length > 0)
+      .filter((panel) => ours.has(panel))
       .map((panel: Panel) => {
         const time = queryTime(dashboard.time ?? { from: 'now-6h', to: 'now' }, {
           w: panel.gridPos?.w ?? 24,
