@@ -38,6 +38,7 @@ DEMO_PID=
 ES_STARTED=
 stop_started() {
   if [ -n "$DEMO_PID" ] && kill -0 "$DEMO_PID" 2>/dev/null; then
+    # the demo Argo Server serves until SIGTERM
     kill -TERM "$DEMO_PID" 2>/dev/null
     for _ in $(seq 1 100); do kill -0 "$DEMO_PID" 2>/dev/null || break; sleep 0.1; done
     wait "$DEMO_PID" 2>/dev/null
@@ -83,7 +84,7 @@ ARGO_DOUBLE=$(head -n 1 "$RESULTS/argo-double.out")
 export ARGO_DOUBLE
 echo "Argo Server test double: $ARGO_DOUBLE"
 
-stage "demo history (for the alert rules' host check)"
+stage "demo history (for the host checks of the alert rules and the bundled dashboards)"
 # The demo catalog's history, written into this run's Elasticsearch under a prefix of its own (the
 # datasource's default pattern argo-workflows-* does not match it) and served as an Argo Server from
 # the same process (write first, then serve, until SIGTERM: ended by its PID on exit).
@@ -116,8 +117,8 @@ check "packaged collector --help names a guide that is there" packaged_collector
 # The packaged executable runs the demo: writes a 30-day history into the node and serves it; the demo
 # Argo Server answers with the four CronWorkflows. Ended by its PID; its indices and template deleted.
 packaged_demo() {
-  local prefix="demo-packaged-$$" out="$RESULTS/demo.out" pid url="" crons docs ok=1
-  "$EXECUTABLE" collect demo --es-url "$ES_URL" --index-prefix "$prefix" --days 30 --serve --listen 127.0.0.1:0 >"$out" 2>"$RESULTS/demo.err" &
+  local prefix="demo-packaged-$$" out="$RESULTS/packaged-demo.out" pid url="" crons docs ok=1
+  "$EXECUTABLE" collect demo --es-url "$ES_URL" --index-prefix "$prefix" --days 30 --serve --listen 127.0.0.1:0 >"$out" 2>"$RESULTS/packaged-demo.err" &
   pid=$!
   for _ in $(seq 1 600); do
     url=$(sed -n 's/^demo Argo Server at //p' "$out")
@@ -135,6 +136,14 @@ packaged_demo() {
   return $ok
 }
 check "packaged collector runs the demo (write and serve)" packaged_demo
+
+stage "the bundled dashboards' queries (for the host check)"
+# Every panel target of every bundled dashboard, as Grafana would send it, against the demo loaded above.
+DEMO_ES_INDEX=$DEMO_INDEX
+DASHBOARD_REQUESTS=$RESULTS/dashboard-requests.json
+export DEMO_ES_INDEX DASHBOARD_REQUESTS
+check "demo history loaded and served (collect demo --serve)" test -n "$DEMO_ARGO_URL"
+check "bundled dashboards' queries written" node scripts/run-ts.mjs src/dashboards/hostcheck/writeQueryRequests.ts "$DASHBOARD_REQUESTS"
 
 stage "Grafana host check (go-plugin + grafana-plugin-sdk-go + dataplane)"
 PLUGIN_EXECUTABLE=$EXECUTABLE hosttest/run.sh 2>&1 | tee "$RESULTS/hosttest.log"

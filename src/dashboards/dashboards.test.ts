@@ -95,7 +95,7 @@ describe.each(built)('dashboard $name', ({ name, dashboard }) => {
       const target = byUid.get(uid);
       expect([url, target?.uid]).toEqual([url, uid]);
       const targetNames = (target?.templating?.list ?? []).map((v) => v.name);
-      const setVars = [...url.matchAll(/[?&]var-(\w+)=/g)].map((m) => m[1]);
+      const setVars = [...url.matchAll(/[?&]var-(\w+)=/g), ...url.matchAll(/\$\{(\w+):queryparam\}/g)].map((m) => m[1]);
       expect([url, setVars.filter((v) => !targetNames.includes(v))]).toEqual([url, []]);
       expect(url).toContain('${datasource:queryparam}');
     }
@@ -166,6 +166,8 @@ describe('the bundle', () => {
     expect(Object.fromEntries(built.map(({ name, dashboard }) => [name, dashboard.uid]))).toEqual(
       expect.objectContaining({
         'workflows-overview': 'argoperf-overview',
+        'workflow-detail': 'argoperf-workflow',
+        'step-performance': 'argoperf-steps',
         'cron-schedules': 'argoperf-crons',
         'resource-efficiency': 'argoperf-resources',
         'workflow-metrics': 'argoperf-metrics',

@@ -5,9 +5,10 @@
 export const DEMO_VARIABLES: Record<string, string | string[]> = {
   namespace: ['ml-training', 'data-pipelines'],
   workflow: ['model-train'],
-  template: ['train'],
+  template: ['train-model'],
   task: ['train'],
   cron: ['nightly-training', 'hourly-ingest', 'daily-report', 'weekly-eval'],
-  metric: 'images_processed',
+  // model-train (the workflow value) reports accuracy; image-preprocess reports images_processed
+  metric: 'accuracy',
   run: 'large-benchmark-9vszd',
 };

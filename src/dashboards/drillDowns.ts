@@ -8,6 +8,9 @@ import { drillDown, field, label, type DataLink } from './kit';
 export const toWorkflow = {
   fromRow: (): DataLink =>
     drillDown({ to: ADDRESSES.workflow, title: 'Workflow detail: ${__data.fields.workflow}', vars: { namespace: field('namespace'), workflow: field('workflow') } }),
+  /** Rows that name the workflow but not its namespace: the namespace variable is passed on. */
+  keepingNamespace: (): DataLink =>
+    drillDown({ to: ADDRESSES.workflow, title: 'Workflow detail: ${__data.fields.workflow}', vars: { workflow: field('workflow') }, keep: ['namespace'] }),
   /** Live rows name the run in `workflow` and its workflow (template) in `template`. */
   fromLiveRow: (): DataLink =>
     drillDown({ to: ADDRESSES.workflow, title: 'Workflow detail: ${__data.fields.template}', vars: { namespace: field('namespace'), workflow: field('template') } }),

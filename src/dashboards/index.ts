@@ -3,6 +3,8 @@ import type { Dashboard } from '@grafana/schema';
 import { cronSchedules } from './cronSchedules';
 import { largeRunProgress } from './largeRunProgress';
 import { resourceEfficiency } from './resourceEfficiency';
+import { stepPerformance } from './stepPerformance';
+import { workflowDetail } from './workflowDetail';
 import { workflowMetrics } from './workflowMetrics';
 import { workflowsOverview } from './workflowsOverview';
 
@@ -15,6 +17,8 @@ export interface BundledDashboard {
 /** Every bundled dashboard, in the order the app lists them. */
 export const DASHBOARDS: BundledDashboard[] = [
   { name: 'workflows-overview', build: workflowsOverview },
+  { name: 'workflow-detail', build: workflowDetail },
+  { name: 'step-performance', build: stepPerformance },
   { name: 'cron-schedules', build: cronSchedules },
   { name: 'resource-efficiency', build: resourceEfficiency },
   { name: 'workflow-metrics', build: workflowMetrics },

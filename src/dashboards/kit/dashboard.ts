@@ -20,6 +20,11 @@ export interface DashboardSpec {
   /** Variables after the datasource variable, in the order shown. */
   variables: VariableModel[];
   items: LayoutItem[];
+  /**
+   * Grafana compares it with the imported copy's and offers an update (the config page, the Dashboards
+   * tab): raise it when a bundled dashboard changes.
+   */
+  revision?: number;
 }
 
 const bundleLinks: DashboardLink[] = [
@@ -45,6 +50,7 @@ export function dashboard(spec: DashboardSpec): Dashboard {
     tags: [BUNDLE_TAG, ...(spec.tags ?? [])],
     schemaVersion: SCHEMA_VERSION,
     version: 1,
+    revision: spec.revision ?? 1,
     editable: true,
     graphTooltip: 1,
     fiscalYearStartMonth: 0,

@@ -15,6 +15,8 @@ export interface FieldSpec {
   min?: number;
   max?: number;
   thresholds?: Step[];
+  /** Colour below the first threshold (green unless given: e.g. red below a good success rate). */
+  thresholdBase?: string;
   /** Links on every field (for tables: every cell). */
   links?: DataLink[];
   displayName?: string;
@@ -47,15 +49,15 @@ function propertiesOf(props: Omit<FieldSpec, 'overrides' | 'custom'> & { width?:
   add('max', props.max);
   add('displayName', props.displayName);
   add('noValue', props.noValue);
-  add('thresholds', props.thresholds && thresholdsOf(props.thresholds));
+  add('thresholds', props.thresholds && thresholdsOf(props.thresholds, props.thresholdBase));
   add('links', props.links);
   add('custom.width', props.width);
   add('custom.cellOptions', props.cell);
   return properties;
 }
 
-export function thresholdsOf(steps: Step[]) {
-  return { mode: 'absolute' as const, steps: [{ color: 'green', value: null }, ...steps] };
+export function thresholdsOf(steps: Step[], base = 'green') {
+  return { mode: 'absolute' as const, steps: [{ color: base, value: null }, ...steps] };
 }
 
 export function fieldConfigOf(spec: FieldSpec): FieldConfigSource {
@@ -67,7 +69,7 @@ export function fieldConfigOf(spec: FieldSpec): FieldConfigSource {
       ...(spec.max !== undefined ? { max: spec.max } : {}),
       ...(spec.displayName ? { displayName: spec.displayName } : {}),
       ...(spec.noValue ? { noValue: spec.noValue } : {}),
-      thresholds: thresholdsOf(spec.thresholds ?? []) as FieldConfigSource['defaults']['thresholds'],
+      thresholds: thresholdsOf(spec.thresholds ?? [], spec.thresholdBase) as FieldConfigSource['defaults']['thresholds'],
       ...(spec.links?.length ? { links: spec.links } : {}),
       custom: spec.custom ?? {},
     },

@@ -15,6 +15,8 @@ export interface PanelSpec extends FieldSpec {
   options?: Record<string, unknown>;
   transformations?: DataTransformerConfig[];
   maxDataPoints?: number;
+  /** Smallest time bucket Grafana asks for (e.g. 1d for daily percentiles). */
+  interval?: string;
 }
 
 const DEFAULT_SIZE = { w: 12, h: 8 };
@@ -30,6 +32,7 @@ function dataPanel(type: string, spec: PanelSpec, defaults: { options?: Record<s
     options: { ...defaults.options, ...spec.options },
     ...(spec.transformations?.length ? { transformations: spec.transformations } : {}),
     ...(spec.maxDataPoints ? { maxDataPoints: spec.maxDataPoints } : {}),
+    ...(spec.interval ? { interval: spec.interval } : {}),
   };
   return { panel, w: spec.w ?? DEFAULT_SIZE.w, h: spec.h ?? DEFAULT_SIZE.h };
 }

@@ -12,12 +12,14 @@ export interface ResourceVariableSpec {
   inNamespace?: boolean;
   /** Read the Argo Server instead of Elasticsearch (crons that never ran are listed there). */
   fromArgo?: boolean;
+  /** List what steps hold (templates of steps rather than of workflows). */
+  level?: 'node';
   description: string;
 }
 
 /** Multi-value with All, refreshed when the time range changes (lists come from the runs in the range). */
 export function resourceVariable(spec: ResourceVariableSpec): VariableModel {
-  const params = [spec.inNamespace ? 'namespace=$namespace' : '', spec.fromArgo ? 'source=argo' : ''].filter(Boolean);
+  const params = [spec.inNamespace ? 'namespace=$namespace' : '', spec.fromArgo ? 'source=argo' : '', spec.level ? `level=${spec.level}` : ''].filter(Boolean);
   const query = params.length ? `${spec.kind}?${params.join('&')}` : spec.kind;
   return {
     name: spec.name,
@@ -67,7 +69,7 @@ export const VARIABLES = {
       description: 'Workflows as people name them (WorkflowTemplate, CronWorkflow or the name without its generated suffix).',
     }),
   template: () =>
-    resourceVariable({ name: 'template', label: 'Step template', kind: 'templates', inNamespace: true, description: 'Templates the steps ran.' }),
+    resourceVariable({ name: 'template', label: 'Step template', kind: 'templates', inNamespace: true, level: 'node', description: 'Templates the steps ran (a step template shared by several workflows shows up once).' }),
   task: () => resourceVariable({ name: 'task', label: 'Step', kind: 'tasks', inNamespace: true, description: 'Step (task) names.' }),
   cron: () =>
     resourceVariable({ name: 'cron', label: 'CronWorkflow', kind: 'crons', inNamespace: true, fromArgo: true, description: 'CronWorkflows the Argo Server holds.' }),
