@@ -94,6 +94,7 @@ function parentObject(types: FieldTypes, field: string): string | undefined {
 const NEED_TEXT: Record<FieldNeed, string> = {
   date: 'a date',
   number: 'a number',
+  numberOrDate: 'a number or a date',
   exact: 'a keyword (or number or date) field',
   any: 'a field',
 };
@@ -104,6 +105,8 @@ function fits(need: FieldNeed, cap: { type: string; aggregatable: boolean }): bo
       return DATE_TYPES.has(cap.type);
     case 'number':
       return NUMBER_TYPES.has(cap.type);
+    case 'numberOrDate':
+      return NUMBER_TYPES.has(cap.type) || DATE_TYPES.has(cap.type);
     case 'exact':
       return cap.aggregatable && cap.type !== 'text';
     default:

@@ -1,9 +1,10 @@
 /**
  * The fields a search body reads and what it needs of each: a date (date_histogram), a number
- * (stats, percentiles, sums, ranges), or a value that can be grouped or matched exactly (terms, term).
+ * (stats, percentiles, sums, ranges), a number or a date (min, max: the newest date is a max), or a
+ * value that can be grouped or matched exactly (terms, term).
  * Collected by walking the body, so every query type is checked by the same code.
  */
-export type FieldNeed = 'date' | 'number' | 'exact' | 'any';
+export type FieldNeed = 'date' | 'number' | 'numberOrDate' | 'exact' | 'any';
 
 export interface FieldUse {
   field: string;
@@ -15,8 +16,6 @@ const NUMBER_AGGS = new Set([
   'percentiles',
   'avg',
   'sum',
-  'min',
-  'max',
   'range',
   'extended_stats',
   'value_count',
@@ -27,7 +26,8 @@ function add(uses: Map<string, FieldNeed>, field: unknown, need: FieldNeed): voi
     return;
   }
   const known = uses.get(field);
-  if (!known || known === 'any') {
+  // A stronger need wins: a field read by max and by sum must be a number.
+  if (!known || known === 'any' || (known === 'numberOrDate' && (need === 'number' || need === 'date'))) {
     uses.set(field, need);
   }
 }
@@ -45,6 +45,8 @@ function walkAggs(aggs: Record<string, unknown> | undefined, uses: Map<string, F
         add(uses, field, 'date');
       } else if (type === 'terms') {
         add(uses, field, 'exact');
+      } else if (type === 'min' || type === 'max') {
+        add(uses, field, 'numberOrDate');
       } else if (NUMBER_AGGS.has(type)) {
         add(uses, field, 'number');
       } else if (type === 'filter') {

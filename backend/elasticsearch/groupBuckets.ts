@@ -32,7 +32,7 @@ export function groupedAggs(fields: string[], limit: number, inner: Record<strin
 }
 
 /** Flattens nested terms levels into groups; counts documents each level left out. */
-function flattenGroups<T>(level: GroupLevel<T>, keys: string[], groups: Array<Group<T>>): number {
+export function flattenGroups<T>(level: GroupLevel<T>, keys: string[], groups: Array<Group<T>>): number {
   let leftOut = level.sum_other_doc_count ?? 0;
   for (const bucket of level.buckets) {
     const path = [...keys, String(bucket.key)];

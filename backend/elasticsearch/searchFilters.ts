@@ -16,7 +16,12 @@ export function startRange(fields: DocumentFields, window: TimeWindow): object {
 
 /** The bool filter every query starts from: document level, time window on start, and the query's filters. */
 export function searchFilters(fields: DocumentFields, level: Level, window: TimeWindow, filters: Filters): object[] {
-  const clauses: object[] = [...fields.levelClauses(level), startRange(fields, window)];
+  return [...fields.levelClauses(level), startRange(fields, window), ...filterClauses(fields, level, filters)];
+}
+
+/** The query's filter lists and ad hoc filters as clauses (no level, no time window). */
+export function filterClauses(fields: DocumentFields, level: Level, filters: Filters): object[] {
+  const clauses: object[] = [];
   for (const [name, key] of Object.entries(FILTER_KEYS) as Array<[keyof typeof FILTER_KEYS, PlainGroupKey]>) {
     const values = filters[name];
     if (values && values.length > 0) {

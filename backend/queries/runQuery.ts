@@ -11,6 +11,7 @@ import { runRuns } from './runRuns';
 import { runResources } from './runResources';
 import { runMetrics } from './runMetrics';
 import { runProgress } from './runProgress';
+import { runFreshness } from './runFreshness';
 import type { QueryInput } from './queryInput';
 import { checkServiceConfigured } from './requiredService';
 
@@ -47,6 +48,8 @@ function route(query: ArgoPerfQuery, input: QueryInput): Promise<Frame[]> {
       return runBaseline(query, input);
     case 'progress':
       return runProgress(query, input);
+    case 'freshness':
+      return runFreshness(query, input);
     // The Argo-only types load their modules on first use.
     case 'live':
       return import('./runLive').then(({ runLive }) => runLive(query, input));

@@ -53,6 +53,8 @@ export const testIds = {
     progressRun: 'data-testid argoperf-progress-run',
     progressCumulative: 'data-testid argoperf-progress-cumulative',
     progressRate: 'data-testid argoperf-progress-rate',
+    freshnessView: 'data-testid argoperf-freshness-view',
+    freshnessLookback: 'data-testid argoperf-freshness-lookback',
     filter: (kind: string) => `data-testid argoperf-filter-${kind}`,
     problem: 'data-testid argoperf-query-problem',
   },

@@ -10,6 +10,7 @@ import { LIVE_FILTERS, liveQuerySchema, type LiveQuery } from './liveQuery';
 import { CRON_DRIFT_FILTERS, cronDriftQuerySchema, type CronDriftQuery } from './cronDriftQuery';
 import { checkGroupBy, commonFields, FILTER_KINDS, groupBySchema, limitSchema, type FilterKind } from './queryFields';
 import { PROGRESS_FILTERS, progressQuerySchema, type ProgressQuery } from './progressQuery';
+import { FRESHNESS_FILTERS, freshnessQuerySchema, type FreshnessQuery } from './freshnessQuery';
 import { DEFAULT_STATS, statProblem, type Stat } from './stats';
 
 /** The query model: one JSON object per panel target, shared by the query editor and the backend. */
@@ -36,11 +37,12 @@ export const QUERY_TYPES = [
   'live',
   'metrics',
   'progress',
+  'freshness',
 ] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 /** Query types this build answers; the rest are named in the design and arrive with later work. */
-export const AVAILABLE_QUERY_TYPES: readonly QueryType[] = ['durations', 'heatmap', 'outcomes', 'runs', 'resources', 'metrics', 'baseline', 'live', 'cronDrift', 'progress'];
+export const AVAILABLE_QUERY_TYPES: readonly QueryType[] = ['durations', 'heatmap', 'outcomes', 'runs', 'resources', 'metrics', 'baseline', 'live', 'cronDrift', 'progress', 'freshness'];
 
 const statSchema = z.string().superRefine((value, ctx) => {
   const problem = statProblem(value);
@@ -72,6 +74,7 @@ export const querySchemas = {
   live: liveQuerySchema,
   cronDrift: cronDriftQuerySchema,
   progress: progressQuerySchema,
+  freshness: freshnessQuerySchema,
 } as const;
 /**
  * The filter lists each query type reads, as its schema accepts them (a list outside these is refused by
@@ -88,6 +91,7 @@ export const QUERY_FILTERS: Record<keyof typeof querySchemas, readonly FilterKin
   live: LIVE_FILTERS,
   cronDrift: CRON_DRIFT_FILTERS,
   progress: PROGRESS_FILTERS,
+  freshness: FRESHNESS_FILTERS,
 };
 
 export type ArgoPerfQuery =
@@ -100,8 +104,9 @@ export type ArgoPerfQuery =
   | BaselineQuery
   | LiveQuery
   | CronDriftQuery
-  | ProgressQuery;
-export type { LiveQuery, CronDriftQuery, ProgressQuery };
+  | ProgressQuery
+  | FreshnessQuery;
+export type { LiveQuery, CronDriftQuery, ProgressQuery, FreshnessQuery };
 export type { HeatmapQuery, OutcomesQuery, RunsQuery };
 export type { ResourcesQuery, MetricsQuery };
 export type { BaselineQuery };

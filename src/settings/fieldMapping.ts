@@ -30,6 +30,7 @@ export const FIELD_ROLES = [
   'memoryMibSeconds',
   'gpuSeconds',
   'metrics',
+  'collectedAt',
 ] as const;
 export type FieldRole = (typeof FIELD_ROLES)[number];
 
@@ -55,6 +56,7 @@ export const FIELD_ROLE_TEXT: Record<FieldRole, string> = {
   memoryMibSeconds: 'memory MiB-seconds',
   gpuSeconds: 'GPU seconds',
   metrics: 'metrics (object of numbers a workflow reports)',
+  collectedAt: 'collected time (when the collector wrote the document)',
 };
 
 const DEFAULT_FIELD_NAMES: Record<FieldRole, string> = {
@@ -78,6 +80,7 @@ const DEFAULT_FIELD_NAMES: Record<FieldRole, string> = {
   memoryMibSeconds: 'resources.memory_mib_seconds',
   gpuSeconds: 'resources.gpu_seconds',
   metrics: 'metrics',
+  collectedAt: 'collected_at',
 };
 
 /** ms or s: the duration field's unit; derived: end − start, computed by Elasticsearch at query time. */
@@ -137,6 +140,7 @@ const FLAT_PRESET: Preset = {
     memoryMibSeconds: '',
     gpuSeconds: '',
     metrics: '',
+    collectedAt: '',
   },
   durationUnit: 's',
   documentLevel: 'node',

@@ -19,6 +19,7 @@ import { MetricsSection } from './query/MetricsSection';
 import { LiveSection } from './query/LiveSection';
 import { CronDriftSection } from './query/CronDriftSection';
 import { ProgressSection } from './query/ProgressSection';
+import { FreshnessSection } from './query/FreshnessSection';
 import { queryText } from './query/queryText';
 
 export type Props = QueryEditorProps<ArgoPerfDataSource, ArgoPerfDataQuery, ArgoPerfJsonData>;
@@ -90,6 +91,13 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
     if (ARGO_ONLY_TYPES.includes(type) || ARGO_ONLY_TYPES.includes(queryType)) {
       delete next.source;
     }
+    // freshness reads run documents in Elasticsearch, per namespace unless the user groups otherwise.
+    if (type === 'freshness') {
+      delete next.level;
+      delete next.groupBy;
+      delete next.limit;
+      delete next.source;
+    }
     write(next, true);
   };
   const section = { query, change, invalid: (field: string) => names(problem, field) };
@@ -107,6 +115,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
       {shown.queryType === 'live' && <LiveSection {...section} shown={shown} />}
       {shown.queryType === 'cronDrift' && <CronDriftSection {...section} shown={shown} />}
       {shown.queryType === 'progress' && <ProgressSection {...section} shown={shown} />}
+      {shown.queryType === 'freshness' && <FreshnessSection {...section} shown={shown} />}
       <FiltersSection
         datasource={datasource}
         kinds={shownFilterKinds(queryType, shown.filters)}

@@ -49,9 +49,13 @@ describe('query type picker', () => {
   });
 });
 
-/** The filter lists parseQuery (the backend's reader) accepts for a query type: the oracle for the editor. */
+/**
+ * The filter lists parseQuery (the backend's reader) accepts for a query type: the oracle for the editor.
+ * Steps need level node where the type has one; freshness reads run documents only (level workflow).
+ */
 function acceptedFilters(type: QueryType): string[] {
-  return FILTER_KINDS.filter((kind) => 'query' in parseQuery({ ...newQuery(type), level: 'node', filters: { [kind]: ['x'] } }));
+  const accepts = (query: object, kind: string) => 'query' in parseQuery({ ...query, filters: { [kind]: ['x'] } });
+  return FILTER_KINDS.filter((kind) => accepts({ ...newQuery(type), level: 'node' }, kind) || accepts(newQuery(type), kind));
 }
 
 const shownFilters = () => FILTER_KINDS.filter((kind) => screen.queryByTestId(ids.filter(kind)));

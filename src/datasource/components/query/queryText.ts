@@ -7,6 +7,7 @@ import type { LiveView, OverrunAgainst } from '../../../query/liveQuery';
 import type { CronDriftView } from '../../../query/cronDriftQuery';
 import type { BaselineValue } from '../../../query/baselineQuery';
 import type { ProgressView } from '../../../query/progressQuery';
+import type { FreshnessView } from '../../../query/freshnessQuery';
 import type { PlainStat } from '../../../query/stats';
 
 /** What the query editor says. Tests import these so the UI and its tests cannot drift apart. */
@@ -25,6 +26,7 @@ export const queryText = {
       cronDrift: 'Cron drift',
       live: 'Running now',
       progress: 'Run progress',
+      freshness: 'History freshness',
     } satisfies Partial<Record<QueryType, string>> as Partial<Record<QueryType, string>>,
     /** One line under each choice of the picker. */
     descriptions: {
@@ -38,6 +40,7 @@ export const queryText = {
       cronDrift: 'Cron start delays, missed ticks, time since the last success',
       live: 'Workflows running now and how far they overrun',
       progress: 'One large run followed whole: steps done by phase, throughput, time left',
+      freshness: 'How old the newest collected document is, per namespace: a stopped collector shows',
     } satisfies Record<QueryType, string>,
   },
   view: {
@@ -221,6 +224,20 @@ export const queryText = {
       tooltip: 'Throughput = steps finished in this many minutes before now, per minute; the time left = remaining steps ÷ throughput.',
       suffix: 'min',
     },
+  },
+  freshness: {
+    view: {
+      label: 'Show',
+      tooltip:
+        'The age of each group’s newest collected document at the end of the time range, one number per group (for alert rules), or a table with the newest collected time.',
+      options: { age: 'Age numbers', table: 'Table' } satisfies Record<FreshnessView, string>,
+    },
+    lookback: {
+      label: 'Lookback',
+      tooltip: 'Days before the end of the time range searched for each group’s newest document; a group with none in them has no row.',
+      suffix: 'days',
+    },
+    limitTooltip: 'Most groups returned, stalest first; fresher ones are left out, with a notice on the result.',
   },
   problemTitle: 'This query cannot run yet',
 };
