@@ -134,6 +134,7 @@ describe('provisioning/alerting: the file Grafana provisions', () => {
     const groupLabels: Record<string, string[]> = {
       baseline: ['namespace', 'workflow'],
       resources: ['namespace', 'workflow', 'task'],
+      freshness: ['namespace'],
     };
     for (const rule of rules) {
       for (const query of ours(rule)) {
@@ -159,11 +160,9 @@ describe('provisioning/alerting: the file Grafana provisions', () => {
     for (const key of labelKeys) {
       expect(summary).toContain(`{{ $labels.${key} }}`);
     }
-    if (labelKeys.length > 0 || rule.uid !== 'argoperf-history-stale') {
-      const values = [...summary.matchAll(/\$values\.([A-Z])\b/g)].map((m) => m[1]);
-      expect(values.length).toBeGreaterThan(0);
-      values.forEach((refId) => expect(refIds).toContain(refId));
-    }
+    const values = [...summary.matchAll(/\$values\.([A-Z])\b/g)].map((m) => m[1]);
+    expect(values.length).toBeGreaterThan(0);
+    values.forEach((refId) => expect(refIds).toContain(refId));
     const anchor = /^\/public\/plugins\/argoperf-workflows-app\/docs\/alerts\.md#([a-z0-9-]+)$/.exec(runbook);
     expect(anchor).not.toBeNull();
     expect(alertsDoc).toContain(`<a id="${anchor![1]}"></a>`);
@@ -221,12 +220,21 @@ describe('thresholds, for and states are the ones docs/alerts.md states', () => 
     expect(byUid['argoperf-failure-rate'].data.find((q) => q.refId === 'C')!.model.expression).toBe('$A > $B && $A > 0.1');
     expect(comparisons(byUid['argoperf-cron-late'])).toEqual([['>', 10 * 60]]);
     expect(comparisons(byUid['argoperf-cron-no-success'])).toEqual([['>', 2]]);
-    expect(byUid['argoperf-history-stale'].data[0].relativeTimeRange!.from).toBe(30 * 60);
+    expect(comparisons(byUid['argoperf-history-stale'])).toEqual([['>', 30 * 60]]);
     expect(comparisons(byUid['argoperf-step-cpu'])).toEqual([['>', 8]]);
     expect(comparisons(byUid['argoperf-step-memory'])).toEqual([['>', 28 * 1024]]);
     expect(comparisons(byUid['argoperf-pod-cpu-measured'])).toEqual([['>', 8]]);
     expect(comparisons(byUid['argoperf-pod-memory-measured'])).toEqual([['>', 28 * 2 ** 30]]);
     expect(byUid['argoperf-pod-cpu-measured'].for).toBe('15m');
+  });
+
+  test('history-stale: the age of the newest collected document per namespace; nothing collected at all fires', () => {
+    const rule = rules.find((r) => r.uid === 'argoperf-history-stale')!;
+    const [query] = ours(rule);
+    expect(query.model).toMatchObject({ queryType: 'freshness', view: 'age', groupBy: ['namespace'] });
+    // The threshold reads the query's numbers itself: one per namespace, nothing to reduce.
+    expect(rule.data.find((q) => q.refId === rule.condition)!.model).toMatchObject({ type: 'threshold', expression: query.refId });
+    expect(rule.noDataState).toBe('Alerting');
   });
 
   test('no rule reduces a durations or delay series with "last" in strict mode (the No Data trap)', () => {
