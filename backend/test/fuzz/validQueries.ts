@@ -7,6 +7,7 @@ import { METRIC_AGGREGATIONS } from '../../../src/query/metricsQuery';
 import { OUTCOME_MEASURES, OUTCOME_VIEWS } from '../../../src/query/outcomesQuery';
 import { RESOURCE_MEASURES } from '../../../src/query/resourcesQuery';
 import { BASELINE_PLAIN_STATS } from '../../../src/query/baselineQuery';
+import { FRESHNESS_VIEWS } from '../../../src/query/freshnessQuery';
 import { PLAIN_STATS } from '../../../src/query/stats';
 
 /**
@@ -133,6 +134,18 @@ export const validQueries: Record<string, fc.Arbitrary<Record<string, unknown>>>
     currentMinutes: fc.integer({ min: 1, max: 10_080 }),
     baselineDays: fc.integer({ min: 1, max: 365 }),
   }),
+  // Run documents only: level workflow, their group keys, no step filter.
+  freshness: fc.record(
+    {
+      queryType: fc.constant('freshness'),
+      view: fc.constantFrom(...FRESHNESS_VIEWS),
+      groupBy: groupBy('workflow'),
+      filters: filters(false),
+      lookbackDays: fc.integer({ min: 1, max: 90 }),
+      limit,
+    },
+    { requiredKeys: ['queryType'] }
+  ),
   live: fc.record(
     {
       queryType: fc.constant('live'),

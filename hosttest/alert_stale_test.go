@@ -1,0 +1,154 @@
+package hosttest
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+)
+
+// The demo catalog's namespaces (the demo helper's brief): the history-stale rule answers one instance each.
+var demoNamespaces = []string{"ml-training", "data-pipelines"}
+
+// newestCollected asks Elasticsearch for the newest run document of a namespace (sorted by collected_at,
+// one hit): how the rule's number is checked, apart from the plugin's aggregation.
+func newestCollected(t *testing.T, es, index, namespace string) time.Time {
+	t.Helper()
+	var found struct {
+		Hits struct {
+			Hits []struct {
+				Source struct {
+					CollectedAt time.Time `json:"collected_at"`
+				} `json:"_source"`
+			} `json:"hits"`
+		} `json:"hits"`
+	}
+	query := map[string]any{
+		"size":    1,
+		"_source": []string{"collected_at"},
+		"sort":    []any{map[string]any{"collected_at": "desc"}},
+		"query": map[string]any{"bool": map[string]any{"filter": []any{
+			map[string]any{"term": map[string]any{"doc_kind": "workflow"}},
+			map[string]any{"term": map[string]any{"namespace": namespace}},
+		}}},
+	}
+	if err := esJSON("POST", es+"/"+index+"/_search", query, &found); err != nil {
+		t.Fatalf("reading the newest document of %s: %v", namespace, err)
+	}
+	if len(found.Hits.Hits) == 0 {
+		t.Fatalf("the demo history has no run document in namespace %s", namespace)
+	}
+	return found.Hits.Hits[0].Source.CollectedAt
+}
+
+// checkAges: every wanted namespace has an instance whose number is the age (seconds, to the millisecond)
+// from its newest document to the evaluation time, and the state a 30-minute threshold gives that age.
+func checkAges(t *testing.T, what string, ev evaluation, at time.Time, newest map[string]time.Time) {
+	t.Helper()
+	for namespace, collected := range newest {
+		age := float64(at.UnixMilli()-collected.UnixMilli()) / 1000
+		want := "Normal"
+		if age > 1800 {
+			want = "Alerting"
+		}
+		state, number := ev.instance(t, "A", data.Labels{"namespace": namespace})
+		if number == nil || math.Abs(*number-age) > 0.001 {
+			t.Errorf("%s {namespace=%s}: age %v, want %s s (newest collected_at %s); A: %s", what, namespace, number, formatNumber(age), collected.Format(time.RFC3339Nano), describe(ev, "A"))
+		}
+		if state != want {
+			t.Errorf("%s {namespace=%s}: %s at age %s s, want %s", what, namespace, orNone(state), formatNumber(age), want)
+		}
+	}
+}
+
+// On the demo, loaded with collected_at = its end = the time it was loaded: no namespace is stale.
+func checkHistoryFresh(t *testing.T, ev evaluation, es, index string, now time.Time) {
+	t.Helper()
+	newest := map[string]time.Time{}
+	for _, namespace := range demoNamespaces {
+		newest[namespace] = newestCollected(t, es, index, namespace)
+		if now.Sub(newest[namespace]) > 30*time.Minute {
+			t.Fatalf("the demo history in %s was written at %s, more than 30 minutes ago: load it again (scripts/test.sh does)", index, newest[namespace].Format(time.RFC3339))
+		}
+	}
+	if len(ev.states) != len(demoNamespaces) {
+		t.Errorf("history-stale: %d instance(s), want one per demo namespace %v: %s", len(ev.states), demoNamespaces, describe(ev, "A"))
+	}
+	checkAges(t, "history-stale on the demo", ev, now, newest)
+}
+
+// The rule fires per namespace: evaluated two hours after the demo's end (as if its collector had stopped
+// then), every namespace is stale; and in an index of its own where one namespace was last written two
+// hours ago and another five minutes ago, only the first fires.
+func TestAlertHistoryStaleFires(t *testing.T) {
+	argoURL, index := demoSources(t)
+	es := esURL(t)
+	rule := ruleByUID(t, "argoperf-history-stale")
+	p := startPlugin(t)
+
+	settings := map[string]any{"elasticsearch": map[string]any{"url": es, "index": index}, "argo": map[string]any{"url": argoURL}}
+	later := time.Now().Add(2 * time.Hour)
+	newest := map[string]time.Time{}
+	for _, namespace := range demoNamespaces {
+		newest[namespace] = newestCollected(t, es, index, namespace)
+	}
+	ev := evaluateRule(t, p, rule, settings, later)
+	checkAges(t, "history-stale 2 h after the demo", ev, later, newest)
+	for namespace := range newest {
+		if state, _ := ev.instance(t, "A", data.Labels{"namespace": namespace}); state != "Alerting" {
+			t.Errorf("history-stale 2 h after the demo: {namespace=%s} is %s, want Alerting", namespace, orNone(state))
+		}
+	}
+
+	now := time.Now().Truncate(time.Millisecond)
+	own := fmt.Sprintf("argoperf-hosttest-stale-%d", os.Getpid())
+	written := map[string]time.Time{"collector-stopped": now.Add(-2 * time.Hour), "collector-running": now.Add(-5 * time.Minute)}
+	writeStaleIndex(t, es, own, written)
+	ev = evaluateRule(t, p, rule, map[string]any{"elasticsearch": map[string]any{"url": es, "index": own}}, now)
+	if len(ev.states) != len(written) {
+		t.Errorf("history-stale on %s: %d instance(s), want %d: %s", own, len(ev.states), len(written), describe(ev, "A"))
+	}
+	checkAges(t, "history-stale on "+own, ev, now, written)
+	if state, _ := ev.instance(t, "A", data.Labels{"namespace": "collector-stopped"}); state != "Alerting" {
+		t.Errorf("history-stale: the namespace last written 2 h ago is %s, want Alerting", orNone(state))
+	}
+}
+
+// writeStaleIndex creates an index (deleted when the test ends) with the fields the rule reads and, per
+// namespace, three run documents: the newest collected at the given time, the others an hour and a day before.
+func writeStaleIndex(t *testing.T, es, index string, newest map[string]time.Time) {
+	t.Helper()
+	mapping := map[string]any{"mappings": map[string]any{"dynamic": "strict", "properties": map[string]any{
+		"doc_kind": map[string]any{"type": "keyword"}, "namespace": map[string]any{"type": "keyword"},
+		"@timestamp": map[string]any{"type": "date"}, "collected_at": map[string]any{"type": "date"},
+	}}}
+	if err := esJSON("PUT", es+"/"+index, mapping, nil); err != nil {
+		t.Fatalf("creating %s: %v", index, err)
+	}
+	t.Cleanup(func() { _ = esJSON("DELETE", es+"/"+index, nil, nil) })
+	for namespace, at := range newest {
+		for i, back := range []time.Duration{0, time.Hour, 24 * time.Hour} {
+			doc := map[string]any{
+				"doc_kind": "workflow", "namespace": namespace,
+				"@timestamp": at.Add(-back - 10*time.Minute).Format(time.RFC3339Nano), "collected_at": at.Add(-back).Format(time.RFC3339Nano),
+			}
+			if err := esJSON("PUT", fmt.Sprintf("%s/%s/_doc/%s-%d?refresh=true", es, index, namespace, i), doc, nil); err != nil {
+				t.Fatalf("indexing into %s: %v", index, err)
+			}
+		}
+	}
+}
+
+func ruleByUID(t *testing.T, uid string) alertRule {
+	t.Helper()
+	for _, rule := range readRules(t) {
+		if rule.UID == uid {
+			return rule
+		}
+	}
+	t.Fatalf("no alert rule %s in the provisioning file", uid)
+	return alertRule{}
+}
