@@ -5,13 +5,20 @@ const DATA_ERROR = '[data-testid="data-testid Panel data error message"]';
 const LOADING = '[aria-label="Panel loading bar"], [data-testid="data-testid Loading indicator"]';
 const PANEL = '[data-viz-panel-key], [data-panelid]';
 
-/** Waits until no panel shows its loading bar (at most 60 s), then a little for rendering. */
+/**
+ * Waits until the dashboard has stopped querying (the refresh button no longer reads "Cancel") and no
+ * panel shows its loading bar, three times in a row half a second apart (at most 180 s), then a little
+ * more for the charts to draw.
+ */
 export async function waitForPanels(page) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && (await page.locator(LOADING).count()) > 0) {
+  const deadline = Date.now() + 180_000;
+  let quiet = 0;
+  while (Date.now() < deadline && quiet < 3) {
+    const busy = (await page.locator(LOADING).count()) + (await page.getByRole('button', { name: 'Cancel', exact: true }).count());
+    quiet = busy ? 0 : quiet + 1;
     await page.waitForTimeout(500);
   }
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(2000);
 }
 
 /** One line per panel that shows an error or no data, with the panel's title and what it says. */

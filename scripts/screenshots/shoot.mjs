@@ -49,17 +49,27 @@ let problems = 0;
 try {
   const context = await browser.newContext({
     viewport: { width: Number(args.width), height: 1000 },
-    httpCredentials: { username: process.env.GRAFANA_USER ?? 'admin', password: process.env.GRAFANA_PASSWORD ?? 'admin' },
   });
+  // Grafana's pages answer an anonymous visitor with its login page: log in once, the cookie serves every tab.
+  const login = await context.request.post(`${base}/login`, {
+    data: { user: process.env.GRAFANA_USER ?? 'admin', password: process.env.GRAFANA_PASSWORD ?? 'admin' },
+  });
+  if (!login.ok()) {
+    throw new Error(`logging in to ${base} failed: HTTP ${login.status()}`);
+  }
   for (const page of pages) {
     const tab = await context.newPage();
     const separator = page.path.includes('?') ? '&' : '?';
     await tab.goto(`${base}${page.path}${separator}orgId=1&theme=${args.theme}`, { waitUntil: 'networkidle' });
     // Grafana loads panels as they scroll into view: a tall viewport shows (and loads) the whole dashboard.
-    const height = await tab.evaluate(() => document.documentElement.scrollHeight);
-    await tab.setViewportSize({ width: Number(args.width), height: Math.min(Math.max(height, 1000), 6000) });
+    // Twice: the page grows as panels lay out.
+    for (let pass = 0; pass < 2; pass++) {
+      await waitForPanels(tab);
+      const height = await tab.evaluate(() => document.documentElement.scrollHeight);
+      await tab.setViewportSize({ width: Number(args.width), height: Math.min(Math.max(height, 1000), 6000) });
+    }
     await waitForPanels(tab);
-    const found = await findPanelProblems(tab);
+    const found = tab.url().includes('/login') ? ['the login page was shown instead'] : await findPanelProblems(tab);
     const file = join(args.out, `${page.name}${args.theme === 'dark' ? '-dark' : ''}.png`);
     await tab.screenshot({ path: file, fullPage: true });
     console.log(`${page.name}: ${file}${found.length ? `, ${found.length} problem(s)` : ''}`);
