@@ -1,6 +1,6 @@
 import type { DatasourceInstance } from '../settings/instances';
 import { documentFields } from './documentFields';
-import { searchHits } from './searchElasticsearch';
+import { searchAggregations, searchHits } from './searchElasticsearch';
 import { startRange } from './searchFilters';
 
 /** Which runs to list: namespaces, workflows (as people name them) and the time range of their start. */
@@ -10,6 +10,8 @@ export interface RunNamesRequest {
   fromMs?: number;
   toMs?: number;
   size: number;
+  /** Largest runs first (the most step documents), for following a big fan-out; else newest first. */
+  bySteps?: boolean;
 }
 
 /** Run names (workflow.name) of the workflow documents, newest start first: a run variable's first is the latest run. */
@@ -26,6 +28,9 @@ export async function runNames(instance: DatasourceInstance, request: RunNamesRe
     filter.push(startRange(fields, { fromMs: request.fromMs, toMs: request.toMs }));
   }
   const name = fields.name('workflowName', 'the runs list');
+  if (request.bySteps) {
+    return runsBySteps(instance, request, name, signal);
+  }
   // One hit per run name (collapse), newest start first; no aggregation orders terms by a date.
   const hits = await searchHits(
     instance,
@@ -41,4 +46,29 @@ export async function runNames(instance: DatasourceInstance, request: RunNamesRe
     signal
   );
   return hits.map((hit) => String(hit.fields[name]?.[0] ?? '')).filter(Boolean);
+}
+
+/** Run names by their number of step (node) documents in the range, largest first; ties by name. */
+async function runsBySteps(instance: DatasourceInstance, request: RunNamesRequest, name: string, signal: AbortSignal): Promise<string[]> {
+  const fields = documentFields(instance);
+  const filter: object[] = [...fields.levelClauses('node', false)];
+  if (request.namespaces.length) {
+    filter.push({ terms: { [fields.groupField('namespace', 'node')]: request.namespaces } });
+  }
+  if (request.workflows.length) {
+    filter.push({ terms: { [fields.groupField('workflow', 'node')]: request.workflows } });
+  }
+  if (request.fromMs !== undefined && request.toMs !== undefined) {
+    filter.push(startRange(fields, { fromMs: request.fromMs, toMs: request.toMs }));
+  }
+  const answer = await searchAggregations<{ runs: { buckets: Array<{ key: string }> } }>(
+    instance,
+    {
+      size: 0,
+      query: { bool: { filter } },
+      aggs: { runs: { terms: { field: name, size: request.size, order: [{ _count: 'desc' }, { _key: 'asc' }] } } },
+    },
+    signal
+  );
+  return answer.runs.buckets.map((bucket) => String(bucket.key)).filter(Boolean);
 }

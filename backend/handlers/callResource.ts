@@ -120,11 +120,12 @@ async function listValues(
   if (path === 'runs') {
     const request = { namespaces: filters.namespaces ?? [], workflows: params.workflows, fromMs: params.fromMs, toMs: params.toMs, size: RUN_NAMES };
     if (fromArgo) {
+      // The Argo Server's list has no step counts (nodes are fetched per run): newest first there.
       const { argoRunNames } = await import('../argo/history/argoValues');
       return argoRunNames(instance, { ...request, signal });
     }
     const { runNames } = await import('../elasticsearch/runNames');
-    return runNames(instance, request, signal);
+    return runNames(instance, { ...request, bySteps: params.level === 'node' }, signal);
   }
   if (path === 'labels' || path === 'keys') {
     return fromArgo ? listArgoKeys(instance, path, scope, signal) : listKeys(instance, path, scope, signal);

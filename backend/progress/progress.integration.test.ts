@@ -228,6 +228,20 @@ describe('the runs list (a run variable)', () => {
     expect(await list('namespace=data', source)).toEqual({ code: 200, body: { values: [RUN] } });
   });
 
+  it('with level=node, names the runs with the most steps first (a large run variable)', async () => {
+    // Step documents per run name, counted from the raw Argo pod nodes of each run made above.
+    const steps = (name: string, namespaces: string[]) =>
+      [main, ...decoys].filter(({ workflow }) => workflow.metadata.name === name && namespaces.includes(workflow.metadata.namespace!)).reduce((sum, { steps }) => sum + steps.length, 0);
+    const largestFirst = (namespaces: string[]) =>
+      ['bench-q2w9z', 'other-a1b2c', RUN]
+        .filter((name) => steps(name, namespaces) > 0)
+        .sort((a, b) => steps(b, namespaces) - steps(a, namespaces) || a.localeCompare(b));
+    expect(largestFirst([NS])).not.toEqual(['other-a1b2c', 'bench-q2w9z', RUN]);
+    expect(await list(`namespace=${NS}&level=node`)).toEqual({ code: 200, body: { values: largestFirst([NS]) } });
+    expect(await list(`namespace=${NS}&namespace=data&level=node`)).toEqual({ code: 200, body: { values: largestFirst([NS, 'data']) } });
+    expect(await list(`namespace=${NS}&workflow=bench&level=node`)).toEqual({ code: 200, body: { values: largestFirst([NS]).filter((name) => name.startsWith('bench')) } });
+  });
+
   it('names a bad workflow parameter', async () => {
     expect(await list(`workflow=${'w'.repeat(254)}`)).toEqual({ code: 400, body: { error: expect.stringMatching(/^workflow: /) } });
   });

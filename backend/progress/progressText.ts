@@ -1,21 +1,9 @@
+import { PROGRESS_FIGURE_NAMES } from '../../src/query/progressQuery';
 import type { ProgressSummary } from './progressFrames';
 
 /** What the progress query says: display names of the summary's numbers and its notices. */
 export const progressText = {
-  summary: {
-    total: 'steps',
-    finished: 'finished',
-    succeeded: 'succeeded',
-    failed: 'failed',
-    error: 'error',
-    running: 'running now',
-    pending: 'pending',
-    retries: 'retries',
-    done: 'done',
-    rate: 'throughput',
-    remaining: 'remaining',
-    eta: 'time left',
-  } satisfies Record<keyof ProgressSummary, string>,
+  summary: PROGRESS_FIGURE_NAMES satisfies Record<keyof ProgressSummary, string>,
   noSteps: (run: string, where: string) =>
     `No steps of run "${run}" ${where}: check the run's name and namespace (the runs variable lists the runs of the time range).`,
   otherFailures: (limit: number, other: number) =>

@@ -62,7 +62,9 @@ describe('Workflow metrics', () => {
 describe('Large run progress', () => {
   const panels = panelsOf(largeRunProgress());
 
-  test('each figure of the summary is shown in the unit the backend answers it in', () => {
+  // Grafana matches reduceOptions.fields against a field's display name (displayNameFromDS), not its name:
+  // these are the names the summary frame carries (seen as "No data" in a real Grafana when the name was used).
+  test('each figure of the summary is picked by its display name and shown in the unit the backend answers it in', () => {
     const units = Object.fromEntries(
       panels
         .filter((p) => p.type === 'stat')
@@ -70,11 +72,11 @@ describe('Large run progress', () => {
     );
     expect(units).toEqual({
       '/^done$/': 'percentunit',
-      '/^running$/': 'short',
+      '/^running now$/': 'short',
       '/^pending$/': 'short',
       '/^retries$/': 'short',
-      '/^rate$/': 'suffix: steps/min',
-      '/^eta$/': 's',
+      '/^throughput$/': 'suffix: steps/min',
+      '/^time left$/': 's',
     });
   });
 
@@ -82,6 +84,6 @@ describe('Large run progress', () => {
     const runs = panels.flatMap((p) => targetsOf(p).map((t) => t.run));
     expect(new Set(runs)).toEqual(new Set(['$run']));
     const variable = largeRunProgress().templating?.list?.find((v) => v.name === 'run');
-    expect(variable).toMatchObject({ query: 'runs?namespace=$namespace&workflow=$workflow', multi: false });
+    expect(variable).toMatchObject({ query: 'runs?namespace=$namespace&workflow=$workflow&level=node', multi: false });
   });
 });

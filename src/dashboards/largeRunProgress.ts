@@ -3,17 +3,19 @@ import type { Dashboard } from '@grafana/schema';
 import { ADDRESSES } from './addresses';
 import { byName, dashboard, q, stat, table, timeseries, UNITS, VARIABLES } from './kit';
 import { runVariable } from './kit/runVariable';
+import { PROGRESS_FIGURE_NAMES, type ProgressFigure } from '../query/progressQuery';
 
 const run = { run: '$run', filters: { namespaces: ['$namespace'] } };
 
 /** One number of the progress summary as a stat (the summary answers every figure as a field). */
-const figure = (field: string, title: string, description: string, unit: string, w = 4) =>
+const figure = (field: ProgressFigure, title: string, description: string, unit: string, w = 4) =>
   stat({
     title,
     description,
     targets: [q.progress({ ...run, view: 'summary', rateMinutes: 15 })],
     unit,
-    options: { reduceOptions: { calcs: ['lastNotNull'], fields: `/^${field}$/`, values: false } },
+    // Grafana picks a field by its display name, which the backend sets (PROGRESS_FIGURE_NAMES).
+    options: { reduceOptions: { calcs: ['lastNotNull'], fields: `/^${PROGRESS_FIGURE_NAMES[field]}$/`, values: false } },
     w,
     h: 4,
   });

@@ -91,6 +91,15 @@ describe('ArgoPerfDataSource', () => {
     ]);
   });
 
+  test('a runs variable is one list in the backend\'s order over every namespace and workflow chosen', async () => {
+    const ds = datasource();
+    // The backend orders runs (newest or largest first) across namespaces: one call keeps that order.
+    const getResource = jest.spyOn(ds, 'getResource').mockResolvedValue({ values: ['big-run', 'small-run'] });
+    const found = await ds.metricFindQuery('runs?namespace=$namespace&workflow=$workflow&level=node');
+    expect(found.map((value) => value.text)).toEqual(['big-run', 'small-run']);
+    expect(getResource.mock.calls).toEqual([['runs', { namespace: ['ml', 'data'], workflow: ['nightly-train'], level: 'node' }]]);
+  });
+
   test('a variable query with a level asks the backend for that level', async () => {
     const ds = datasource();
     const getResource = jest.spyOn(ds, 'getResource').mockResolvedValue({ values: ['train-model'] });

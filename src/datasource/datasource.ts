@@ -19,6 +19,8 @@ import { expandEntry, interpolateQuery } from './templateVariables';
 import type { ArgoPerfDataQuery, ArgoPerfJsonData } from './types';
 
 /** Queries run in the plugin backend; the browser side only fills in template variables and lists values. */
+const isText = (value: string | undefined): value is string => !!value;
+
 export class ArgoPerfDataSource extends DataSourceWithBackend<ArgoPerfDataQuery, ArgoPerfJsonData> {
   constructor(readonly instanceSettings: DataSourceInstanceSettings<ArgoPerfJsonData>) {
     super(instanceSettings);
@@ -82,22 +84,24 @@ export class ArgoPerfDataSource extends DataSourceWithBackend<ArgoPerfDataQuery,
     const namespaces = parsed.namespace
       ? expandEntry(parsed.namespace, getTemplateSrv(), options?.scopedVars)
       : [undefined];
-    // The runs of a multi-value workflow variable: one list per workflow, in the order of its values.
-    const workflows = parsed.workflow ? expandEntry(parsed.workflow, getTemplateSrv(), options?.scopedVars) : [undefined];
-    const lists = await Promise.all(
-      workflows.flatMap((workflow) => namespaces.map((namespace) => this.listValues(parsed.kind, namespace, parsed.key, parsed.source, parsed.level, workflow)))
-    );
+    const workflows = parsed.workflow ? expandEntry(parsed.workflow, getTemplateSrv(), options?.scopedVars) : [];
+    if (parsed.kind === 'runs') {
+      // Runs are one list in the backend's order (newest or largest first) over every namespace and workflow chosen.
+      const runs = await this.listValues('runs', namespaces.filter(isText), undefined, parsed.source, parsed.level, workflows.filter(isText));
+      return runs.map((text) => ({ text, value: text }));
+    }
+    const lists = await Promise.all(namespaces.map((namespace) => this.listValues(parsed.kind, namespace, parsed.key, parsed.source, parsed.level)));
     return [...new Set(lists.flat())].map((text) => ({ text, value: text }));
   }
 
   /** Values of one kind (namespaces, workflows, ...) that the backend finds, optionally in one namespace. */
-  async listValues(kind: ResourceKind, namespace?: string, key?: string, source?: 'argo', level?: Level, workflow?: string): Promise<string[]> {
+  async listValues(kind: ResourceKind, namespace?: string | string[], key?: string, source?: 'argo', level?: Level, workflow?: string[]): Promise<string[]> {
     const params = {
-      ...(namespace ? { namespace } : {}),
+      ...(namespace?.length ? { namespace } : {}),
       ...(key ? { key } : {}),
       ...(source ? { source } : {}),
       ...(level ? { level } : {}),
-      ...(workflow ? { workflow } : {}),
+      ...(workflow?.length ? { workflow } : {}),
     };
     const answer = await this.getResource<ResourceAnswer>(kind, Object.keys(params).length ? params : undefined);
     return valuesOf(answer);

@@ -26,7 +26,7 @@ export function isResourceKind(value: string): value is ResourceKind {
  * limited to one namespace (`workflows?namespace=$namespace`); `labels` lists label keys, and
  * `values?key=label:team` the values of one group key (a label, phase, ...); `&source=argo` reads the
  * Argo Server instead of Elasticsearch; `&level=node` lists what steps hold (`templates?level=node`: the
- * steps' templates rather than the workflows'); `runs?namespace=$namespace&workflow=$workflow` lists run names, newest first.
+ * steps' templates rather than the workflows'); `runs?namespace=$namespace&workflow=$workflow` lists run names, newest first (`&level=node`: the most steps first).
  */
 export function parseVariableQuery(query: string): VariableQuery {
   const [kind, search = ''] = query.trim().split('?', 2);

@@ -37,3 +37,23 @@ export const progressQuerySchema = z.object({
   limit: limitSchema,
 });
 export type ProgressQuery = z.infer<typeof progressQuerySchema>;
+
+/**
+ * The display names (displayNameFromDS) of the summary view's numbers, keyed by field name: panels that
+ * pick one number match these (Grafana matches a field by its display name), and the backend writes them.
+ */
+export const PROGRESS_FIGURE_NAMES = {
+  total: 'steps',
+  finished: 'finished',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  error: 'error',
+  running: 'running now',
+  pending: 'pending',
+  retries: 'retries',
+  done: 'done',
+  rate: 'throughput',
+  remaining: 'remaining',
+  eta: 'time left',
+} as const;
+export type ProgressFigure = keyof typeof PROGRESS_FIGURE_NAMES;
