@@ -4,6 +4,7 @@ export const testIds = {
     elasticsearchEnabled: 'data-testid argoperf-es-enabled',
     elasticsearchUrl: 'data-testid argoperf-es-url',
     elasticsearchIndex: 'data-testid argoperf-es-index',
+    elasticsearchStateIndex: 'data-testid argoperf-es-state-index',
     elasticsearchUsername: 'data-testid argoperf-es-username',
     elasticsearchPassword: 'data-testid argoperf-es-password',
     elasticsearchApiKey: 'data-testid argoperf-es-api-key',
