@@ -55,6 +55,7 @@ export const testIds = {
     progressCumulative: 'data-testid argoperf-progress-cumulative',
     progressRate: 'data-testid argoperf-progress-rate',
     freshnessView: 'data-testid argoperf-freshness-view',
+    freshnessBasis: 'data-testid argoperf-freshness-basis',
     freshnessLookback: 'data-testid argoperf-freshness-lookback',
     filter: (kind: string) => `data-testid argoperf-filter-${kind}`,
     problem: 'data-testid argoperf-query-problem',
