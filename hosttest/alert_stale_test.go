@@ -45,10 +45,11 @@ func newestCollected(t *testing.T, es, index, namespace string) time.Time {
 }
 
 // checkAges: every wanted namespace has an instance whose number is the age (seconds, to the millisecond)
-// from its newest document to the evaluation time, and the state a 30-minute threshold gives that age.
-func checkAges(t *testing.T, what string, ev evaluation, at time.Time, newest map[string]time.Time) {
+// from its last update (newest document, or the collector's sync round when newer) to the evaluation
+// time, and the state a 30-minute threshold gives that age.
+func checkAges(t *testing.T, what string, ev evaluation, at time.Time, updated map[string]time.Time) {
 	t.Helper()
-	for namespace, collected := range newest {
+	for namespace, collected := range updated {
 		age := float64(at.UnixMilli()-collected.UnixMilli()) / 1000
 		want := "Normal"
 		if age > 1800 {
@@ -56,7 +57,7 @@ func checkAges(t *testing.T, what string, ev evaluation, at time.Time, newest ma
 		}
 		state, number := ev.instance(t, "A", data.Labels{"namespace": namespace})
 		if number == nil || math.Abs(*number-age) > 0.001 {
-			t.Errorf("%s {namespace=%s}: age %v, want %s s (newest collected_at %s); A: %s", what, namespace, number, formatNumber(age), collected.Format(time.RFC3339Nano), describe(ev, "A"))
+			t.Errorf("%s {namespace=%s}: age %v, want %s s (updated %s); A: %s", what, namespace, number, formatNumber(age), collected.Format(time.RFC3339Nano), describe(ev, "A"))
 		}
 		if state != want {
 			t.Errorf("%s {namespace=%s}: %s at age %s s, want %s", what, namespace, orNone(state), formatNumber(age), want)
@@ -64,7 +65,9 @@ func checkAges(t *testing.T, what string, ev evaluation, at time.Time, newest ma
 	}
 }
 
-// On the demo, loaded with collected_at = its end = the time it was loaded: no namespace is stale.
+// On the demo, loaded with collected_at = its end = the time it was loaded: no namespace is stale. The demo
+// writes no collector checkpoints (and the test node has no default state index), so the ages count from
+// the documents alone.
 func checkHistoryFresh(t *testing.T, ev evaluation, es, index string, now time.Time) {
 	t.Helper()
 	newest := map[string]time.Time{}
@@ -81,8 +84,9 @@ func checkHistoryFresh(t *testing.T, ev evaluation, es, index string, now time.T
 }
 
 // The rule fires per namespace: evaluated two hours after the demo's end (as if its collector had stopped
-// then), every namespace is stale; and in an index of its own where one namespace was last written two
-// hours ago and another five minutes ago, only the first fires.
+// then), every namespace is stale; and in indices of its own where one namespace was last written two
+// hours ago, another five minutes ago, and a quiet one two hours ago but its collector's sync checkpoint
+// (the heartbeat) five minutes ago, only the first fires.
 func TestAlertHistoryStaleFires(t *testing.T) {
 	argoURL, index := demoSources(t)
 	es := esURL(t)
@@ -104,16 +108,57 @@ func TestAlertHistoryStaleFires(t *testing.T) {
 	}
 
 	now := time.Now().Truncate(time.Millisecond)
+	// The collector's index prefix is `own`: the datasource reads own-* and the checkpoint names own.
 	own := fmt.Sprintf("argoperf-hosttest-stale-%d", os.Getpid())
-	written := map[string]time.Time{"collector-stopped": now.Add(-2 * time.Hour), "collector-running": now.Add(-5 * time.Minute)}
-	writeStaleIndex(t, es, own, written)
-	ev = evaluateRule(t, p, rule, map[string]any{"elasticsearch": map[string]any{"url": es, "index": own}}, now)
+	state := fmt.Sprintf("argoperf-hosttest-state-%d", os.Getpid())
+	written := map[string]time.Time{
+		"collector-stopped": now.Add(-2 * time.Hour), "collector-running": now.Add(-5 * time.Minute), "collector-quiet": now.Add(-2 * time.Hour),
+	}
+	writeStaleIndex(t, es, own+"-data", written)
+	synced := map[string]time.Time{"collector-quiet": now.Add(-5 * time.Minute), "collector-stopped": now.Add(-3 * time.Hour)}
+	writeSyncCheckpoints(t, es, state, own, synced)
+	updated := map[string]time.Time{}
+	for namespace, at := range written {
+		updated[namespace] = at
+		if beat, ok := synced[namespace]; ok && beat.After(at) {
+			updated[namespace] = beat
+		}
+	}
+	settings = map[string]any{"elasticsearch": map[string]any{"url": es, "index": own + "-*", "stateIndex": state}}
+	ev = evaluateRule(t, p, rule, settings, now)
 	if len(ev.states) != len(written) {
 		t.Errorf("history-stale on %s: %d instance(s), want %d: %s", own, len(ev.states), len(written), describe(ev, "A"))
 	}
-	checkAges(t, "history-stale on "+own, ev, now, written)
-	if state, _ := ev.instance(t, "A", data.Labels{"namespace": "collector-stopped"}); state != "Alerting" {
-		t.Errorf("history-stale: the namespace last written 2 h ago is %s, want Alerting", orNone(state))
+	checkAges(t, "history-stale on "+own, ev, now, updated)
+	wantStates := map[string]string{"collector-stopped": "Alerting", "collector-running": "Normal", "collector-quiet": "Normal"}
+	for namespace, want := range wantStates {
+		if got, _ := ev.instance(t, "A", data.Labels{"namespace": namespace}); got != want {
+			t.Errorf("history-stale on %s: {namespace=%s} is %s, want %s", own, namespace, orNone(got), want)
+		}
+	}
+}
+
+// writeSyncCheckpoints creates a state index (deleted when the test ends) with the collector's mapping of
+// the fields the datasource reads, and a sync checkpoint per namespace updated at the given time.
+func writeSyncCheckpoints(t *testing.T, es, index, prefix string, updated map[string]time.Time) {
+	t.Helper()
+	keyword := map[string]any{"type": "keyword"}
+	date := map[string]any{"type": "date"}
+	mapping := map[string]any{"mappings": map[string]any{"dynamic": false, "properties": map[string]any{
+		"kind": keyword, "argo_url": keyword, "namespace": keyword, "index_prefix": keyword, "watermark": date, "updated_at": date,
+	}}}
+	if err := esJSON("PUT", es+"/"+index, mapping, nil); err != nil {
+		t.Fatalf("creating %s: %v", index, err)
+	}
+	t.Cleanup(func() { _ = esJSON("DELETE", es+"/"+index, nil, nil) })
+	for namespace, at := range updated {
+		doc := map[string]any{
+			"kind": "sync", "argo_url": "https://argo-server.argo:2746", "namespace": namespace, "index_prefix": prefix,
+			"watermark": at.Format(time.RFC3339Nano), "updated_at": at.Format(time.RFC3339Nano),
+		}
+		if err := esJSON("PUT", fmt.Sprintf("%s/%s/_doc/sync-%s?refresh=true", es, index, namespace), doc, nil); err != nil {
+			t.Fatalf("indexing into %s: %v", index, err)
+		}
 	}
 }
 

@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 
+import { DEFAULT_STATE_INDEX } from '../../src/settings/collectorState';
 import { DEFAULT_INDEX_PREFIX } from '../elasticsearch/indexTemplate';
 
 /** Defaults of the collector's options, for the parser (collectorOptions.ts) and the help text. */
 export const COLLECTOR_DEFAULTS = {
   indexPrefix: DEFAULT_INDEX_PREFIX,
-  stateIndex: 'argoperf-collector-state',
+  stateIndex: DEFAULT_STATE_INDEX,
   initialHours: 24,
   overlapMinutes: 10,
   sliceHours: 24,

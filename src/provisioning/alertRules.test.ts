@@ -228,10 +228,10 @@ describe('thresholds, for and states are the ones docs/alerts.md states', () => 
     expect(byUid['argoperf-pod-cpu-measured'].for).toBe('15m');
   });
 
-  test('history-stale: the age of the newest collected document per namespace; nothing collected at all fires', () => {
+  test('history-stale: the age of the history per namespace (documents or collector sync); nothing collected at all fires', () => {
     const rule = rules.find((r) => r.uid === 'argoperf-history-stale')!;
     const [query] = ours(rule);
-    expect(query.model).toMatchObject({ queryType: 'freshness', view: 'age', groupBy: ['namespace'] });
+    expect(query.model).toMatchObject({ queryType: 'freshness', view: 'age', basis: 'history', groupBy: ['namespace'] });
     // The threshold reads the query's numbers itself: one per namespace, nothing to reduce.
     expect(rule.data.find((q) => q.refId === rule.condition)!.model).toMatchObject({ type: 'threshold', expression: query.refId });
     expect(rule.noDataState).toBe('Alerting');

@@ -5,7 +5,7 @@ describe('freshness query model', () => {
   it('defaults to the age per namespace over a 7-day lookback', () => {
     expect(defaultQuery('A', 'freshness')).toEqual({
       refId: 'A', queryType: 'freshness', schemaVersion: QUERY_SCHEMA_VERSION, source: 'elasticsearch', level: 'workflow', filters: {},
-      view: 'age', groupBy: ['namespace'], lookbackDays: 7, limit: 100,
+      view: 'age', basis: 'history', groupBy: ['namespace'], lookbackDays: 7, limit: 100,
     });
   });
 
@@ -25,6 +25,7 @@ describe('freshness query model', () => {
     [{ lookbackDays: 1.5 }, 'lookbackDays: must be a whole number of days'],
     [{ view: 'chart' }, 'view: Invalid option: expected one of "age"|"table"'],
     [{ limit: 501 }, /^limit: /],
+    [{ basis: 'collector' }, 'basis: Invalid option: expected one of "history"|"documents"'],
   ])('names the field of %j', (fields, message) => {
     const parsed = parseQuery({ queryType: 'freshness', ...fields });
     expect('error' in parsed && parsed.error).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));

@@ -1,3 +1,4 @@
+import { STATE_INDEX_NAME_MESSAGE } from './collectorState';
 import { parseSettings } from './model';
 
 describe('parseSettings', () => {
@@ -5,7 +6,7 @@ describe('parseSettings', () => {
     const parsed = parseSettings({ elasticsearch: { url: 'http://es:9200' } }, { elasticsearchPassword: '', argoToken: 't0ken', other: 'x' });
     expect(parsed).toEqual({
       settings: {
-        elasticsearch: { url: 'http://es:9200', index: 'argo-workflows-*', auth: 'none', tlsSkipVerify: false, timeoutSeconds: 30 },
+        elasticsearch: { url: 'http://es:9200', index: 'argo-workflows-*', stateIndex: 'argoperf-collector-state', auth: 'none', tlsSkipVerify: false, timeoutSeconds: 30 },
         maxRangeDays: 400,
         secrets: { argoToken: 't0ken' },
       },
@@ -15,6 +16,8 @@ describe('parseSettings', () => {
   it.each([
     [{ elasticsearch: { url: '' } }, 'datasource settings: elasticsearch.url: is empty; enter the server URL, for example http://elasticsearch:9200'],
     [{ argo: { url: 'argo:2746' } }, 'datasource settings: argo.url: must be an http:// or https:// URL'],
+    [{ elasticsearch: { url: 'http://es', stateIndex: 'argo-*' } }, `datasource settings: elasticsearch.stateIndex: ${STATE_INDEX_NAME_MESSAGE}`],
+    [{ elasticsearch: { url: 'http://es', stateIndex: ' ' } }, "datasource settings: elasticsearch.stateIndex: is empty; enter the collector's state index, for example argoperf-collector-state"],
     [{ argo: { url: 'https://a', timeoutSeconds: 0 } }, 'datasource settings: argo.timeoutSeconds: Too small: expected number to be >=1'],
     [{ argo: { url: 'https://a' }, namespaces: [' '] }, 'datasource settings: namespaces[0]: is empty; enter a namespace name or remove the entry'],
     [{ elasticsearch: { url: 'http://es', auth: 'kerberos' } }, 'datasource settings: elasticsearch.auth: Invalid option: expected one of "none"|"basic"|"apiKey"'],
@@ -59,6 +62,7 @@ describe('parseSettings: lengths', () => {
   it.each([
     ['elasticsearch.url', { elasticsearch: { url: `http://es:9200/${huge}` } }],
     ['elasticsearch.index', { elasticsearch: { url: 'http://es:9200', index: huge } }],
+    ['elasticsearch.stateIndex', { elasticsearch: { url: 'http://es:9200', stateIndex: huge } }],
     ['elasticsearch.username', { elasticsearch: { url: 'http://es:9200', auth: 'basic', username: huge } }],
     ['argo.url', { argo: { url: `http://argo:2746/${huge}` } }],
   ])('refuses a megabyte in %s with a short message naming it', (field, jsonData) => {
@@ -75,5 +79,6 @@ describe('parseSettings: lengths', () => {
 
   it('keeps an index name of 255 characters, the longest Elasticsearch allows', () => {
     expect('settings' in parseSettings({ elasticsearch: { url: 'http://es:9200', index: 'a'.repeat(255) } }, {})).toBe(true);
+    expect('settings' in parseSettings({ elasticsearch: { url: 'http://es:9200', stateIndex: 'a'.repeat(255) } }, {})).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { inputMessages } from '../query/inputMessages';
 import { brokenUnicode, LIMITS, textSchema } from '../query/inputLimits';
 import { describeIssues, fieldPath } from '../query/validationMessage';
+import { DEFAULT_STATE_INDEX, STATE_INDEX_NAME, STATE_INDEX_NAME_MESSAGE } from './collectorState';
 import { fieldMappingSchema, requiredRoles, resolveFieldMap, type RequiredRole } from './fieldMapping';
 
 /**
@@ -64,6 +65,12 @@ export const elasticsearchSettingsSchema = z
       .trim()
       .min(1, 'is empty; enter an index name or pattern, for example argo-workflows-*')
       .default('argo-workflows-*'),
+    /** The collector's state index (--state-index): its sync checkpoints tell when it last looked (freshness). */
+    stateIndex: textSchema(SETTINGS_LIMITS.index)
+      .trim()
+      .min(1, `is empty; enter the collector's state index, for example ${DEFAULT_STATE_INDEX}`)
+      .refine((name) => name === '' || STATE_INDEX_NAME.test(name), STATE_INDEX_NAME_MESSAGE)
+      .default(DEFAULT_STATE_INDEX),
     auth: z.enum(ELASTICSEARCH_AUTH).default('none'),
     username: textSchema(SETTINGS_LIMITS.username).optional(),
     tlsSkipVerify: z.boolean().default(false),

@@ -7,7 +7,7 @@ import { METRIC_AGGREGATIONS } from '../../../src/query/metricsQuery';
 import { OUTCOME_MEASURES, OUTCOME_VIEWS } from '../../../src/query/outcomesQuery';
 import { RESOURCE_MEASURES } from '../../../src/query/resourcesQuery';
 import { BASELINE_PLAIN_STATS } from '../../../src/query/baselineQuery';
-import { FRESHNESS_VIEWS } from '../../../src/query/freshnessQuery';
+import { FRESHNESS_BASES, FRESHNESS_VIEWS } from '../../../src/query/freshnessQuery';
 import { PLAIN_STATS } from '../../../src/query/stats';
 
 /**
@@ -139,6 +139,7 @@ export const validQueries: Record<string, fc.Arbitrary<Record<string, unknown>>>
     {
       queryType: fc.constant('freshness'),
       view: fc.constantFrom(...FRESHNESS_VIEWS),
+      basis: fc.constantFrom(...FRESHNESS_BASES),
       groupBy: groupBy('workflow'),
       filters: filters(false),
       lookbackDays: fc.integer({ min: 1, max: 90 }),

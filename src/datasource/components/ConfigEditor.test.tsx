@@ -4,6 +4,7 @@ import { datasourceSettings } from '../../testing/datasourceSettings';
 import { renderConfigEditor } from '../../testing/renderConfigEditor';
 import { testIds } from '../testIds';
 import type { ArgoPerfJsonData } from '../types';
+import { STATE_INDEX_NAME_MESSAGE } from '../../settings/collectorState';
 import { configText } from './config/configText';
 
 const ids = testIds.configEditor;
@@ -28,6 +29,7 @@ describe('ConfigEditor', () => {
     expect(latest().jsonData.elasticsearch).toEqual({
       url: '',
       index: 'argo-workflows-*',
+      stateIndex: 'argoperf-collector-state',
       auth: 'none',
       tlsSkipVerify: false,
       timeoutSeconds: 30,
@@ -35,11 +37,13 @@ describe('ConfigEditor', () => {
 
     type(ids.elasticsearchUrl, 'http://elasticsearch:9200');
     type(ids.elasticsearchIndex, 'ci-runs-*');
+    type(ids.elasticsearchStateIndex, 'ci-collector-state');
     type(ids.elasticsearchTimeout, '45');
     toggle(ids.elasticsearchSkipVerify);
     expect(latest().jsonData.elasticsearch).toEqual({
       url: 'http://elasticsearch:9200',
       index: 'ci-runs-*',
+      stateIndex: 'ci-collector-state',
       auth: 'none',
       tlsSkipVerify: true,
       timeoutSeconds: 45,
@@ -52,6 +56,12 @@ describe('ConfigEditor', () => {
     expect(screen.queryByText('must be an http:// or https:// URL')).not.toBeInTheDocument();
     type(ids.argoUrl, 'argo-server:2746');
     expect(screen.getByText('must be an http:// or https:// URL')).toBeInTheDocument();
+  });
+
+  test("a state index that is no plain index name shows the collector's rule on the field", () => {
+    renderConfigEditor(datasourceSettings({ elasticsearch: { url: 'http://es' } }));
+    type(ids.elasticsearchStateIndex, 'Collector-State*');
+    expect(screen.getByText(STATE_INDEX_NAME_MESSAGE)).toBeInTheDocument();
   });
 
   test('switching a section off removes it from jsonData', () => {

@@ -65,6 +65,20 @@ export function ElasticsearchSection({ editing }: { editing: SettingsEditing }) 
               onChange={(event) => update({ index: event.currentTarget.value })}
             />
           </Field>
+          <Field
+            label={text.stateIndex.label}
+            description={text.stateIndex.description}
+            invalid={Boolean(fields['elasticsearch.stateIndex'])}
+            error={fields['elasticsearch.stateIndex']}
+          >
+            <Input
+              width={40}
+              value={es.stateIndex ?? ''}
+              placeholder={elasticsearchDefaults.stateIndex}
+              data-testid={ids.elasticsearchStateIndex}
+              onChange={(event) => update({ stateIndex: event.currentTarget.value })}
+            />
+          </Field>
           <ElasticsearchAuthFields
             editing={editing}
             auth={es.auth ?? elasticsearchDefaults.auth}

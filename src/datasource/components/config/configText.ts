@@ -15,6 +15,11 @@ export const configText = {
       label: 'Index pattern',
       description: 'Index, alias or pattern that holds the run documents.',
     },
+    stateIndex: {
+      label: 'Collector state index',
+      description:
+        'Where the collector keeps its checkpoints (its --state-index). Each sync round counts as an update of the history, so a namespace where nothing ran does not look stale.',
+    },
     auth: {
       label: 'Authentication',
       none: 'None',

@@ -8,6 +8,7 @@ const argo = argoSettingsSchema.shape;
 export const elasticsearchDefaults = {
   url: '',
   index: es.index.parse(undefined),
+  stateIndex: es.stateIndex.parse(undefined),
   auth: es.auth.parse(undefined),
   tlsSkipVerify: es.tlsSkipVerify.parse(undefined),
   timeoutSeconds: es.timeoutSeconds.parse(undefined),

@@ -26,6 +26,7 @@ describe('QueryEditor: freshness', () => {
     expect(latest()).toEqual({ refId: 'A', queryType: 'freshness', filters: { namespaces: ['ml'] } });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
     expect(within(screen.getByTestId(ids.freshnessView)).getByLabelText(text.view.options.age)).toBeChecked();
+    expect(within(screen.getByTestId(ids.freshnessBasis)).getByLabelText(text.basis.options.history)).toBeChecked();
     expect(screen.getByTestId(ids.freshnessLookback)).toHaveValue(7);
     expect(screen.getByTestId(ids.limit)).toHaveValue(100);
     expect(screen.getByTestId(ids.filter('namespaces'))).toBeInTheDocument();
@@ -43,6 +44,13 @@ describe('QueryEditor: freshness', () => {
     expect(onRunQuery).toHaveBeenCalledTimes(1);
     fireEvent.blur(screen.getByTestId(ids.freshnessLookback));
     expect(onRunQuery).toHaveBeenCalledTimes(2);
+  });
+
+  test('counting documents only is stored and runs', () => {
+    const { latest, onRunQuery } = renderEditor({ refId: 'A', queryType: 'freshness' });
+    fireEvent.click(within(screen.getByTestId(ids.freshnessBasis)).getByLabelText(text.basis.options.documents));
+    expect(latest()).toEqual({ refId: 'A', queryType: 'freshness', basis: 'documents' });
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
 
   test('a lookback past 90 days names the field', () => {

@@ -1,7 +1,7 @@
 import React from 'react';
 import { InlineFieldRow } from '@grafana/ui';
 
-import { FRESHNESS_VIEWS, type FreshnessQuery, type FreshnessView } from '../../../query/freshnessQuery';
+import { FRESHNESS_BASES, FRESHNESS_VIEWS, type FreshnessBasis, type FreshnessQuery, type FreshnessView } from '../../../query/freshnessQuery';
 import { testIds } from '../../testIds';
 import { GroupByField } from './GroupByField';
 import { LimitField } from './LimitField';
@@ -12,8 +12,9 @@ import type { SectionProps } from './sectionProps';
 
 const text = queryText.freshness;
 const VIEW_OPTIONS = FRESHNESS_VIEWS.map((value) => ({ value, label: text.view.options[value] }));
+const BASIS_OPTIONS = FRESHNESS_BASES.map((value) => ({ value, label: text.basis.options[value] }));
 
-/** freshness: numbers or a table, the groups (namespace by default), the lookback and the group limit. */
+/** freshness: numbers or a table, what counts as an update, the groups (namespace by default), the lookback and the group limit. */
 export function FreshnessSection({ shown, query, change, invalid }: SectionProps<FreshnessQuery>) {
   return (
     <>
@@ -41,6 +42,16 @@ export function FreshnessSection({ shown, query, change, invalid }: SectionProps
           tooltip={text.limitTooltip}
           onChange={(limit) => change({ limit }, false)}
           onCommit={() => change({})}
+        />
+      </InlineFieldRow>
+      <InlineFieldRow>
+        <RadioField<FreshnessBasis>
+          label={text.basis.label}
+          tooltip={text.basis.tooltip}
+          options={BASIS_OPTIONS}
+          value={shown.basis}
+          onChange={(basis) => change({ basis })}
+          testId={testIds.queryEditor.freshnessBasis}
         />
       </InlineFieldRow>
       <InlineFieldRow>

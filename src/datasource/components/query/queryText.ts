@@ -7,7 +7,7 @@ import type { LiveView, OverrunAgainst } from '../../../query/liveQuery';
 import type { CronDriftView } from '../../../query/cronDriftQuery';
 import type { BaselineValue } from '../../../query/baselineQuery';
 import type { ProgressView } from '../../../query/progressQuery';
-import type { FreshnessView } from '../../../query/freshnessQuery';
+import type { FreshnessBasis, FreshnessView } from '../../../query/freshnessQuery';
 import type { PlainStat } from '../../../query/stats';
 
 /** What the query editor says. Tests import these so the UI and its tests cannot drift apart. */
@@ -229,8 +229,14 @@ export const queryText = {
     view: {
       label: 'Show',
       tooltip:
-        'The age of each group’s newest collected document at the end of the time range, one number per group (for alert rules), or a table with the newest collected time.',
+        'The age of each group’s history at the end of the time range, one number per group (for alert rules), or a table with the newest collected document and the collector’s last sync.',
       options: { age: 'Age numbers', table: 'Table' } satisfies Record<FreshnessView, string>,
+    },
+    basis: {
+      label: 'Updated by',
+      tooltip:
+        'History: the newest collected document or the collector’s last sync round for the namespace (its checkpoint in the state index), whichever is newer, so a quiet namespace stays fresh while its collector runs. Documents: the newest collected document only.',
+      options: { history: 'Documents or collector sync', documents: 'Documents only' } satisfies Record<FreshnessBasis, string>,
     },
     lookback: {
       label: 'Lookback',
