@@ -34,7 +34,7 @@ var demoExpectations = map[string][]demoExpectation{
 	},
 	// nightly-training's train step is slower than its baseline in the last 7 days.
 	"argoperf-step-slower": {
-		{"A", data.Labels{"namespace": "ml-training", "workflow": "nightly-training", "task": "train"}, "Alerting"},
+		{"A", data.Labels{"namespace": "ml-training", "workflow": "nightly-training", "step": "train"}, "Alerting"},
 	},
 	// feature-etl fails above its baseline and above 10 % in the last day.
 	"argoperf-failure-rate": {
@@ -42,10 +42,10 @@ var demoExpectations = map[string][]demoExpectation{
 	},
 	// model-train's train step averages more than 8 cores and some runs use more than 28 GiB.
 	"argoperf-step-cpu": {
-		{"B", data.Labels{"namespace": "ml-training", "workflow": "model-train", "task": "train"}, "Alerting"},
+		{"B", data.Labels{"namespace": "ml-training", "workflow": "model-train", "step": "train"}, "Alerting"},
 	},
 	"argoperf-step-memory": {
-		{"B", data.Labels{"namespace": "ml-training", "workflow": "model-train", "task": "train"}, "Alerting"},
+		{"B", data.Labels{"namespace": "ml-training", "workflow": "model-train", "step": "train"}, "Alerting"},
 	},
 }
 

@@ -73,7 +73,7 @@ export function baselineSearch(fields: DocumentFields, query: BaselineQuery, toM
   // The failure rate counts finished runs only: running and pending ones have no outcome yet.
   const finished =
     query.stat === 'failure_rate' ? [{ terms: { [fields.name('phase', 'the failure rate')]: FINISHED_PHASES } }] : [];
-  const groupFields = query.groupBy.map((key) => fields.groupField(key, query.level));
+  const groupFields = fields.groupTerms(query.groupBy, query.level);
   const inner = {
     current: windowAgg(fields, windows.current, query.stat),
     baseline: windowAgg(fields, windows.baseline, query.stat),

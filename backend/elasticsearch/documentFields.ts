@@ -2,6 +2,8 @@ import type { GroupKey, PlainGroupKey } from '../../src/query/groupBy';
 import type { Filters, Level } from '../../src/query/model';
 import { FIELD_ROLE_TEXT, resolveFieldMap, type FieldMap, type FieldRole } from '../../src/settings/fieldMapping';
 import { QueryError } from '../errors/queryError';
+import type { GroupTerms } from './groupBuckets';
+import { NO_STEP_NAME } from './stepGroupText';
 import { instanceResource, type DatasourceInstance } from '../settings/instances';
 
 /**
@@ -19,6 +21,7 @@ const GROUP_ROLES: Record<Level, Record<PlainGroupKey, FieldRole>> = {
     namespace: 'namespace',
     workflow: 'workflowTemplate',
     template: 'workflowTemplate',
+    step: 'step',
     task: 'task',
     cron: 'cron',
     node: 'nodeName',
@@ -28,6 +31,7 @@ const GROUP_ROLES: Record<Level, Record<PlainGroupKey, FieldRole>> = {
     namespace: 'namespace',
     workflow: 'workflowTemplate',
     template: 'nodeTemplate',
+    step: 'step',
     task: 'task',
     cron: 'cron',
     node: 'nodeName',
@@ -134,6 +138,11 @@ export class DocumentFields {
     }
     const plain = key as PlainGroupKey;
     return this.name(GROUP_ROLES[level][plain], `group by or filter on ${plain}`);
+  }
+
+  /** The terms of each group key; documents without a step name get a group of their own (stepGroupText.ts). */
+  groupTerms(keys: GroupKey[], level: Level): GroupTerms[] {
+    return keys.map((key) => (key === 'step' ? { field: this.groupField(key, level), missing: NO_STEP_NAME } : this.groupField(key, level)));
   }
 }
 

@@ -36,7 +36,7 @@ export function durationsSearch(
       aggs: statAggs,
     },
   };
-  const groupFields = query.groupBy.map((key) => fields.groupField(key, query.level));
+  const groupFields = fields.groupTerms(query.groupBy, query.level);
   const aggs = groupedAggs(groupFields, query.limit, overTime);
   return {
     body: {

@@ -1,4 +1,5 @@
 import type { Notice } from '../frames/frame';
+import { NO_STEP_NAME, noStepNameNotice } from './stepGroupText';
 
 /**
  * Grouping shared by the query types that answer per group: nested terms aggregations (one level per
@@ -17,17 +18,21 @@ export interface Group<T> {
   bucket: T;
 }
 
+/** A group level's field; `missing`: the group of documents without it (else they are left out). */
+export type GroupTerms = string | { field: string; missing?: string };
+
 /** groups → groups → … → inner; each level keeps the `limit` largest values. */
-export function groupAggregation(fields: string[], limit: number, inner: Record<string, unknown>): Record<string, unknown> {
-  const [field, ...rest] = fields;
+export function groupAggregation(fields: GroupTerms[], limit: number, inner: Record<string, unknown>): Record<string, unknown> {
+  const [first, ...rest] = fields;
+  const terms = typeof first === 'string' ? { field: first } : first;
   return {
-    terms: { field, size: limit, order: { _count: 'desc' } },
+    terms: { ...terms, size: limit, order: { _count: 'desc' } },
     aggs: rest.length === 0 ? inner : { groups: groupAggregation(rest, limit, inner) },
   };
 }
 
 /** The search's aggs: the group levels around `inner`, or `inner` alone without grouping. */
-export function groupedAggs(fields: string[], limit: number, inner: Record<string, unknown>): Record<string, unknown> {
+export function groupedAggs(fields: GroupTerms[], limit: number, inner: Record<string, unknown>): Record<string, unknown> {
   return fields.length === 0 ? inner : { groups: groupAggregation(fields, limit, inner) };
 }
 
@@ -59,6 +64,10 @@ export function largestGroups<T>(root: T & { groups?: GroupLevel<T> }, limit: nu
   otherDocs += groups.slice(limit).reduce((sum, group) => sum + group.docCount, 0);
   groups = groups.slice(0, limit);
   const notices: Notice[] = [];
+  const withoutStep = groups.filter((group) => group.keys.includes(NO_STEP_NAME)).reduce((sum, group) => sum + group.docCount, 0);
+  if (withoutStep > 0) {
+    notices.push({ severity: 'warning', text: noStepNameNotice(withoutStep) });
+  }
   if (otherDocs > 0) {
     notices.push({
       severity: 'warning',

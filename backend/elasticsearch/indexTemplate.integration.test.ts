@@ -102,6 +102,28 @@ describe('installIndexTemplate', () => {
     expect((await installIndexTemplate(client, target)).template.status).toBe('unchanged');
   });
 
+  it('adds fields new in this document model to indices created from an older template, so their strict mapping takes new documents', async () => {
+    const upgraded = templateTarget(`argoperf-tmpl-upgrade-${run}`);
+    const index = `argoperf-tmpl-upgrade-${run}-2026.11`;
+    // The node fields of document model version 1: no node.step.
+    const v1Node = { properties: { id: { type: 'keyword' }, name: { type: 'keyword' }, display_name: { type: 'keyword' }, retry_attempt: { type: 'integer' } } };
+    await client.indices.create({
+      index,
+      settings: { number_of_replicas: 0 },
+      mappings: { dynamic: 'strict', properties: { doc_kind: { type: 'keyword' }, node: v1Node } as never },
+    });
+    const node = { doc_kind: 'node', node: { id: 'n1', name: 'run.shard(3:part-3)', display_name: 'shard(3:part-3)', step: 'shard', retry_attempt: 0 } };
+    await expect(client.index({ index, document: node })).rejects.toThrow(/strict_dynamic_mapping_exception.*step/);
+
+    await installIndexTemplate(client, upgraded);
+    const props = (await client.indices.getMapping({ index }))[index].mappings.properties as Record<string, any>;
+    expect(props.node.properties.step.type).toBe('keyword');
+    expect(props.node.properties.display_name.type).toBe('keyword');
+    await client.index({ index, document: node, refresh: true });
+    const found = await client.search({ index, query: { term: { 'node.step': 'shard' } } });
+    expect(found.hits.hits).toHaveLength(1);
+  });
+
   it('refuses, naming the index and the field, when an existing index maps one of our fields differently', async () => {
     const other = templateTarget(`argoperf-tmpl-conflict-${run}`);
     const index = `argoperf-tmpl-conflict-${run}-old`;

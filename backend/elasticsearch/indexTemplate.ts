@@ -5,8 +5,11 @@
  */
 export const DEFAULT_INDEX_PREFIX = 'argo-workflows';
 export const DEFAULT_RETENTION_DAYS = 365;
-/** Bump when the mapping changes; stored in the template's `_meta`. */
-export const DOCUMENT_MODEL_VERSION = 1;
+/**
+ * Bump when the mapping changes; stored in the template's `_meta`. 2: `node.step` (the step name every
+ * loop item shares).
+ */
+export const DOCUMENT_MODEL_VERSION = 2;
 export const MANAGED_BY = 'argoperf-workflows';
 
 /** Which template to install and which indices it applies to. */
@@ -53,6 +56,7 @@ export const DOCUMENT_MAPPINGS = {
         id: keyword,
         name: keyword,
         display_name: keyword,
+        step: keyword,
         template: keyword,
         type: keyword,
         retry_attempt: { type: 'integer' },

@@ -9,6 +9,7 @@ import {
   type LifecyclePolicyBody,
   type TemplateTarget,
 } from './indexTemplate';
+import { addNewFieldsToExistingIndices } from './newFieldsOnExistingIndices';
 
 /**
  * Installs the index template (and, where the cluster has ILM, the retention policy). Idempotent: what
@@ -82,6 +83,7 @@ export async function installIndexTemplate(client: Client, target: TemplateTarge
   }
   const body = indexTemplate(target, retention.managed ? target.name : undefined);
   const status = await putTemplate(client, target.name, body);
+  await addNewFieldsToExistingIndices(client, target.indexPatterns);
   return { template: { name: target.name, indexPatterns: target.indexPatterns, status }, retention };
 }
 

@@ -25,7 +25,7 @@ export function metricsSearch(
   intervalMs: number
 ): MetricsSearch {
   const field = metricField(fields, query.metric);
-  const groupFields = query.groupBy.map((key) => fields.groupField(key, query.level));
+  const groupFields = fields.groupTerms(query.groupBy, query.level);
   const inner = {
     over_time: {
       date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },

@@ -55,7 +55,7 @@ export function outcomesSearch(
   // Only finished runs count: running and pending ones have no outcome yet.
   const phases = reasons ? FAILED_PHASES : Object.values(OUTCOME_PHASES);
   const phase = fields.name('phase', 'an outcomes query');
-  const groupFields = query.groupBy.map((key) => fields.groupField(key, query.level));
+  const groupFields = fields.groupTerms(query.groupBy, query.level);
   const inner = reasons ? reasonAggs(fields, query.limit) : overTimeAggs(fields, phase, intervalMs);
   return {
     body: {

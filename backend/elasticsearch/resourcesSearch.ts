@@ -34,7 +34,7 @@ export function resourcesSearch(
   window: TimeWindow,
   intervalMs: number
 ): ResourcesSearch {
-  const groupFields = query.groupBy.map((key) => fields.groupField(key, query.level));
+  const groupFields = fields.groupTerms(query.groupBy, query.level);
   const cpu = fields.name('cpuCoreSeconds', 'a resources query');
   const memory = fields.name('memoryMibSeconds', 'a resources query');
   const gpu = fields.name('gpuSeconds', 'a resources query');

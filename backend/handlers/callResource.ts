@@ -1,4 +1,4 @@
-import { GROUP_KEYS, groupKeyProblem, type GroupKey, type PlainGroupKey } from '../../src/query/groupBy';
+import { GROUP_KEYS, groupKeyProblem, NODE_ONLY_GROUP_KEYS, type GroupKey, type PlainGroupKey } from '../../src/query/groupBy';
 import { inputMessages } from '../../src/query/inputMessages';
 import type { Level } from '../../src/query/model';
 import { readResourceParams, type ResourceParams } from '../../src/query/resourceParams';
@@ -31,8 +31,6 @@ const VALUE_LISTS: Record<string, { key: PlainGroupKey; level: Level }> = {
 const OTHER_LISTS = ['labels', 'values', 'keys', 'runs'];
 /** Most run names listed: a run variable wants the recent ones. */
 const RUN_NAMES = 100;
-
-const NODE_ONLY_KEYS: readonly string[] = ['task', 'node'];
 
 function json(code: number, body: unknown): CallResourceResponse {
   return {
@@ -139,7 +137,7 @@ async function listValues(
     // The allow-list is the answer: no need to ask Elasticsearch or the Argo Server, and nothing else may be listed.
     return [...instance.settings.namespaces].sort((a, b) => a.localeCompare(b));
   }
-  if (fromArgo && NODE_ONLY_KEYS.includes(key) && !instance.settings.elasticsearch) {
+  if (fromArgo && NODE_ONLY_GROUP_KEYS.includes(key) && !instance.settings.elasticsearch) {
     throw notConfigured('key', `${key} values (every run's steps) come from`, 'elasticsearch');
   }
   if (fromArgo) {
@@ -164,7 +162,7 @@ async function listKeys(
     return labels;
   }
   return [
-    ...GROUP_KEYS.filter((key) => scope.level === 'node' || !NODE_ONLY_KEYS.includes(key)),
+    ...GROUP_KEYS.filter((key) => scope.level === 'node' || !NODE_ONLY_GROUP_KEYS.includes(key)),
     ...labels.map((key) => `label:${key}`),
   ];
 }
@@ -186,4 +184,4 @@ function argoRequest(scope: Omit<ValuesRequest, 'key'>, signal: AbortSignal) {
 }
 
 /** Keys whose values the Argo Server's run list carries (steps need Elasticsearch). */
-const ARGO_KEYS = GROUP_KEYS.filter((key) => !NODE_ONLY_KEYS.includes(key));
+const ARGO_KEYS = GROUP_KEYS.filter((key) => !NODE_ONLY_GROUP_KEYS.includes(key));

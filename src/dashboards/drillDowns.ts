@@ -33,5 +33,5 @@ export const toStep = {
   fromRow: (): DataLink =>
     drillDown({ to: ADDRESSES.steps, title: 'Step performance: ${__data.fields.task}', vars: { namespace: field('namespace'), task: field('task') }, keep: ['workflow'] }),
   fromSeries: (): DataLink =>
-    drillDown({ to: ADDRESSES.steps, title: 'Step performance: ${__field.labels.task}', vars: { task: label('task') }, keep: ['namespace', 'workflow'] }),
+    drillDown({ to: ADDRESSES.steps, title: 'Step performance: ${__field.labels.step}', vars: { task: label('step') }, keep: ['namespace', 'workflow'] }),
 };

@@ -49,7 +49,7 @@ export function resourceEfficiency(): Dashboard {
       timeseries({
         title: 'Average cores per step',
         description: 'Core-seconds ÷ run seconds of each step (task) of the chosen workflows.',
-        targets: [q.resources({ level: 'node', groupBy: ['workflow', 'task'], resources: ['avg_cores'], filters })],
+        targets: [q.resources({ level: 'node', groupBy: ['workflow', 'step'], resources: ['avg_cores'], filters })],
         unit: UNITS.cores,
         min: 0,
         thresholds: CORES_LINE,
@@ -57,7 +57,7 @@ export function resourceEfficiency(): Dashboard {
       timeseries({
         title: 'Average memory per step',
         description: 'MiB-seconds ÷ run seconds of each step (task) of the chosen workflows.',
-        targets: [q.resources({ level: 'node', groupBy: ['workflow', 'task'], resources: ['avg_memory'], filters })],
+        targets: [q.resources({ level: 'node', groupBy: ['workflow', 'step'], resources: ['avg_memory'], filters })],
         unit: UNITS.mebibytes,
         min: 0,
         thresholds: MEMORY_LINE,
@@ -74,7 +74,7 @@ export function resourceEfficiency(): Dashboard {
       timeseries({
         title: 'GPU time per step',
         description: 'GPU-seconds of each step (task) in each bucket.',
-        targets: [q.resources({ level: 'node', groupBy: ['workflow', 'task'], resources: ['gpu'], filters })],
+        targets: [q.resources({ level: 'node', groupBy: ['workflow', 'step'], resources: ['gpu'], filters })],
         unit: UNITS.gpuSeconds,
         min: 0,
         bars: true,
@@ -83,7 +83,7 @@ export function resourceEfficiency(): Dashboard {
       bargauge({
         title: 'Costliest steps (CPU core-seconds in the range)',
         description: 'Core-seconds summed over the time range per step, largest first.',
-        targets: [q.resources({ level: 'node', groupBy: ['workflow', 'task'], resources: ['cpu'], filters, limit: 15 })],
+        targets: [q.resources({ level: 'node', groupBy: ['workflow', 'step'], resources: ['cpu'], filters, limit: 15 })],
         unit: UNITS.coreSeconds,
         reduce: 'sum',
         transformations: [transform.seriesToRows(['sum']), transform.sortBy('Total', true)],
@@ -93,7 +93,7 @@ export function resourceEfficiency(): Dashboard {
       bargauge({
         title: 'Costliest steps (memory MiB-seconds in the range)',
         description: 'MiB-seconds summed over the time range per step, largest first.',
-        targets: [q.resources({ level: 'node', groupBy: ['workflow', 'task'], resources: ['memory'], filters, limit: 15 })],
+        targets: [q.resources({ level: 'node', groupBy: ['workflow', 'step'], resources: ['memory'], filters, limit: 15 })],
         unit: UNITS.mibSeconds,
         reduce: 'sum',
         transformations: [transform.seriesToRows(['sum']), transform.sortBy('Total', true)],
@@ -103,14 +103,14 @@ export function resourceEfficiency(): Dashboard {
       bargauge({
         title: 'CPU per step against its baseline',
         description: 'Average core-seconds per step in the last day ÷ the 14 days before it (1 = as usual).',
-        targets: [q.baseline({ level: 'node', groupBy: ['workflow', 'task'], stat: 'cpu_core_seconds', currentMinutes: 1440, baselineDays: 14, filters })],
+        targets: [q.baseline({ level: 'node', groupBy: ['workflow', 'step'], stat: 'cpu_core_seconds', currentMinutes: 1440, baselineDays: 14, filters })],
         unit: UNITS.times,
         thresholds: [{ value: 1.5, color: 'red' }],
       }),
       bargauge({
         title: 'Memory per step against its baseline',
         description: 'Average MiB-seconds per step in the last day ÷ the 14 days before it (1 = as usual).',
-        targets: [q.baseline({ level: 'node', groupBy: ['workflow', 'task'], stat: 'memory_mib_seconds', currentMinutes: 1440, baselineDays: 14, filters })],
+        targets: [q.baseline({ level: 'node', groupBy: ['workflow', 'step'], stat: 'memory_mib_seconds', currentMinutes: 1440, baselineDays: 14, filters })],
         unit: UNITS.times,
         thresholds: [{ value: 1.5, color: 'red' }],
       }),

@@ -17,7 +17,7 @@ export function stepPerformance(): Dashboard {
       timeseries({
         title: 'Task duration trends (p50, p95)',
         description: 'Median and 95th percentile of each step’s duration per day, per workflow and step.',
-        targets: [q.durations({ level: 'node', groupBy: ['workflow', 'task'], stats: ['p50', 'p95'], filters, limit: 30 })],
+        targets: [q.durations({ level: 'node', groupBy: ['workflow', 'step'], stats: ['p50', 'p95'], filters, limit: 30 })],
         unit: UNITS.seconds,
         interval: '1d',
         links: [toWorkflow.fromSeries()],
@@ -28,7 +28,7 @@ export function stepPerformance(): Dashboard {
         title: 'Spread: fastest, p5, p95 and slowest',
         description:
           'How widely a step’s durations vary per day: min and max are single runs, p5–p95 holds 90 % of them. A widening band means less predictable runs.',
-        targets: [q.durations({ level: 'node', groupBy: ['task'], stats: ['min', 'p5', 'p95', 'max'], filters, limit: 10 })],
+        targets: [q.durations({ level: 'node', groupBy: ['step'], stats: ['min', 'p5', 'p95', 'max'], filters, limit: 10 })],
         unit: UNITS.seconds,
         interval: '1d',
         w: 12,
@@ -47,7 +47,7 @@ export function stepPerformance(): Dashboard {
         title: 'Per workflow: typical and slow durations',
         description:
           'For each workflow running this step: its median and p95 duration, averaged over the weekly buckets of the time range. Click a workflow for its detail.',
-        targets: [q.durations({ level: 'node', groupBy: ['namespace', 'workflow', 'task'], stats: ['p50', 'p95'], filters, limit: 50 })],
+        targets: [q.durations({ level: 'node', groupBy: ['namespace', 'workflow', 'step'], stats: ['p50', 'p95'], filters, limit: 50 })],
         transformations: [transform.seriesToRows(['mean']), transform.organize({ exclude: ['Field'] })],
         interval: '7d',
         overrides: [byName('workflow', { links: [toWorkflow.fromRow()] })],
@@ -58,7 +58,7 @@ export function stepPerformance(): Dashboard {
       bargauge({
         title: 'Slower than their baseline (p95, last day ÷ 14 days before)',
         description: 'Per workflow and step: p95 of the last 24 hours ÷ p95 of the 14 days before. 1 = as usual; from 1.5 the alert rule fires.',
-        targets: [q.baseline({ level: 'node', groupBy: ['workflow', 'task'], stat: 'p95', currentMinutes: 1440, baselineDays: 14, filters, limit: 30 })],
+        targets: [q.baseline({ level: 'node', groupBy: ['workflow', 'step'], stat: 'p95', currentMinutes: 1440, baselineDays: 14, filters, limit: 30 })],
         unit: UNITS.times,
         decimals: 2,
         min: 0,
@@ -82,7 +82,7 @@ export function stepPerformance(): Dashboard {
       table({
         title: 'Failures by step and message',
         description: 'The most frequent messages of failed and errored executions of each step.',
-        targets: [q.outcomes({ view: 'reasons', level: 'node', groupBy: ['task'], limit: 10, filters })],
+        targets: [q.outcomes({ view: 'reasons', level: 'node', groupBy: ['step'], limit: 10, filters })],
         sortBy: { displayName: 'failures', desc: true },
         overrides: [byName('failures', { unit: UNITS.count })],
         w: 12,

@@ -61,7 +61,7 @@ function stepPanels() {
     timeseries({
       title: 'Step duration trends (p95)',
       description: "The 95th percentile of each step's duration per day. Click a line for the step across workflows.",
-      targets: [q.durations({ level: 'node', groupBy: ['task'], stats: ['p95'], filters: steps, limit: 30 })],
+      targets: [q.durations({ level: 'node', groupBy: ['step'], stats: ['p95'], filters: steps, limit: 30 })],
       unit: UNITS.seconds,
       interval: '1d',
       links: [toStep.fromSeries()],
@@ -71,7 +71,7 @@ function stepPanels() {
     bargauge({
       title: 'Steps slower than their baseline (p95, last day ÷ 14 days before)',
       description: "Per step: p95 duration of the last 24 hours ÷ p95 of the 14 days before. 1 = as usual; 1.5 and above is the alert rule's threshold.",
-      targets: [q.baseline({ level: 'node', groupBy: ['task'], stat: 'p95', currentMinutes: 1440, baselineDays: 14, filters: steps, limit: 30 })],
+      targets: [q.baseline({ level: 'node', groupBy: ['step'], stat: 'p95', currentMinutes: 1440, baselineDays: 14, filters: steps, limit: 30 })],
       unit: UNITS.times,
       decimals: 2,
       min: 0,
@@ -83,7 +83,7 @@ function stepPanels() {
     table({
       title: 'Failures by step and message',
       description: 'The most frequent messages of failed and errored steps, per step.',
-      targets: [q.outcomes({ view: 'reasons', level: 'node', groupBy: ['task'], limit: 10, filters: steps })],
+      targets: [q.outcomes({ view: 'reasons', level: 'node', groupBy: ['step'], limit: 10, filters: steps })],
       sortBy: { displayName: 'failures', desc: true },
       overrides: [byName('failures', { unit: UNITS.count, width: 90 })],
       w: 12,
@@ -134,9 +134,9 @@ function resourcePanels() {
     barchart({
       title: 'GPU time per step',
       description: "GPU-seconds per step, summed over the runs in the time range (from Argo's resourcesDuration).",
-      targets: [q.resources({ level: 'node', groupBy: ['task'], resources: ['gpu'], filters })],
+      targets: [q.resources({ level: 'node', groupBy: ['step'], resources: ['gpu'], filters })],
       unit: UNITS.gpuSeconds,
-      xField: 'task',
+      xField: 'step',
       horizontal: true,
       transformations: [transform.seriesToRows(['sum']), transform.sortBy('Total', true), transform.organize({ exclude: ['Field', 'resource'] })],
       w: 8,

@@ -42,7 +42,7 @@ export function workflowMetrics(): Dashboard {
       timeseries({
         title: '$metric per step (sum over steps)',
         description: 'The metric summed over the steps that report it (e.g. parallel shards), per workflow and step.',
-        targets: [q.metrics({ metric: '$metric', aggregation: 'sum', level: 'node', groupBy: ['workflow', 'task'], filters })],
+        targets: [q.metrics({ metric: '$metric', aggregation: 'sum', level: 'node', groupBy: ['workflow', 'step'], filters })],
         bars: true,
         stacked: true,
       }),

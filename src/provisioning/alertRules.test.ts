@@ -133,7 +133,7 @@ describe('provisioning/alerting: the file Grafana provisions', () => {
   test('one instance per group: each query of ours groups (or answers one number per cron or run), and labels name the group', () => {
     const groupLabels: Record<string, string[]> = {
       baseline: ['namespace', 'workflow'],
-      resources: ['namespace', 'workflow', 'task'],
+      resources: ['namespace', 'workflow', 'step'],
       freshness: ['namespace'],
     };
     for (const rule of rules) {
@@ -143,6 +143,19 @@ describe('provisioning/alerting: the file Grafana provisions', () => {
           wanted.forEach((key) => expect(query.model.groupBy).toContain(key));
         }
       }
+    }
+  });
+
+  test('step rules group by step (every loop item and retry together), never by task (one group per loop item)', () => {
+    const stepRules = rules.filter((rule) => rule.uid.startsWith('argoperf-step-'));
+    expect(stepRules.map((rule) => rule.uid).sort()).toEqual(['argoperf-step-cpu', 'argoperf-step-memory', 'argoperf-step-slower']);
+    for (const rule of stepRules) {
+      for (const query of ours(rule)) {
+        expect(query.model.groupBy).toContain('step');
+        expect(query.model.groupBy).not.toContain('task');
+      }
+      expect(`${rule.annotations.summary} ${rule.annotations.description}`).toContain('{{ $labels.step }}');
+      expect(`${rule.annotations.summary} ${rule.annotations.description}`).not.toContain('$labels.task');
     }
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { groupKeyProblem, type GroupKey } from './groupBy';
+import { groupKeyProblem, NODE_ONLY_GROUP_KEYS, type GroupKey } from './groupBy';
 import { inputMessages } from './inputMessages';
 import { LIMITS, textListSchema, textSchema } from './inputLimits';
 import { parseLuceneRegexp } from './luceneRegexp';
@@ -111,12 +111,11 @@ export const commonFields = {
 /** The source of a query type only the Argo Server answers: argo, or the message saying why. */
 export const argoOnlySource = (message: string) => z.literal('argo', { message }).default('argo');
 
-const NODE_ONLY_GROUPS: readonly string[] = ['task', 'node'];
 
 /** Group keys that need node documents, and keys listed twice. */
 export function checkGroupBy(query: { level: Level; groupBy: GroupKey[] }, ctx: z.RefinementCtx): void {
   query.groupBy.forEach((key, index) => {
-    if (query.level === 'workflow' && NODE_ONLY_GROUPS.includes(key)) {
+    if (query.level === 'workflow' && NODE_ONLY_GROUP_KEYS.includes(key)) {
       ctx.addIssue({
         code: 'custom',
         path: ['groupBy', index],

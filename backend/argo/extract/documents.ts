@@ -23,6 +23,11 @@ export interface NodeRef {
   name: string;
   /** The step or task name without the retry suffix `(n)`: the `task` of the queries. */
   display_name: string;
+  /**
+   * The step name: display_name without the loop item suffix `(n:item)` (src/query/stepName.ts), the
+   * `step` of the queries. Absent on documents collected before document model version 2.
+   */
+  step?: string;
   /** `templateName` (or `templateRef.template`). */
   template?: string;
   /** Argo's node type: `Pod`, `Suspend`, `Skipped`, `HTTP`, ... */

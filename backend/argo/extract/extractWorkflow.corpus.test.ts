@@ -38,6 +38,7 @@ function expectedNode(id: string, node: Json, attempt: number | undefined): Part
   const ran = node.phase !== 'Skipped' && node.phase !== 'Omitted';
   const rd = node.resourcesDuration;
   const params = node.inputs?.parameters?.filter((p: Json) => p.value !== undefined);
+  const displayName = attempt === undefined ? node.displayName : node.displayName.replace(/\(\d+\)$/, '');
   return {
     '@timestamp': node.startedAt,
     end: finished ? node.finishedAt : undefined,
@@ -46,7 +47,9 @@ function expectedNode(id: string, node: Json, attempt: number | undefined): Part
     node: {
       id,
       name: node.name,
-      display_name: attempt === undefined ? node.displayName : node.displayName.replace(/\(\d+\)$/, ''),
+      display_name: displayName,
+      // The step every loop item (and retry) shares: the name before a trailing `(...)` suffix.
+      step: displayName.replace(/^([^(]+)\(.*\)$/, '$1'),
       template: node.templateName ?? node.templateRef?.template,
       type: node.type,
       retry_attempt: attempt ?? 0,

@@ -9,6 +9,7 @@ import { metricsFromParameters } from './metricOutputs';
 import { flaggedAttempt, retryAttempts, withoutRetrySuffix } from './retries';
 import type { RunFields } from './runFields';
 import { parametersFromArgo } from './stringMaps';
+import { stepName } from '../../../src/query/stepName';
 
 function templateOf(node: JsonObject): string | undefined {
   if (typeof node.templateName === 'string' && node.templateName !== '') {
@@ -59,8 +60,9 @@ function nodeDocument(id: string, node: JsonObject, knownAttempt: number | undef
     doc.namespace = run.namespace;
   }
   doc.workflow = run.workflow;
-  // In the model's field order: id, name, display_name, template, type, retry_attempt, host.
-  const ref = { id, name, display_name: task } as NodeRef;
+  // In the model's field order: id, name, display_name, step, template, type, retry_attempt, host.
+  // step: the name every loop item and retry shares, so grouping by it gives one group per step.
+  const ref = { id, name, display_name: task, step: stepName(task) } as NodeRef;
   const template = templateOf(node);
   if (template !== undefined) {
     ref.template = template;

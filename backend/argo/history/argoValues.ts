@@ -1,4 +1,4 @@
-import type { GroupKey } from '../../../src/query/groupBy';
+import { NODE_ONLY_GROUP_KEYS, type GroupKey } from '../../../src/query/groupBy';
 import { QueryError } from '../../errors/queryError';
 import type { DatasourceInstance } from '../../settings/instances';
 import { argoClient } from '../argoInstance';
@@ -29,7 +29,7 @@ export async function argoValues(instance: DatasourceInstance, request: ArgoValu
     const lists = await Promise.all(namespaces.map((namespace) => argoCall(() => client.listCronWorkflows({ namespace }, { signal: request.signal }))));
     return sorted(lists.flatMap((list) => list.items.map((cron) => cron.metadata?.name).filter((name): name is string => Boolean(name))));
   }
-  if (request.key === 'task' || request.key === 'node') {
+  if (NODE_ONLY_GROUP_KEYS.includes(request.key)) {
     // Without Elasticsearch the handler has already said which setting to turn on.
     throw new QueryError(`source: ${request.key} values come from Elasticsearch (they need every run's steps); leave out source=argo`);
   }

@@ -6,7 +6,7 @@ import { regexpMessages } from '../../../src/query/regexpMessages';
 import { QueryError } from '../../errors/queryError';
 import type { NodeDocument, WorkflowDocument } from '../extract/documents';
 import { luceneMatcher, MatchTooCostly } from './luceneMatch';
-import { taskFilterMatches } from '../../../src/query/stepName';
+import { stepName, taskFilterMatches } from '../../../src/query/stepName';
 
 /**
  * Group keys and filters over documents in memory, for answers built from the Argo Server's lists:
@@ -28,6 +28,9 @@ export function keyValue(doc: RunDocument, key: GroupKey, level: Level): string 
       return doc.workflow?.template;
     case 'template':
       return level === 'node' ? node?.template : doc.workflow?.template;
+    case 'step':
+      // Documents extracted here always have it; the fallback is the same rule (stepName.ts).
+      return node ? (node.step ?? stepName(node.display_name)) : undefined;
     case 'task':
       return node?.display_name;
     case 'cron':

@@ -82,6 +82,7 @@ const param = fc.oneof(
       'label:team',
       'workflow',
       'task',
+      'step',
       'namespace',
       'label:',
       'label:a b',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { CRON_DRIFT_VIEWS } from '../../../src/query/cronDriftQuery';
-import { GROUP_KEYS } from '../../../src/query/groupBy';
+import { GROUP_KEYS, NODE_ONLY_GROUP_KEYS } from '../../../src/query/groupBy';
 import { LIVE_VIEWS, OVERRUN_AGAINST } from '../../../src/query/liveQuery';
 import { METRIC_AGGREGATIONS } from '../../../src/query/metricsQuery';
 import { OUTCOME_MEASURES, OUTCOME_VIEWS } from '../../../src/query/outcomesQuery';
@@ -77,7 +77,7 @@ const groupBy = (forLevel: string) =>
   someOf(
     forLevel === 'node'
       ? [...GROUP_KEYS, 'label:team']
-      : [...GROUP_KEYS.filter((k) => k !== 'task' && k !== 'node'), 'label:team'],
+      : [...GROUP_KEYS.filter((k) => !NODE_ONLY_GROUP_KEYS.includes(k)), 'label:team'],
     3
   );
 

@@ -1,15 +1,13 @@
 import type { ComboboxOption } from '@grafana/ui';
 
-import { GROUP_KEYS, type GroupKey } from '../../../query/groupBy';
+import { GROUP_KEYS, NODE_ONLY_GROUP_KEYS, type GroupKey } from '../../../query/groupBy';
 import { PLAIN_STATS, percentileOf, type Stat } from '../../../query/stats';
 import { queryText } from './queryText';
-
-const NODE_ONLY: readonly string[] = ['task', 'node'];
 
 export const GROUP_BY_OPTIONS: Array<ComboboxOption<string>> = GROUP_KEYS.map((key) => ({
   value: key,
   label: queryText.groupBy.options[key],
-  description: NODE_ONLY.includes(key) ? queryText.groupBy.stepsOnly : undefined,
+  description: NODE_ONLY_GROUP_KEYS.includes(key) ? queryText.groupBy.stepsOnly : undefined,
 }));
 
 const PERCENTILES = ['p50', 'p90', 'p95', 'p99'];
