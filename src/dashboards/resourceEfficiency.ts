@@ -104,6 +104,8 @@ export function resourceEfficiency(): Dashboard {
         title: 'CPU per step against its baseline',
         description: 'Average core-seconds per step in the last day ÷ the 14 days before it (1 = as usual).',
         targets: [q.baseline({ level: 'node', groupBy: ['workflow', 'step'], stat: 'cpu_core_seconds', currentMinutes: 1440, baselineDays: 14, filters })],
+        // The group's labels, shorter than the series name (which repeats the stat).
+        displayName: '${__field.labels.workflow} · ${__field.labels.step}',
         unit: UNITS.times,
         thresholds: [{ value: 1.5, color: 'red' }],
       }),
@@ -111,6 +113,8 @@ export function resourceEfficiency(): Dashboard {
         title: 'Memory per step against its baseline',
         description: 'Average MiB-seconds per step in the last day ÷ the 14 days before it (1 = as usual).',
         targets: [q.baseline({ level: 'node', groupBy: ['workflow', 'step'], stat: 'memory_mib_seconds', currentMinutes: 1440, baselineDays: 14, filters })],
+        // The group's labels, shorter than the series name (which repeats the stat).
+        displayName: '${__field.labels.workflow} · ${__field.labels.step}',
         unit: UNITS.times,
         thresholds: [{ value: 1.5, color: 'red' }],
       }),

@@ -59,6 +59,8 @@ export function stepPerformance(): Dashboard {
         title: 'Slower than their baseline (p95, last day ÷ 14 days before)',
         description: 'Per workflow and step: p95 of the last 24 hours ÷ p95 of the 14 days before. 1 = as usual; from 1.5 the alert rule fires.',
         targets: [q.baseline({ level: 'node', groupBy: ['workflow', 'step'], stat: 'p95', currentMinutes: 1440, baselineDays: 14, filters, limit: 30 })],
+        // The group's labels, shorter than the series name (which repeats the stat).
+        displayName: '${__field.labels.workflow} · ${__field.labels.step}',
         unit: UNITS.times,
         decimals: 2,
         min: 0,

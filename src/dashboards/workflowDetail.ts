@@ -72,6 +72,8 @@ function stepPanels() {
       title: 'Steps slower than their baseline (p95, last day ÷ 14 days before)',
       description: "Per step: p95 duration of the last 24 hours ÷ p95 of the 14 days before. 1 = as usual; 1.5 and above is the alert rule's threshold.",
       targets: [q.baseline({ level: 'node', groupBy: ['step'], stat: 'p95', currentMinutes: 1440, baselineDays: 14, filters: steps, limit: 30 })],
+      // The group's labels, shorter than the series name (which repeats the stat).
+      displayName: '${__field.labels.step}',
       unit: UNITS.times,
       decimals: 2,
       min: 0,

@@ -72,6 +72,8 @@ export function workflowsOverview(): Dashboard {
         description:
           'Per workflow: p95 duration of the runs of the last 24 hours ÷ p95 of the 14 days before. 1 = as usual; from 1.5 (orange) the alert rule fires. Workflows without runs in either window are left out.',
         targets: [q.baseline({ groupBy: byWorkflow, stat: 'p95', currentMinutes: 1440, baselineDays: 14, filters })],
+        // The group's labels, shorter than the series name (which repeats the stat).
+        displayName: '${__field.labels.namespace}/${__field.labels.workflow}',
         unit: UNITS.times,
         decimals: 2,
         min: 0,
@@ -85,6 +87,8 @@ export function workflowsOverview(): Dashboard {
         description:
           'Per workflow: failure rate of the last 24 hours ÷ failure rate of the 14 days before. Workflows that did not fail in the baseline have no ratio and are named in the panel notice; the failure rate over time shows them.',
         targets: [q.baseline({ groupBy: byWorkflow, stat: 'failure_rate', currentMinutes: 1440, baselineDays: 14, filters })],
+        // The group's labels, shorter than the series name (which repeats the stat).
+        displayName: '${__field.labels.namespace}/${__field.labels.workflow}',
         unit: UNITS.times,
         decimals: 2,
         min: 0,
