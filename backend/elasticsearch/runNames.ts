@@ -1,5 +1,6 @@
 import type { DatasourceInstance } from '../settings/instances';
-import { documentFields } from './documentFields';
+import type { Level } from '../../src/query/queryFields';
+import { documentFields, type DocumentFields } from './documentFields';
 import { searchAggregations, searchHits } from './searchElasticsearch';
 import { startRange } from './searchFilters';
 
@@ -14,19 +15,25 @@ export interface RunNamesRequest {
   bySteps?: boolean;
 }
 
-/** Run names (workflow.name) of the workflow documents, newest start first: a run variable's first is the latest run. */
-export async function runNames(instance: DatasourceInstance, request: RunNamesRequest, signal: AbortSignal): Promise<string[]> {
-  const fields = documentFields(instance);
-  const filter: object[] = [...fields.levelClauses('workflow', false)];
+/** The documents of the runs asked for: run documents (workflow) or their steps' (node). */
+function runFilter(fields: DocumentFields, request: RunNamesRequest, level: Level): object[] {
+  const filter: object[] = [...fields.levelClauses(level, false)];
   if (request.namespaces.length) {
-    filter.push({ terms: { [fields.groupField('namespace', 'workflow')]: request.namespaces } });
+    filter.push({ terms: { [fields.groupField('namespace', level)]: request.namespaces } });
   }
   if (request.workflows.length) {
-    filter.push({ terms: { [fields.groupField('workflow', 'workflow')]: request.workflows } });
+    filter.push({ terms: { [fields.groupField('workflow', level)]: request.workflows } });
   }
   if (request.fromMs !== undefined && request.toMs !== undefined) {
     filter.push(startRange(fields, { fromMs: request.fromMs, toMs: request.toMs }));
   }
+  return filter;
+}
+
+/** Run names (workflow.name) of the workflow documents, newest start first: a run variable's first is the latest run. */
+export async function runNames(instance: DatasourceInstance, request: RunNamesRequest, signal: AbortSignal): Promise<string[]> {
+  const fields = documentFields(instance);
+  const filter = runFilter(fields, request, 'workflow');
   const name = fields.name('workflowName', 'the runs list');
   if (request.bySteps) {
     return runsBySteps(instance, request, name, signal);
@@ -50,17 +57,7 @@ export async function runNames(instance: DatasourceInstance, request: RunNamesRe
 
 /** Run names by their number of step (node) documents in the range, largest first; ties by name. */
 async function runsBySteps(instance: DatasourceInstance, request: RunNamesRequest, name: string, signal: AbortSignal): Promise<string[]> {
-  const fields = documentFields(instance);
-  const filter: object[] = [...fields.levelClauses('node', false)];
-  if (request.namespaces.length) {
-    filter.push({ terms: { [fields.groupField('namespace', 'node')]: request.namespaces } });
-  }
-  if (request.workflows.length) {
-    filter.push({ terms: { [fields.groupField('workflow', 'node')]: request.workflows } });
-  }
-  if (request.fromMs !== undefined && request.toMs !== undefined) {
-    filter.push(startRange(fields, { fromMs: request.fromMs, toMs: request.toMs }));
-  }
+  const filter = runFilter(documentFields(instance), request, 'node');
   const answer = await searchAggregations<{ runs: { buckets: Array<{ key: string }> } }>(
     instance,
     {
