@@ -53,4 +53,4 @@ export const LARGE_RUN_PODS = 9_000;
 export const DEMO_THRESHOLDS = { cores: 8, memoryGiB: 28, failureRate: 0.1 } as const;
 
 /** Defaults of the command's options. */
-export const DEMO_DEFAULTS = { seed: 42, days: 90, listen: '127.0.0.1:2746' } as const;
+export const DEMO_DEFAULTS = { seed: 42, days: 90, listen: '127.0.0.1:2746', advanceSeconds: 60 } as const;

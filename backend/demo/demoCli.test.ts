@@ -20,6 +20,10 @@ describe('collector demo options', () => {
     [['demo', '--serve', '--index-prefix', 'Bad Prefix'], 'prefix'],
     [['demo', '--serve', '--token-file', '/nonexistent/token'], '--token-file'],
     [['demo', '--serve', '--bogus'], '--bogus'],
+    [['demo', '--es-url', 'http://127.0.0.1:9', '--advance-every', '60'], '--advance-every'],
+    [['demo', '--serve', '--advance-every', '2'], '--advance-every'],
+    [['demo', '--serve', '--advance-every', 'often'], '--advance-every'],
+    [['demo', '--serve', '--end', END, '--advance-every', '60'], '--advance-every'],
   ])('%j names %s and exits 2', async (args, option) => {
     const run = await collector(args);
     expect(run.code).toBe(EXIT.usage);
@@ -32,7 +36,7 @@ describe('collector demo options', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain(DEMO_USAGE);
     expect(help.stdout).toMatch(/^Guide: docs\/demo\.md$/m);
-    for (const option of ['--es-url', '--index-prefix', '--seed', '--days', '--end', '--serve', '--listen', '--token-file']) {
+    for (const option of ['--es-url', '--index-prefix', '--seed', '--days', '--end', '--serve', '--listen', '--token-file', '--advance-every']) {
       expect(DEMO_USAGE).toContain(option);
     }
     expect(USAGE).toMatch(/^ {2}demo /m);

@@ -10,6 +10,7 @@ import { parseDemoOptions, type DemoOptions } from './demoOptions';
 import { serveDemo } from './demoServer';
 import { demoUsage } from './demoUsage';
 import { writeDemoHistory } from './demoWrite';
+import { startLiveLoop } from './liveLoop';
 
 /** `collector demo ...`: generate, write to Elasticsearch, serve as an Argo Server (demoUsage.ts). */
 export async function runDemoCli(argv: string[], io: CollectorIo = {}): Promise<number> {
@@ -75,7 +76,13 @@ async function write(history: DemoHistory, options: DemoOptions, log: CollectorL
 async function serve(history: DemoHistory, options: DemoOptions, io: CollectorIo, stdout: NodeJS.WritableStream, log: CollectorLog): Promise<void> {
   const server = await serveDemo(history, options.listen!, options.token);
   stdout.write(`demo Argo Server at ${server.url}\n`);
-  log.info('serving the demo history as an Argo Server until SIGTERM', { url: server.url, token: options.token ? 'required' : 'none' });
+  log.info('serving the demo history as an Argo Server until SIGTERM', {
+    url: server.url,
+    token: options.token ? 'required' : 'none',
+    advance_every_seconds: options.advanceSeconds || 'never',
+  });
+  const es = options.es && options.advanceSeconds > 0 ? elasticsearchClient(options.es) : undefined;
+  const live = options.advanceSeconds > 0 ? startLiveLoop(history, server, es, options, log) : undefined;
   const controller = new AbortController();
   const stop = () => controller.abort();
   io.signal?.addEventListener('abort', stop);
@@ -88,6 +95,8 @@ async function serve(history: DemoHistory, options: DemoOptions, io: CollectorIo
   }
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);
+  await live?.stop();
+  await es?.close();
   await server.close();
   log.info('demo Argo Server stopped');
 }

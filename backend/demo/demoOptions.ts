@@ -18,6 +18,8 @@ export interface DemoOptions {
   listen?: { host: string; port: number };
   /** Bearer token the demo Argo Server requires; none: no authentication. */
   token?: string;
+  /** While serving a history that ends now: advance it to the wall clock this often (seconds); 0: never. */
+  advanceSeconds: number;
   jsonLogs: boolean;
 }
 
@@ -32,6 +34,7 @@ const OPTIONS = {
   serve: { type: 'boolean' },
   listen: { type: 'string' },
   'token-file': { type: 'string' },
+  'advance-every': { type: 'string' },
   'json-logs': { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
@@ -42,6 +45,18 @@ function wholeNumber(option: string, text: string, min: number, max: number): nu
     throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not "${text}"`);
   }
   return value;
+}
+
+/** `--advance-every`: 0 (never) or 5 to 3600 seconds. */
+function advanceEvery(text: string | undefined): number {
+  if (text === undefined) {
+    return DEMO_DEFAULTS.advanceSeconds;
+  }
+  const seconds = wholeNumber('--advance-every', text, 0, 3600);
+  if (seconds > 0 && seconds < 5) {
+    throw new UsageError(`--advance-every must be 0 (never) or 5 to 3600 seconds, not "${text}"`);
+  }
+  return seconds;
 }
 
 function readFile(option: string, path: string): string {
@@ -94,8 +109,13 @@ export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv, isTty: 
   if (!url && !values.serve) {
     throw new UsageError('demo needs --es-url <url> (or env ES_URL) to write the history, --serve to serve it as an Argo Server, or both');
   }
-  if (!values.serve && (values.listen !== undefined || values['token-file'] !== undefined)) {
-    throw new UsageError(`--${values.listen !== undefined ? 'listen' : 'token-file'} applies only with --serve`);
+  const serveOnly = (['listen', 'token-file', 'advance-every'] as const).find((name) => values[name] !== undefined);
+  if (!values.serve && serveOnly) {
+    throw new UsageError(`--${serveOnly} applies only with --serve`);
+  }
+  const endsNow = values.end === undefined || values.end.trim() === 'now';
+  if (!endsNow && values['advance-every'] !== undefined) {
+    throw new UsageError('--advance-every applies only to a history that ends now: leave out --end (or give --end now)');
   }
   const indexPrefix = values['index-prefix'] ?? COLLECTOR_DEFAULTS.indexPrefix;
   try {
@@ -123,6 +143,7 @@ export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv, isTty: 
     indexPrefix,
     listen: values.serve ? parseListen(values.listen ?? DEMO_DEFAULTS.listen) : undefined,
     token: values['token-file'] ? readFile('--token-file', values['token-file']) : undefined,
+    advanceSeconds: values.serve && endsNow ? advanceEvery(values['advance-every']) : 0,
     jsonLogs: values['json-logs'] ?? !isTty,
   };
 }

@@ -148,12 +148,14 @@ function answer(store: DemoStore, token: string | undefined, request: IncomingMe
 export interface DemoServer {
   url: string;
   server: Server;
+  /** Serves this history from the next request on (a live demo that advanced). */
+  update(history: DemoHistory): void;
   close(): Promise<void>;
 }
 
 /** Serves the history as a read-only Argo Server (the endpoints the plugin's Argo client uses). */
 export async function serveDemo(history: DemoHistory, listen: { host: string; port: number }, token?: string): Promise<DemoServer> {
-  const store = new DemoStore(history);
+  let store = new DemoStore(history);
   const server = createServer((request, response) => answer(store, token, request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -164,6 +166,9 @@ export async function serveDemo(history: DemoHistory, listen: { host: string; po
   return {
     url: `http://${host}:${port}`,
     server,
+    update: (next) => {
+      store = new DemoStore(next);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

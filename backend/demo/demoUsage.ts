@@ -20,6 +20,9 @@ the collector would, serves it as a read-only Argo Server, or both (write first,
   --serve                    serve the history as an Argo Server until SIGTERM or SIGINT; prints its URL on stdout
   --listen <host:port>       where to serve (default ${DEMO_DEFAULTS.listen}; port 0 picks a free one)
   --token-file <file>        the server requires this bearer token (default: no authentication)
+  --advance-every <seconds>  while serving a history that ends now, move its end to the clock this often:
+                             new runs, running ones finishing, written to Elasticsearch too (default
+                             ${DEMO_DEFAULTS.advanceSeconds}; 0 never, then it stays a snapshot)
   --json-logs                JSON log lines on stderr (the default when stderr is not a terminal)
   --help
 

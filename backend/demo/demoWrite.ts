@@ -10,6 +10,7 @@ import { pacedClient } from '../collector/elasticsearchWriter';
 import { prepareIndices } from '../collector/templateCheck';
 import { COLLECTOR_DEFAULTS } from '../collector/usage';
 import { DEMO_LABEL } from './catalog';
+import type { Workflow } from '../argo/client/argoTypes';
 import type { DemoHistory } from './demoHistory';
 
 export interface DemoWriteSummary {
@@ -24,9 +25,9 @@ export interface DemoWriteSummary {
  * The collector's own path from Argo objects to Elasticsearch: the extraction (collected_at = the
  * history's end, so a load is reproducible), the collector's ids and indices, its paced bulk writer.
  */
-async function* operations(history: DemoHistory, indexPrefix: string, stats: CollectorStats): AsyncGenerator<IndexOperation> {
-  const collectedAt = new Date(history.endMs);
-  for (const object of history.workflows) {
+async function* operations(workflows: Workflow[], collectedAtMs: number, indexPrefix: string, stats: CollectorStats): AsyncGenerator<IndexOperation> {
+  const collectedAt = new Date(collectedAtMs);
+  for (const object of workflows) {
     stats.workflowsRead++;
     const { workflow, nodes } = extractWorkflow(object, { collectedAt });
     if (!workflow) {
@@ -40,28 +41,39 @@ async function* operations(history: DemoHistory, indexPrefix: string, stats: Col
   }
 }
 
-/** Writes the history (after installing or checking the index template, as the collector does). */
+/** Writes the history (after installing or checking the index template, as the collector does), then deletes earlier loads' documents. */
 export async function writeDemoHistory(es: Client, history: DemoHistory, indexPrefix: string, log: CollectorLog): Promise<DemoWriteSummary> {
-  const stats = new CollectorStats();
   const template = await prepareIndices(es, indexPrefix, true);
   log.info(`index template ${template}`, { prefix: indexPrefix });
+  const summary = await writeDemoRuns(es, history.workflows, history.endMs, indexPrefix, log);
+  const replaced = await deleteEarlierLoads(es, indexPrefix, history.endMs);
+  return { ...summary, replaced };
+}
+
+/**
+ * Writes runs with collected_at = collectedAtMs, deleting nothing: a live advance writes its new and
+ * changed runs so (ids from the runs: a run written again replaces itself, never duplicates).
+ */
+export async function writeDemoRuns(es: Client, workflows: Workflow[], collectedAtMs: number, indexPrefix: string, log: CollectorLog): Promise<DemoWriteSummary> {
+  const stats = new CollectorStats();
   const pacer = new BulkPacer({ flushBytes: COLLECTOR_DEFAULTS.flushBytes, concurrency: 2 });
   const client = pacedClient(es, pacer, (count) => {
     stats.documentsWritten += count;
     log.progress(stats);
   });
-  await bulkWrite(client, operations(history, indexPrefix, stats), { pacer, stats, log });
+  await bulkWrite(client, operations(workflows, collectedAtMs, indexPrefix, stats), { pacer, stats, log });
   log.done();
   if (stats.documentsRejected > 0 || stats.workflowsSkipped > 0) {
     throw new Error(`Elasticsearch rejected ${stats.documentsRejected} documents and ${stats.workflowsSkipped} runs gave none; see the errors above`);
   }
-  const replaced = await deleteEarlierLoads(es, indexPrefix, history.endMs);
-  return { runs: stats.workflowsRead, documents: stats.documentsWritten, replaced, seconds: (Date.now() - stats.startedMs) / 1000 };
+  return { runs: stats.workflowsRead, documents: stats.documentsWritten, replaced: 0, seconds: (Date.now() - stats.startedMs) / 1000 };
 }
 
 /**
  * A load for another --end (or seed) writes other runs: the demo documents this load did not write
- * (their collected_at differs) are deleted, so the indices hold one demo history, never two. Read with a
+ * (their collected_at differs: an earlier load's end, or the times an earlier live demo advanced to)
+ * are deleted, so the indices hold one demo history, never two. Only a load deletes: a live advance
+ * writes after it, with later collected_at, and deletes nothing. Read with a
  * scroll and deleted by id in bulk (delete-by-query is a module that not every node has).
  */
 async function deleteEarlierLoads(es: Client, indexPrefix: string, endMs: number): Promise<number> {

@@ -19,8 +19,16 @@ const SCALE = 2 ** 30;
 export class DemoRandom {
   private readonly rng: RandomGenerator;
 
-  constructor(seed: number, key: string) {
+  constructor(
+    private readonly seed: number,
+    private readonly key: string
+  ) {
     this.rng = xoroshiro128plus(fnv32a(`${seed}/${key}`) ^ Math.imul(seed, 0x9e3779b1));
+  }
+
+  /** A generator of its own for one part (a loop item): what another part draws later cannot shift it. */
+  fork(part: string): DemoRandom {
+    return new DemoRandom(this.seed, `${this.key}/${part}`);
   }
 
   /** Uniform in [0, 1). */
@@ -56,11 +64,25 @@ export class DemoRandom {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 
-  /** A Kubernetes generateName suffix (5 characters of its alphabet). */
-  suffix(): string {
-    const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-    return Array.from({ length: 5 }, () => alphabet[this.int(0, alphabet.length - 1)]).join('');
+}
+
+const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const SUFFIXES = ALPHABET.length ** 5;
+
+/**
+ * A Kubernetes generateName suffix (5 characters of its alphabet) for submission number `n`: a seeded
+ * bijection of [0, 27^5), so different numbers never share a name, whatever else the history holds.
+ */
+export function nameSuffix(seed: number, n: number): string {
+  // 27^5 = 3^15: multiplying by a number prime to 3 and adding an offset permutes the residues.
+  const multiplier = 7_368_787; // prime to 3
+  let x = Number((BigInt(n % SUFFIXES) * BigInt(multiplier) + BigInt(fnv32a(`suffix/${seed}`))) % BigInt(SUFFIXES));
+  let text = '';
+  for (let i = 0; i < 5; i++) {
+    text += ALPHABET[x % ALPHABET.length];
+    x = Math.floor(x / ALPHABET.length);
   }
+  return text;
 }
 
 /** RFC 3339 with whole seconds, as Argo writes times. */

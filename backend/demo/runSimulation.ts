@@ -19,8 +19,9 @@ export interface RunRequest {
   fail?: FailureMode;
   /** Steps that take this many times longer than usual. */
   slower?: Record<string, number>;
-  /** This step is still running at nowMs, however long it has been. */
+  /** This step hangs: it runs until `deadlineMs` (the run's activeDeadlineSeconds), then fails. */
   stuck?: string;
+  deadlineMs?: number;
   /** Loop items: how many run at once. */
   parallelism?: number;
 }
@@ -37,9 +38,12 @@ function host(random: DemoRandom, gpu: boolean): string {
   return gpu ? `gpu-a100-${random.int(1, 8)}.ml.internal` : `ip-10-0-${random.int(1, 4)}-${random.int(10, 250)}.ec2.internal`;
 }
 
-/** The attempts of one step (or loop item) starting at startMs. */
-function attemptsOf(spec: StepSpec, request: RunRequest, startMs: number, failing: boolean): AttemptPlan[] {
-  const { random, nowMs } = request;
+/**
+ * The attempts of one step (or loop item) starting at startMs, drawn from `random`. A later nowMs only
+ * adds to what an earlier one gave (a retry not yet started at nowMs leaves the step `waiting`).
+ */
+function attemptsOf(spec: StepSpec, request: RunRequest, startMs: number, failing: boolean, random: DemoRandom): { attempts: AttemptPlan[]; waiting: boolean } {
+  const { nowMs } = request;
   const { cores, memoryMiB } = spec.request?.(random) ?? spec;
   const gpus = spec.gpus ?? 0;
   const attempts: AttemptPlan[] = [];
@@ -58,7 +62,13 @@ function attemptsOf(spec: StepSpec, request: RunRequest, startMs: number, failin
       attempt.endMs = at + seconds * 1000;
       attempt.metrics = spec.metrics?.(random);
     }
-    if (request.stuck === spec.task || attempt.endMs! > nowMs) {
+    const stuck = request.stuck === spec.task;
+    if (stuck && request.deadlineMs !== undefined && request.deadlineMs <= nowMs) {
+      // activeDeadlineSeconds: the hung pod is killed and the run fails, without a retry.
+      attempts.push({ ...attempt, endMs: request.deadlineMs, phase: FAILURES.deadlineExceeded.phase, message: FAILURES.deadlineExceeded.message, metrics: undefined });
+      return { attempts, waiting: false };
+    }
+    if (stuck || attempt.endMs! > nowMs) {
       attempt.phase = 'Running';
       delete attempt.endMs;
       delete attempt.message;
@@ -68,17 +78,20 @@ function attemptsOf(spec: StepSpec, request: RunRequest, startMs: number, failin
     if (attempt.phase === 'Succeeded' || attempt.phase === 'Running') {
       break;
     }
-    at = attempt.endMs! + random.int(10, 30) * 1000;
-    if (at >= nowMs) {
+    if (n === limit) {
       break;
     }
+    at = attempt.endMs! + random.int(10, 30) * 1000;
+    if (at >= nowMs) {
+      return { attempts, waiting: true };
+    }
   }
-  return attempts;
+  return { attempts, waiting: false };
 }
 
-function outcome(attempts: AttemptPlan[], cursor: Cursor): void {
+function outcome({ attempts, waiting }: { attempts: AttemptPlan[]; waiting: boolean }, cursor: Cursor): void {
   const last = attempts[attempts.length - 1];
-  if (last.phase === 'Running') {
+  if (last.phase === 'Running' || waiting) {
     cursor.cut = true;
   } else if (last.phase !== 'Succeeded') {
     cursor.failed ??= { message: last.message ?? '', phase: last.phase };
@@ -100,16 +113,18 @@ function itemsOf(spec: StepSpec, request: RunRequest, cursor: Cursor, startMs: n
     for (let s = 1; s < slots.length; s++) {
       slot = slots[s] < slots[slot] ? s : slot;
     }
-    const itemStart = slots[slot] + random.int(0, 4) * 1000;
+    // Each item draws from its own generator: an item finishing later cannot change the ones after it.
+    const own = random.fork(`item/${index}`);
+    const itemStart = slots[slot] + own.int(0, 4) * 1000;
     if (itemStart >= request.nowMs) {
       cursor.cut = true;
       break;
     }
-    const attempts = attemptsOf(spec, request, itemStart, index === failingItem);
-    const last = attempts[attempts.length - 1];
-    slots[slot] = last.endMs ?? Infinity;
-    outcome(attempts, cursor);
-    items.push({ index, value: `part-${index}`, attempts });
+    const result = attemptsOf(spec, request, itemStart, index === failingItem, own);
+    const last = result.attempts[result.attempts.length - 1];
+    slots[slot] = result.waiting ? Infinity : (last.endMs ?? Infinity);
+    outcome(result, cursor);
+    items.push({ index, value: `part-${index}`, attempts: result.attempts });
   }
   return items;
 }
@@ -130,15 +145,18 @@ export function simulateRun(request: RunRequest): RunPlan {
     if (spec.items) {
       task.items = itemsOf(spec, request, cursor, startMs);
     } else {
-      task.attempts = attemptsOf(spec, request, startMs, request.fail?.task === spec.task);
-      outcome(task.attempts, cursor);
+      const result = attemptsOf(spec, request, startMs, request.fail?.task === spec.task, random);
+      task.attempts = result.attempts;
+      outcome(result, cursor);
     }
     tasks.push(task);
     previous = spec.task;
   }
-  // Argo keeps a run going while any of its pods runs, even after another one failed.
-  const running = cursor.cut;
-  const endMs = running ? undefined : Math.min(cursor.readyMs + random.int(1, 3) * 1000, request.nowMs);
+  // Argo keeps a run going while any of its pods runs, even after another one failed; a run whose last
+  // pod ended just before nowMs is still finishing (so a later nowMs never moves a finished run's end).
+  const finishMs = cursor.cut ? undefined : cursor.readyMs + random.int(1, 3) * 1000;
+  const running = finishMs === undefined || finishMs > request.nowMs;
+  const endMs = running ? undefined : finishMs;
   return {
     namespace: pipeline.namespace,
     name: request.name,

@@ -1,6 +1,6 @@
 import { DEMO_TASKS, LARGE_RUN_PODS } from './catalog';
 import { PIPELINES, type Pipeline } from './pipelines';
-import { DemoRandom } from './random';
+import { DemoRandom, nameSuffix } from './random';
 import type { HistoryWindow } from './cronRuns';
 import type { RunPlan } from './runPlan';
 import { simulateRun, type RunRequest } from './runSimulation';
@@ -12,6 +12,10 @@ interface Arrival {
   pipeline: Pipeline;
   startMs: number;
   key: string;
+  /** The submission's number: its name suffix (nameSuffix). */
+  n: number;
+  /** Its index among the day's submissions of its pipeline. */
+  k: number;
 }
 
 /** Runs a day on weekdays (weekends: 40 %), mostly in working hours (UTC). */
@@ -21,36 +25,33 @@ const PER_DAY: Array<[Pipeline, number]> = [
   [PIPELINES.featureEtl, 30],
 ];
 
-function arrivals(window: HistoryWindow): Arrival[] {
+/** Submission numbers: 128 a day (far above any day's count), then the hung runs from the top down. */
+const PER_DAY_SLOTS = 128;
+const HUNG_NUMBER = 14_348_906; // 27^5 - 1
+
+function arrivals(window: HistoryWindow, pipeline: Pipeline, perDay: number): Arrival[] {
   const list: Arrival[] = [];
-  for (const [pipeline, perDay] of PER_DAY) {
-    for (let day = Math.floor(window.fromMs / DAY); day * DAY < window.endMs; day++) {
-      const random = new DemoRandom(window.seed, `${pipeline.name}/day/${day}`);
-      const weekend = [0, 6].includes(new Date(day * DAY).getUTCDay());
-      const count = Math.round(random.around(perDay * (weekend ? 0.4 : 1), 0.25));
-      for (let k = 0; k < count; k++) {
-        const hour = random.chance(0.8) ? random.int(7, 18) : random.int(0, 23);
-        const startMs = day * DAY + hour * HOUR + random.int(0, 3599) * 1000;
-        if (startMs >= window.fromMs && startMs < window.endMs) {
-          list.push({ pipeline, startMs, key: `${pipeline.name}/${day}/${k}` });
-        }
+  for (let day = Math.floor(window.fromMs / DAY); day * DAY < window.endMs; day++) {
+    const random = new DemoRandom(window.seed, `${pipeline.name}/day/${day}`);
+    const weekend = [0, 6].includes(new Date(day * DAY).getUTCDay());
+    const count = Math.min(PER_DAY_SLOTS, Math.round(random.around(perDay * (weekend ? 0.4 : 1), 0.25)));
+    for (let k = 0; k < count; k++) {
+      const hour = random.chance(0.8) ? random.int(7, 18) : random.int(0, 23);
+      const startMs = day * DAY + hour * HOUR + random.int(0, 3599) * 1000;
+      if (startMs >= window.fromMs && startMs < window.endMs) {
+        list.push({ pipeline, startMs, key: `${pipeline.name}/${day}/${k}`, n: day * PER_DAY_SLOTS + k, k });
       }
     }
   }
   return list.sort((a, b) => a.startMs - b.startMs);
 }
 
-function request(arrival: Arrival, window: HistoryWindow, taken: Set<string>, extra: Partial<RunRequest> = {}): RunRequest {
+function request(arrival: Arrival, window: HistoryWindow, extra: Partial<RunRequest> = {}): RunRequest {
   const random = new DemoRandom(window.seed, arrival.key);
   const uid = random.uid();
-  let name = `${arrival.pipeline.name}-${random.suffix()}`;
-  while (taken.has(name)) {
-    name = `${arrival.pipeline.name}-${random.suffix()}`;
-  }
-  taken.add(name);
   return {
     pipeline: arrival.pipeline,
-    name,
+    name: `${arrival.pipeline.name}-${nameSuffix(window.seed, arrival.n)}`,
     uid,
     startMs: arrival.startMs,
     nowMs: window.endMs,
@@ -66,31 +67,68 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** model-train's ad hoc submissions leave out the 4 hours before the anchor: the hung runs are there. */
+const quietBeforeAnchor = (arrival: Arrival, window: HistoryWindow) =>
+  arrival.pipeline === PIPELINES.modelTrain && arrival.startMs > window.anchorMs - 4 * HOUR && arrival.startMs < window.anchorMs;
+
+const p95Cache = new Map<string, number>();
+
+/** model-train's p95 (ms) over the runs finished by the anchor: fixed for the anchor, however far the end moves. */
+function modelTrainP95(window: HistoryWindow): number {
+  const cacheKey = `${window.seed}/${window.days}/${window.anchorMs}`;
+  let p95 = p95Cache.get(cacheKey);
+  if (p95 === undefined) {
+    const before: HistoryWindow = { ...window, fromMs: window.anchorMs - window.days * DAY, endMs: window.anchorMs };
+    const finished = arrivals(before, PIPELINES.modelTrain, 6)
+      .filter((a) => !quietBeforeAnchor(a, before))
+      .map((a) => simulateRun(request(a, before)))
+      .filter((plan) => plan.endMs !== undefined);
+    p95 = percentile(finished.map((p) => p.endMs! - p.startMs), 95);
+    p95Cache.clear();
+    p95Cache.set(cacheKey, p95);
+  }
+  return p95;
+}
+
+/**
+ * model-train's hung runs: the train step hangs until the run's deadline (5.2 x p95) fails it. One is
+ * submitted every 2.6 x p95, so two always run: at the anchor one at 3 x its p95 and one at 0.4 x, and
+ * at any later time one between 2.6 and 5.2 x and one younger.
+ */
+function hungRuns(window: HistoryWindow): RunPlan[] {
+  const p95 = modelTrainP95(window);
+  const periodMs = Math.round((2.6 * p95) / 1000) * 1000;
+  const firstMs = window.anchorMs - Math.round((3 * p95) / 1000) * 1000;
+  const plans: RunPlan[] = [];
+  for (let i = Math.max(0, Math.ceil((window.fromMs - firstMs) / periodMs)); firstMs + i * periodMs < window.endMs; i++) {
+    const startMs = firstMs + i * periodMs;
+    const arrival: Arrival = { pipeline: PIPELINES.modelTrain, startMs, key: `${PIPELINES.modelTrain.name}/hung/${i}`, n: HUNG_NUMBER - i, k: 0 };
+    plans.push(simulateRun(request(arrival, window, { fail: undefined, stuck: DEMO_TASKS.train, deadlineMs: startMs + 2 * periodMs })));
+  }
+  return plans;
+}
+
 /** WorkflowTemplate submissions: image-preprocess, model-train, feature-etl, and the one large-benchmark run. */
 export function templateRunPlans(window: HistoryWindow): RunPlan[] {
-  const taken = new Set<string>();
   const plans: RunPlan[] = [];
-  const lastDay = arrivals(window).filter((a) => a.pipeline === PIPELINES.featureEtl && a.startMs >= window.endMs - DAY);
-  for (const arrival of arrivals(window)) {
-    if (arrival.pipeline === PIPELINES.modelTrain && arrival.startMs > window.endMs - 4 * HOUR) {
-      continue; // the runs in progress are the two below
+  for (const [pipeline, perDay] of PER_DAY) {
+    for (const arrival of arrivals(window, pipeline, perDay)) {
+      if (quietBeforeAnchor(arrival, window)) {
+        continue;
+      }
+      const extra: Partial<RunRequest> = {};
+      if (pipeline === PIPELINES.featureEtl && arrival.startMs >= window.anchorMs - DAY && arrival.k % 3 === 0) {
+        // From a day before the anchor on, feature-etl fails a third of its runs (3 % before): the warehouse refuses connections.
+        extra.fail = PIPELINES.featureEtl.failures[1];
+      }
+      plans.push(simulateRun(request(arrival, window, extra)));
     }
-    const extra: Partial<RunRequest> = {};
-    const lastDayIndex = lastDay.indexOf(arrival);
-    if (lastDayIndex >= 0 && lastDayIndex % 3 === 0) {
-      // feature-etl fails a third of its runs in the last day (3 % before): the warehouse refuses connections.
-      extra.fail = PIPELINES.featureEtl.failures[1];
-    }
-    plans.push(simulateRun(request(arrival, window, taken, extra)));
   }
-  // model-train: one run in progress for about 3 × its own p95, one well within it.
-  const trained = plans.filter((p) => p.template === PIPELINES.modelTrain.name && p.endMs !== undefined);
-  const p95 = percentile(trained.map((p) => p.endMs! - p.startMs), 95);
-  for (const [key, elapsed] of [['overrun', 3 * p95], ['on-time', 0.4 * p95]] as const) {
-    const arrival = { pipeline: PIPELINES.modelTrain, startMs: window.endMs - Math.round(elapsed / 1000) * 1000, key: `${PIPELINES.modelTrain.name}/${key}` };
-    plans.push(simulateRun(request(arrival, window, taken, { fail: undefined, stuck: DEMO_TASKS.train })));
+  plans.push(...hungRuns(window));
+  const large = largeRun(window);
+  if (large) {
+    plans.push(large);
   }
-  plans.push(largeRun(window, taken));
   return plans;
 }
 
@@ -117,16 +155,21 @@ const LARGE: Pipeline = {
   transientRate: 0.05,
 };
 
-/** large-benchmark: 9,000 shards, 450 at a time on spot nodes (5 % reclaimed and retried), started so the last wave runs at the end. */
-function largeRun(window: HistoryWindow, taken: Set<string>): RunPlan {
-  const arrival = { pipeline: LARGE, startMs: window.endMs, key: `${LARGE.name}/run` };
-  const shape = (startMs: number, nowMs: number) =>
-    simulateRun({ ...request({ ...arrival, startMs }, window, new Set(taken)), fail: undefined, parallelism: 450, nowMs });
-  // First without an end, to learn when the last shard starts; then placed so it starts 8 minutes before the end.
-  const free = shape(0, Infinity);
-  const lastShardStart = Math.max(...free.tasks[1].items!.map((i) => i.attempts[0].startMs));
-  const startMs = window.endMs - Math.round((lastShardStart + 8 * 60_000) / 1000) * 1000;
-  const plan = shape(startMs, window.endMs);
-  taken.add(plan.name);
-  return plan;
+const lastShardStarts = new Map<number, number>();
+
+/**
+ * large-benchmark: 9,000 shards, 450 at a time on spot nodes (5 % reclaimed and retried), started so its
+ * last wave starts 8 minutes before the anchor; a later end sees it finish.
+ */
+function largeRun(window: HistoryWindow): RunPlan | undefined {
+  const arrival: Arrival = { pipeline: LARGE, startMs: window.anchorMs, key: `${LARGE.name}/run`, n: 0, k: 0 };
+  const shape = (startMs: number, nowMs: number) => simulateRun({ ...request({ ...arrival, startMs }, window), fail: undefined, parallelism: 450, nowMs });
+  // First without an end, to learn when the last shard starts (once per seed); then placed.
+  let lastShardStart = lastShardStarts.get(window.seed);
+  if (lastShardStart === undefined) {
+    lastShardStart = Math.max(...shape(0, Infinity).tasks[1].items!.map((i) => i.attempts[0].startMs));
+    lastShardStarts.set(window.seed, lastShardStart);
+  }
+  const startMs = window.anchorMs - Math.round((lastShardStart + 8 * 60_000) / 1000) * 1000;
+  return startMs >= window.fromMs && startMs < window.endMs ? shape(startMs, window.endMs) : undefined;
 }

@@ -87,11 +87,14 @@ class NodeBuilder {
       return this.pod(name, displayName, task.template, attempts[0], inputs);
     }
     const children = attempts.map((attempt, n) => this.pod(`${name}(${n})`, `${displayName}(${n})`, task.template, attempt, inputs));
-    return this.group(name, displayName, 'Retry', task.template, children);
+    // A failed attempt with retries left in a run still going: the next attempt waits for its backoff.
+    const last = attempts[attempts.length - 1];
+    const waiting = this.plan.endMs === undefined && last.phase !== 'Running' && last.phase !== 'Succeeded' && attempts.length <= task.retries;
+    return this.group(name, displayName, 'Retry', task.template, children, waiting ? 'Running' : undefined);
   }
 
-  group(name: string, displayName: string, type: string, template: string, children: NodeStatus[]): NodeStatus {
-    const phase = groupPhase(children.map((c) => c.phase as StepPhase));
+  group(name: string, displayName: string, type: string, template: string, children: NodeStatus[], running?: 'Running'): NodeStatus {
+    const phase = running ?? groupPhase(children.map((c) => c.phase as StepPhase));
     const node: NodeStatus = {
       id: nodeId(this.plan.name, name),
       name,
@@ -102,6 +105,7 @@ class NodeBuilder {
       phase,
       boundaryID: this.plan.name,
       ...span(children),
+      ...(running ? { finishedAt: null } : {}),
       children: children.map((c) => c.id),
     };
     const failed = children.find((c) => c.phase === 'Failed' || c.phase === 'Error');
