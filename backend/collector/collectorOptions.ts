@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 
 import { templateTarget } from '../elasticsearch/indexTemplate';
 import { secretValues } from '../net/secretForms';
@@ -149,15 +149,18 @@ const OPTIONS = {
   help: { type: 'boolean' },
 } as const;
 
-/** Parses argv (after the program name); `undefined` means --help was asked for. */
-export function parseCollectorOptions(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean): CollectorOptions | undefined {
-  let parsed;
+/** parseArgs of the collector's commands: strict, positionals allowed, its errors a UsageError in one line. */
+export function readArgs<T extends ParseArgsOptionsConfig>(argv: string[], options: T) {
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]}`);
   }
-  const { values, positionals } = parsed;
+}
+
+/** Parses argv (after the program name); `undefined` means --help was asked for. */
+export function parseCollectorOptions(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean): CollectorOptions | undefined {
+  const { values, positionals } = readArgs(argv, OPTIONS);
   if (values.help) {
     return undefined;
   }

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 
 import { templateTarget } from '../elasticsearch/indexTemplate';
-import { parseTime, UsageError, type ElasticsearchTarget } from '../collector/collectorOptions';
+import { parseTime, readArgs, UsageError, type ElasticsearchTarget } from '../collector/collectorOptions';
 import { COLLECTOR_DEFAULTS } from '../collector/usage';
 import { DEMO_DEFAULTS } from './catalog';
 
@@ -92,13 +91,7 @@ function esUrl(text: string): string {
 
 /** Parses the arguments after `demo`; undefined means --help. */
 export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean, nowMs = Date.now()): DemoOptions | undefined {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readArgs(argv, OPTIONS);
   if (values.help) {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import type { Dashboard } from '@grafana/schema';
 
 import { ADDRESSES } from './addresses';
-import { bargauge, dashboard, gibAsMib, q, text, timeseries, transform, UNITS, VARIABLES } from './kit';
+import { bargauge, dashboard, gibAsMib, labelsName, q, text, timeseries, transform, UNITS, VARIABLES } from './kit';
 import { onPrometheus, prometheusVariable } from './kit/prometheus';
 
 const filters = { namespaces: ['$namespace'], workflows: ['$workflow'] };
@@ -104,8 +104,7 @@ export function resourceEfficiency(): Dashboard {
         title: 'CPU per step against its baseline',
         description: 'Average core-seconds per step in the last day ÷ the 14 days before it (1 = as usual).',
         targets: [q.baseline({ level: 'node', groupBy: ['workflow', 'step'], stat: 'cpu_core_seconds', currentMinutes: 1440, baselineDays: 14, filters })],
-        // The group's labels, shorter than the series name (which repeats the stat).
-        displayName: '${__field.labels.workflow} · ${__field.labels.step}',
+        displayName: labelsName(['workflow', 'step']),
         unit: UNITS.times,
         thresholds: [{ value: 1.5, color: 'red' }],
       }),
@@ -113,8 +112,7 @@ export function resourceEfficiency(): Dashboard {
         title: 'Memory per step against its baseline',
         description: 'Average MiB-seconds per step in the last day ÷ the 14 days before it (1 = as usual).',
         targets: [q.baseline({ level: 'node', groupBy: ['workflow', 'step'], stat: 'memory_mib_seconds', currentMinutes: 1440, baselineDays: 14, filters })],
-        // The group's labels, shorter than the series name (which repeats the stat).
-        displayName: '${__field.labels.workflow} · ${__field.labels.step}',
+        displayName: labelsName(['workflow', 'step']),
         unit: UNITS.times,
         thresholds: [{ value: 1.5, color: 'red' }],
       }),

@@ -2,7 +2,7 @@ import type { Dashboard } from '@grafana/schema';
 
 import { ADDRESSES } from './addresses';
 import { toWorkflow } from './drillDowns';
-import { bargauge, byName, dashboard, heatmap, q, table, timeseries, transform, UNITS, VARIABLES } from './kit';
+import { bargauge, byName, dashboard, heatmap, labelsName, q, table, timeseries, transform, UNITS, VARIABLES } from './kit';
 
 const filters = { namespaces: ['$namespace'], workflows: ['$workflow'], templates: ['$template'], tasks: ['$task'] };
 
@@ -59,8 +59,7 @@ export function stepPerformance(): Dashboard {
         title: 'Slower than their baseline (p95, last day ÷ 14 days before)',
         description: 'Per workflow and step: p95 of the last 24 hours ÷ p95 of the 14 days before. 1 = as usual; from 1.5 the alert rule fires.',
         targets: [q.baseline({ level: 'node', groupBy: ['workflow', 'step'], stat: 'p95', currentMinutes: 1440, baselineDays: 14, filters, limit: 30 })],
-        // The group's labels, shorter than the series name (which repeats the stat).
-        displayName: '${__field.labels.workflow} · ${__field.labels.step}',
+        displayName: labelsName(['workflow', 'step']),
         unit: UNITS.times,
         decimals: 2,
         min: 0,

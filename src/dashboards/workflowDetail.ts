@@ -2,7 +2,7 @@ import type { Dashboard } from '@grafana/schema';
 
 import { ADDRESSES } from './addresses';
 import { toRun, toStep } from './drillDowns';
-import { barchart, bargauge, byName, dashboard, gibAsMib, heatmap, q, table, timeseries, transform, UNITS, VARIABLES } from './kit';
+import { barchart, bargauge, byName, dashboard, gibAsMib, heatmap, labelsName, q, table, timeseries, transform, UNITS, VARIABLES } from './kit';
 
 const filters = { namespaces: ['$namespace'], workflows: ['$workflow'] };
 const vsBaselineSteps = [
@@ -72,8 +72,7 @@ function stepPanels() {
       title: 'Steps slower than their baseline (p95, last day ÷ 14 days before)',
       description: "Per step: p95 duration of the last 24 hours ÷ p95 of the 14 days before. 1 = as usual; 1.5 and above is the alert rule's threshold.",
       targets: [q.baseline({ level: 'node', groupBy: ['step'], stat: 'p95', currentMinutes: 1440, baselineDays: 14, filters: steps, limit: 30 })],
-      // The group's labels, shorter than the series name (which repeats the stat).
-      displayName: '${__field.labels.step}',
+      displayName: labelsName(['step']),
       unit: UNITS.times,
       decimals: 2,
       min: 0,

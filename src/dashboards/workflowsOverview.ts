@@ -2,7 +2,7 @@ import type { Dashboard } from '@grafana/schema';
 
 import { ADDRESSES } from './addresses';
 import { toWorkflow } from './drillDowns';
-import { bargauge, barchart, byName, dashboard, heatmap, q, stat, table, timeseries, transform, UNITS, VARIABLES } from './kit';
+import { bargauge, barchart, byName, dashboard, heatmap, labelsName, q, stat, table, timeseries, transform, UNITS, VARIABLES } from './kit';
 import { runsPerWorkflow } from './runsPerWorkflow';
 
 const filters = { namespaces: ['$namespace'], workflows: ['$workflow'] };
@@ -12,6 +12,22 @@ const vsBaselineSteps = [
   { value: 1.5, color: 'orange' },
   { value: 2, color: 'red' },
 ];
+
+/** One workflow per bar: the last day's stat ÷ the 14 days before, linked to the workflow's detail. */
+const vsBaselineGauge = (title: string, description: string, stat: 'p95' | 'failure_rate') =>
+  bargauge({
+    title,
+    description,
+    targets: [q.baseline({ groupBy: byWorkflow, stat, currentMinutes: 1440, baselineDays: 14, filters })],
+    displayName: labelsName(byWorkflow, '/'),
+    unit: UNITS.times,
+    decimals: 2,
+    min: 0,
+    thresholds: vsBaselineSteps,
+    links: [toWorkflow.fromSeries()],
+    w: 12,
+    h: 9,
+  });
 
 /** Dashboard 1: every workflow at a glance, and which ones need a look. */
 export function workflowsOverview(): Dashboard {
@@ -67,36 +83,16 @@ export function workflowsOverview(): Dashboard {
         w: 12,
         h: 9,
       }),
-      bargauge({
-        title: 'Slower than their own baseline (p95, last day ÷ 14 days before)',
-        description:
-          'Per workflow: p95 duration of the runs of the last 24 hours ÷ p95 of the 14 days before. 1 = as usual; from 1.5 (orange) the alert rule fires. Workflows without runs in either window are left out.',
-        targets: [q.baseline({ groupBy: byWorkflow, stat: 'p95', currentMinutes: 1440, baselineDays: 14, filters })],
-        // The group's labels, shorter than the series name (which repeats the stat).
-        displayName: '${__field.labels.namespace}/${__field.labels.workflow}',
-        unit: UNITS.times,
-        decimals: 2,
-        min: 0,
-        thresholds: vsBaselineSteps,
-        links: [toWorkflow.fromSeries()],
-        w: 12,
-        h: 9,
-      }),
-      bargauge({
-        title: 'Failing more than their own baseline (failure rate, last day ÷ 14 days before)',
-        description:
-          'Per workflow: failure rate of the last 24 hours ÷ failure rate of the 14 days before. Workflows that did not fail in the baseline have no ratio and are named in the panel notice; the failure rate over time shows them.',
-        targets: [q.baseline({ groupBy: byWorkflow, stat: 'failure_rate', currentMinutes: 1440, baselineDays: 14, filters })],
-        // The group's labels, shorter than the series name (which repeats the stat).
-        displayName: '${__field.labels.namespace}/${__field.labels.workflow}',
-        unit: UNITS.times,
-        decimals: 2,
-        min: 0,
-        thresholds: vsBaselineSteps,
-        links: [toWorkflow.fromSeries()],
-        w: 12,
-        h: 9,
-      }),
+      vsBaselineGauge(
+        'Slower than their own baseline (p95, last day ÷ 14 days before)',
+        'Per workflow: p95 duration of the runs of the last 24 hours ÷ p95 of the 14 days before. 1 = as usual; from 1.5 (orange) the alert rule fires. Workflows without runs in either window are left out.',
+        'p95'
+      ),
+      vsBaselineGauge(
+        'Failing more than their own baseline (failure rate, last day ÷ 14 days before)',
+        'Per workflow: failure rate of the last 24 hours ÷ failure rate of the 14 days before. Workflows that did not fail in the baseline have no ratio and are named in the panel notice; the failure rate over time shows them.',
+        'failure_rate'
+      ),
       table({
         title: 'Top failure reasons',
         description: "The most frequent messages of failed and errored runs per workflow (Argo's status message, e.g. OOMKilled, Error (exit code 1)).",

@@ -102,16 +102,7 @@ function scheduledRun(
   notes: string[]
 ): ScheduledRun {
   return {
-    name: t.name,
-    uid: t.uid,
-    namespace: t.namespace,
-    phase: t.phase,
-    createdMs: t.createdMs,
-    startedMs: t.startedMs,
-    finishedMs: t.finishedMs,
-    pendingMs: t.pendingMs,
-    durationMs: t.durationMs,
-    running: t.running,
+    ...t,
     scheduledMs,
     scheduledFrom,
     onExpectedTick,
@@ -123,16 +114,7 @@ function scheduledRun(
 
 function manualRun(t: RunTimes, reason: string): ManualRun {
   return {
-    name: t.name,
-    uid: t.uid,
-    namespace: t.namespace,
-    phase: t.phase,
-    createdMs: t.createdMs,
-    startedMs: t.startedMs,
-    finishedMs: t.finishedMs,
-    pendingMs: t.pendingMs,
-    durationMs: t.durationMs,
-    running: t.running,
+    ...t,
     reason,
   };
 }

@@ -76,3 +76,6 @@ export function fieldConfigOf(spec: FieldSpec): FieldConfigSource {
     overrides: spec.overrides ?? [],
   };
 }
+
+/** A series named by its group's labels: shorter than the backend's series name, which repeats the stat. */
+export const labelsName = (keys: readonly string[], separator = ' · ') => keys.map((key) => `\${__field.labels.${key}}`).join(separator);

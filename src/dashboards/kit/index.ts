@@ -1,7 +1,7 @@
 /** Typed builders for the bundled dashboards: each panel is defined once, in TypeScript. */
 export { dashboard, BUNDLE_TAG, SCHEMA_VERSION, type DashboardSpec } from './dashboard';
 export { DATASOURCE_REF, DATASOURCE_VARIABLE } from './datasource';
-export { byName, byRegexp, type Override, type Step } from './fieldConfig';
+export { byName, byRegexp, labelsName, type Override, type Step } from './fieldConfig';
 export { layout, GRID_COLUMNS, type LayoutItem, type Row, type Sized } from './layout';
 export { drillDown, field, label, linkedUid, slugOf, type DashboardAddress, type DataLink } from './links';
 export { barchart, bargauge, heatmap, stat, table, text, timeseries, type PanelSpec } from './panels';
