@@ -1,6 +1,7 @@
 import type { Dashboard } from '@grafana/schema';
 
 import { ADDRESSES } from './addresses';
+import { sharedPanels } from './sharedPanels';
 import { toWorkflow } from './drillDowns';
 import { bargauge, byName, dashboard, heatmap, labelsName, q, table, timeseries, transform, UNITS, VARIABLES } from './kit';
 
@@ -80,15 +81,7 @@ export function stepPerformance(): Dashboard {
         w: 12,
         h: 10,
       }),
-      table({
-        title: 'Failures by step and message',
-        description: 'The most frequent messages of failed and errored executions of each step.',
-        targets: [q.outcomes({ view: 'reasons', level: 'node', groupBy: ['step'], limit: 10, filters })],
-        sortBy: { displayName: 'failures', desc: true },
-        overrides: [byName('failures', { unit: UNITS.count })],
-        w: 12,
-        h: 10,
-      }),
+      sharedPanels.failuresByStep(filters, 10),
     ],
   });
 }

@@ -1,6 +1,7 @@
 import type { Dashboard } from '@grafana/schema';
 
 import { ADDRESSES } from './addresses';
+import { sharedPanels } from './sharedPanels';
 import { toRun, toStep } from './drillDowns';
 import { barchart, bargauge, byName, dashboard, gibAsMib, heatmap, labelsName, q, table, timeseries, transform, UNITS, VARIABLES } from './kit';
 
@@ -81,15 +82,7 @@ function stepPanels() {
       w: 10,
       h: 9,
     }),
-    table({
-      title: 'Failures by step and message',
-      description: 'The most frequent messages of failed and errored steps, per step.',
-      targets: [q.outcomes({ view: 'reasons', level: 'node', groupBy: ['step'], limit: 10, filters: steps })],
-      sortBy: { displayName: 'failures', desc: true },
-      overrides: [byName('failures', { unit: UNITS.count, width: 90 })],
-      w: 12,
-      h: 9,
-    }),
+    sharedPanels.failuresByStep(steps, 9),
     table({
       title: 'Retried steps',
       description: 'Step attempts after the first (retry attempt 1 and up) among the newest 1,000 steps, newest first, with their outcome and message.',
