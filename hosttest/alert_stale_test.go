@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -44,6 +45,41 @@ func newestCollected(t *testing.T, es, index, namespace string) time.Time {
 	return found.Hits.Hits[0].Source.CollectedAt
 }
 
+// The collector's state index the datasource reads when its settings name none (the collector's and the
+// demo's --state-index default).
+const defaultStateIndex = "argoperf-collector-state"
+
+// newestUpdate is a namespace's last update as the rule sees it: its newest run document, or the newest
+// sync checkpoint (the heartbeat the demo writes at its end and at every advance) of the index's
+// collector prefix, whichever is newer.
+func newestUpdate(t *testing.T, es, index, namespace string) time.Time {
+	t.Helper()
+	newest := newestCollected(t, es, index, namespace)
+	var found struct {
+		Aggregations struct {
+			Synced struct {
+				Value *float64 `json:"value"`
+			} `json:"synced"`
+		} `json:"aggregations"`
+	}
+	query := map[string]any{
+		"size": 0,
+		"query": map[string]any{"bool": map[string]any{"filter": []any{
+			map[string]any{"term": map[string]any{"kind": "sync"}},
+			map[string]any{"term": map[string]any{"index_prefix": strings.TrimSuffix(index, "-*")}},
+			map[string]any{"terms": map[string]any{"namespace": []string{namespace, ""}}},
+		}}},
+		"aggs": map[string]any{"synced": map[string]any{"max": map[string]any{"field": "updated_at"}}},
+	}
+	if err := esJSON("POST", es+"/"+defaultStateIndex+"/_search?ignore_unavailable=true", query, &found); err != nil {
+		t.Fatalf("reading the heartbeat of %s: %v", namespace, err)
+	}
+	if beat := found.Aggregations.Synced.Value; beat != nil && time.UnixMilli(int64(*beat)).After(newest) {
+		return time.UnixMilli(int64(*beat))
+	}
+	return newest
+}
+
 // checkAges: every wanted namespace has an instance whose number is the age (seconds, to the millisecond)
 // from its last update (newest document, or the collector's sync round when newer) to the evaluation
 // time, and the state a 30-minute threshold gives that age.
@@ -65,14 +101,13 @@ func checkAges(t *testing.T, what string, ev evaluation, at time.Time, updated m
 	}
 }
 
-// On the demo, loaded with collected_at = its end = the time it was loaded: no namespace is stale. The demo
-// writes no collector checkpoints (and the test node has no default state index), so the ages count from
-// the documents alone.
+// On the demo, loaded with collected_at = its end = the time it was loaded, and its heartbeat moved at
+// every advance: no namespace is stale.
 func checkHistoryFresh(t *testing.T, ev evaluation, es, index string, now time.Time) {
 	t.Helper()
 	newest := map[string]time.Time{}
 	for _, namespace := range demoNamespaces {
-		newest[namespace] = newestCollected(t, es, index, namespace)
+		newest[namespace] = newestUpdate(t, es, index, namespace)
 		if now.Sub(newest[namespace]) > 30*time.Minute {
 			t.Fatalf("the demo history in %s was written at %s, more than 30 minutes ago: load it again (scripts/test.sh does)", index, newest[namespace].Format(time.RFC3339))
 		}
@@ -97,7 +132,7 @@ func TestAlertHistoryStaleFires(t *testing.T) {
 	later := time.Now().Add(2 * time.Hour)
 	newest := map[string]time.Time{}
 	for _, namespace := range demoNamespaces {
-		newest[namespace] = newestCollected(t, es, index, namespace)
+		newest[namespace] = newestUpdate(t, es, index, namespace)
 	}
 	ev := evaluateRule(t, p, rule, settings, later)
 	checkAges(t, "history-stale 2 h after the demo", ev, later, newest)

@@ -64,7 +64,8 @@ export class CheckpointStore {
     return response.found ? response._source : undefined;
   }
 
-  async write(id: string, scope: CheckpointScope, checkpoint: Checkpoint): Promise<void> {
+  /** `updatedAt`: when the round ended (the wall clock; the demo gives its history's own end). */
+  async write(id: string, scope: CheckpointScope, checkpoint: Checkpoint, updatedAt = new Date()): Promise<void> {
     await this.ensureIndex();
     await this.client.index({
       index: this.index,
@@ -74,7 +75,7 @@ export class CheckpointStore {
         argo_url: scope.argoUrl,
         namespace: scope.namespace,
         index_prefix: scope.indexPrefix,
-        updated_at: new Date().toISOString(),
+        updated_at: updatedAt.toISOString(),
       },
     });
   }

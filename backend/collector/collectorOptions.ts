@@ -208,15 +208,7 @@ export function parseCollectorOptions(argv: string[], env: NodeJS.ProcessEnv, is
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const stateIndex = values['state-index'] ?? COLLECTOR_DEFAULTS.stateIndex;
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(stateIndex)) {
-    throw new UsageError(`--state-index "${stateIndex}" is not a valid index name: use lowercase letters, digits, '.', '_' and '-'`);
-  }
-  if (stateIndex.startsWith(`${indexPrefix}-`)) {
-    throw new UsageError(
-      `--state-index ${stateIndex} matches the data indices ${indexPrefix}-* and would be read as history: choose another --state-index or --index-prefix`
-    );
-  }
+  const stateIndex = parseStateIndex(values['state-index'], indexPrefix);
   const dryRun = values['dry-run'] ?? false;
   const esUrl = values['es-url'] ?? env.ES_URL;
   const es =
@@ -310,3 +302,16 @@ export function secretsOfOptions(options: CollectorOptions): string[] {
   });
 }
 
+/** `--state-index`: a plain index name outside the data indices `<indexPrefix>-*` (the collector's and the demo's). */
+export function parseStateIndex(text: string | undefined, indexPrefix: string): string {
+  const stateIndex = text ?? COLLECTOR_DEFAULTS.stateIndex;
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(stateIndex)) {
+    throw new UsageError(`--state-index "${stateIndex}" is not a valid index name: use lowercase letters, digits, '.', '_' and '-'`);
+  }
+  if (stateIndex.startsWith(`${indexPrefix}-`)) {
+    throw new UsageError(
+      `--state-index ${stateIndex} matches the data indices ${indexPrefix}-* and would be read as history: choose another --state-index or --index-prefix`
+    );
+  }
+  return stateIndex;
+}

@@ -60,7 +60,7 @@ export async function runDemoCli(argv: string[], io: CollectorIo = {}): Promise<
 async function write(history: DemoHistory, options: DemoOptions, log: CollectorLog): Promise<void> {
   const client = elasticsearchClient(options.es!);
   try {
-    const summary = await writeDemoHistory(client, history, options.indexPrefix, log);
+    const summary = await writeDemoHistory(client, history, options, log);
     log.info('demo history written', {
       runs: summary.runs,
       documents: summary.documents,

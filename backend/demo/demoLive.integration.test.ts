@@ -31,6 +31,7 @@ import { startLiveLoop, type LiveLoop } from './liveLoop';
  */
 const ANCHOR_MS = END_MS - 3 * DAY; // 30 s after a full hour, days before the wall clock (cronDrift judges at the range's end)
 const prefix = `demo-live-${Date.now()}`;
+const stateIndex = `demo-live-state-${Date.now()}`;
 let client: Client;
 let server: DemoServer;
 let loop: LiveLoop;
@@ -40,12 +41,12 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   client = new Client({ node: elasticsearchUrl() });
-  const load = await collector(['demo', '--es-url', elasticsearchUrl(), '--index-prefix', prefix, '--days', String(DAYS), '--end', new Date(ANCHOR_MS).toISOString()]);
+  const load = await collector(['demo', '--es-url', elasticsearchUrl(), '--index-prefix', prefix, '--days', String(DAYS), '--end', new Date(ANCHOR_MS).toISOString(), '--state-index', stateIndex]);
   expect(load.code).toBe(0);
   const history = demoHistory({ seed: 42, days: DAYS, endMs: ANCHOR_MS });
   server = await serveDemo(history, { host: '127.0.0.1', port: 0 });
   const log = collectorLog({ json: true, secrets: [], write: (text) => logged.push(text) });
-  loop = startLiveLoop(history, server, client, { seed: 42, days: DAYS, indexPrefix: prefix, advanceSeconds: 0, nowMs: () => clockMs }, log);
+  loop = startLiveLoop(history, server, client, { seed: 42, days: DAYS, indexPrefix: prefix, stateIndex, advanceSeconds: 0, nowMs: () => clockMs }, log);
   liveClock.nowMs = () => clockMs;
 }, 600_000);
 
@@ -54,6 +55,7 @@ afterAll(async () => {
   await loop.stop();
   await server.close();
   await dropPrefix(client, prefix);
+  await client.indices.delete({ index: stateIndex, ignore_unavailable: true });
   await client.close();
 });
 
@@ -90,6 +92,21 @@ async function missedByCron(endMs: number, days: number): Promise<Record<string,
 
 const isRun = (d: ArgoDocument): d is WorkflowDocument => d.doc_kind === 'workflow';
 const cronOf = (w: Workflow) => w.metadata.labels?.[LABELS.cronWorkflow];
+
+/** The demo collector's heartbeat as stored: updated_at (epoch ms) of each sync checkpoint of this prefix, by namespace. */
+async function heartbeats(): Promise<Record<string, number>> {
+  await client.indices.refresh({ index: stateIndex });
+  const found = await client.search<{ namespace: string; updated_at: string; watermark: string }>({
+    index: stateIndex,
+    size: 10,
+    query: { bool: { filter: [{ term: { kind: 'sync' } }, { term: { index_prefix: prefix } }] } },
+  });
+  return Object.fromEntries(found.hits.hits.map((hit) => [hit._source!.namespace, Date.parse(hit._source!.updated_at)]));
+}
+
+it("the load beats the collector's heartbeat: one sync checkpoint per demo namespace, at the history's end", async () => {
+  expect(await heartbeats()).toEqual({ 'ml-training': ANCHOR_MS, 'data-pipelines': ANCHOR_MS });
+});
 
 let before: Map<string, Workflow>;
 let documentsBefore: Map<string, ArgoDocument>;
@@ -167,6 +184,13 @@ it("advancing 1 day: the catalog's promises hold on the node and on the server",
   expect(ratios.some((r) => r > 2)).toBe(true);
   expect(Math.max(...ratios)).toBeLessThan(6);
   expect(logged.join('')).toMatch(/demo advanced/);
+}, 600_000);
+
+it('every advance moves the heartbeat to the new end, whatever changed in each namespace', async () => {
+  const startMs = clockMs;
+  clockMs = startMs + 5_000;
+  await loop.advance();
+  expect(await heartbeats()).toEqual({ 'ml-training': clockMs, 'data-pipelines': clockMs });
 }, 600_000);
 
 it('the served set stays bounded: after 31 days it holds exactly the runs of the last --days', () => {

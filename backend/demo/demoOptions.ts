@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 import { templateTarget } from '../elasticsearch/indexTemplate';
-import { parseTime, readArgs, UsageError, type ElasticsearchTarget } from '../collector/collectorOptions';
+import { parseStateIndex, parseTime, readArgs, UsageError, type ElasticsearchTarget } from '../collector/collectorOptions';
 import { COLLECTOR_DEFAULTS } from '../collector/usage';
 import { DEMO_DEFAULTS } from './catalog';
 
@@ -13,6 +13,8 @@ export interface DemoOptions {
   /** Undefined: serve only. */
   es?: ElasticsearchTarget;
   indexPrefix: string;
+  /** Where the demo's collector heartbeat (sync checkpoints) goes, as the collector's --state-index. */
+  stateIndex: string;
   /** Undefined: write only. */
   listen?: { host: string; port: number };
   /** Bearer token the demo Argo Server requires; none: no authentication. */
@@ -27,6 +29,7 @@ const OPTIONS = {
   'es-ca-file': { type: 'string' },
   'es-insecure-skip-verify': { type: 'boolean' },
   'index-prefix': { type: 'string' },
+  'state-index': { type: 'string' },
   seed: { type: 'string' },
   days: { type: 'string' },
   end: { type: 'string' },
@@ -134,6 +137,7 @@ export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv, isTty: 
         }
       : undefined,
     indexPrefix,
+    stateIndex: parseStateIndex(values['state-index'], indexPrefix),
     listen: values.serve ? parseListen(values.listen ?? DEMO_DEFAULTS.listen) : undefined,
     token: values['token-file'] ? readFile('--token-file', values['token-file']) : undefined,
     advanceSeconds: values.serve && endsNow ? advanceEvery(values['advance-every']) : 0,

@@ -14,6 +14,8 @@ the collector would, serves it as a read-only Argo Server, or both (write first,
   --es-insecure-skip-verify  do not verify Elasticsearch's certificate (testing only)
   --index-prefix <prefix>    documents go to <prefix>-YYYY.MM (default ${COLLECTOR_DEFAULTS.indexPrefix}); a later
                              load replaces the demo documents of an earlier one
+  --state-index <index>      the demo's collector heartbeat (a sync checkpoint per namespace at the history's
+                             end, moved at every advance) goes here (default ${COLLECTOR_DEFAULTS.stateIndex})
   --seed <n>                 the history's seed (default ${DEMO_DEFAULTS.seed}): the same seed and --end give the same documents
   --days <n>                 days of history, 30 to 400 (default ${DEMO_DEFAULTS.days})
   --end <time>               the history ends here: RFC 3339, a date or now (default now)

@@ -10,8 +10,15 @@ import { pacedClient } from '../collector/elasticsearchWriter';
 import { prepareIndices } from '../collector/templateCheck';
 import { COLLECTOR_DEFAULTS } from '../collector/usage';
 import { DEMO_LABEL } from './catalog';
+import { writeDemoHeartbeat } from './demoHeartbeat';
 import type { Workflow } from '../argo/client/argoTypes';
 import type { DemoHistory } from './demoHistory';
+
+/** Where the demo writes: its documents under `<indexPrefix>-*`, its heartbeat in `stateIndex`. */
+export interface DemoTarget {
+  indexPrefix: string;
+  stateIndex: string;
+}
 
 export interface DemoWriteSummary {
   runs: number;
@@ -41,12 +48,16 @@ async function* operations(workflows: Workflow[], collectedAtMs: number, indexPr
   }
 }
 
-/** Writes the history (after installing or checking the index template, as the collector does), then deletes earlier loads' documents. */
-export async function writeDemoHistory(es: Client, history: DemoHistory, indexPrefix: string, log: CollectorLog): Promise<DemoWriteSummary> {
-  const template = await prepareIndices(es, indexPrefix, true);
-  log.info(`index template ${template}`, { prefix: indexPrefix });
-  const summary = await writeDemoRuns(es, history.workflows, history.endMs, indexPrefix, log);
-  const replaced = await deleteEarlierLoads(es, indexPrefix, history.endMs);
+/**
+ * Writes the history (after installing or checking the index template, as the collector does), deletes
+ * earlier loads' documents, then beats the demo collector's heartbeat at the history's end.
+ */
+export async function writeDemoHistory(es: Client, history: DemoHistory, target: DemoTarget, log: CollectorLog): Promise<DemoWriteSummary> {
+  const template = await prepareIndices(es, target.indexPrefix, true);
+  log.info(`index template ${template}`, { prefix: target.indexPrefix });
+  const summary = await writeDemoRuns(es, history.workflows, history.endMs, target.indexPrefix, log);
+  const replaced = await deleteEarlierLoads(es, target.indexPrefix, history.endMs);
+  await writeDemoHeartbeat(es, target.stateIndex, target.indexPrefix, history.endMs);
   return { ...summary, replaced };
 }
 

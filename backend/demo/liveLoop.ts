@@ -3,6 +3,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { CollectorLog } from '../collector/collectorLog';
 import type { DemoHistory } from './demoHistory';
 import type { DemoServer } from './demoServer';
+import { writeDemoHeartbeat } from './demoHeartbeat';
 import { writeDemoRuns } from './demoWrite';
 import { LiveDemo } from './liveDemo';
 
@@ -10,6 +11,8 @@ export interface LiveLoopOptions {
   seed: number;
   days: number;
   indexPrefix: string;
+  /** Where the heartbeat goes (see demoHeartbeat.ts). */
+  stateIndex: string;
   advanceSeconds: number;
   /** The wall clock (tests give their own). */
   nowMs?: () => number;
@@ -22,8 +25,8 @@ export interface LiveLoop {
 }
 
 /**
- * Moves a served demo to the clock every advanceSeconds: writes the new and changed runs to
- * Elasticsearch (when given) first, then serves the new history. A failed write is logged and retried
+ * Moves a served demo to the clock every advanceSeconds: writes the new and changed runs and the
+ * heartbeat to Elasticsearch (when given) first, then serves the new history. A failed write is logged and retried
  * at the next advance (the served history stays where Elasticsearch is); serving goes on.
  */
 export function startLiveLoop(history: DemoHistory, server: DemoServer, es: Client | undefined, options: LiveLoopOptions, log: CollectorLog): LiveLoop {
@@ -37,6 +40,10 @@ export function startLiveLoop(history: DemoHistory, server: DemoServer, es: Clie
       return;
     }
     const written = es && step.changed.length > 0 ? await writeDemoRuns(es, step.changed, step.history.endMs, options.indexPrefix, log) : undefined;
+    if (es) {
+      // every advance, changes or not: a namespace where nothing ran stays fresh, as with a collector
+      await writeDemoHeartbeat(es, options.stateIndex, options.indexPrefix, step.history.endMs);
+    }
     server.update(step.history);
     live.accept(step);
     log.info('demo advanced', {
