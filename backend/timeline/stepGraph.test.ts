@@ -73,6 +73,27 @@ describe('stepLinks from real workflow objects (expected values read off the obj
   });
 });
 
+describe('stepLinks of nodes linked to a group rather than to its outbound nodes', () => {
+  it('a dependent task listed under a Retry or a loop follows its last attempt or every item', () => {
+    const nodes: JsonObject = {
+      run: { id: 'run', name: 'run', displayName: 'run', type: 'DAG', children: ['r'] },
+      r: { id: 'r', name: 'run.a', type: 'Retry', boundaryID: 'run', children: ['a0', 'a1', 'g'] },
+      a0: { id: 'a0', name: 'run.a(0)', type: 'Pod', boundaryID: 'run' },
+      a1: { id: 'a1', name: 'run.a(1)', type: 'Pod', boundaryID: 'run' },
+      g: { id: 'g', name: 'run.b', type: 'TaskGroup', boundaryID: 'run', children: ['b0', 'b1', 'c'] },
+      b0: { id: 'b0', name: 'run.b(0:x)', type: 'Pod', boundaryID: 'run' },
+      b1: { id: 'b1', name: 'run.b(1:y)', type: 'Pod', boundaryID: 'run' },
+      c: { id: 'c', name: 'run.c', type: 'Pod', boundaryID: 'run' },
+    };
+    const links = stepLinks(nodes, 'run');
+    expect(links.get('a0')!.after).toEqual([]);
+    expect(links.get('a1')!.after).toEqual(['a0']);
+    expect(links.get('b0')!.after).toEqual(['a1']);
+    expect(links.get('b1')!.after).toEqual(['a1']);
+    expect(links.get('c')!.after.sort()).toEqual(['b0', 'b1']);
+  });
+});
+
 describe('stepLinks of large fan-outs', () => {
   /** A Steps run of two step groups of `width` pods each. */
   function twoLoops(width: number): JsonObject {

@@ -122,8 +122,15 @@ class NodeGraph {
       if (index > 0) {
         return this.finishers(attempts[index - 1]);
       }
-      // A hook of the retried step (`.onExit`) runs after it; attempt 0 starts with it.
-      return index < 0 && text(this.node(child)?.name)?.endsWith('.onExit') ? this.finishers(parent) : this.predecessors(parent);
+      if (index === 0) {
+        return this.predecessors(parent);
+      }
+      // A hook of the retried step (`<name>.onExit`) runs after it, other hooks while it runs; any other
+      // child (not Argo's own layout, which links dependents to the last attempt) follows it.
+      const name = text(this.node(parent)?.name) ?? '';
+      const childName = text(this.node(child)?.name) ?? '';
+      const hook = childName.startsWith(`${name}.`);
+      return hook && !childName.endsWith('.onExit') ? this.predecessors(parent) : this.finishers(parent);
     }
     return this.contains(parent, child) ? this.predecessors(parent) : this.finishers(parent);
   }
