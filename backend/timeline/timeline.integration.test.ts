@@ -27,6 +27,8 @@ const fixture = (file: string) => JSON.parse(readFileSync(path.join(__dirname, '
 const archived = fixture('operator_test_L10603_hr-retry-replication.json');
 const legacy = fixture('dag_test_L2462_reproduce-bug-9tpfr.json');
 legacy.metadata = { ...legacy.metadata, namespace: 'legacy', uid: 'uid-legacy' };
+// A run the controller has just accepted: no node has started yet.
+const empty = { ...large.workflow, metadata: { ...large.workflow.metadata, name: 'empty-run', uid: 'uid-empty-run' }, status: { phase: 'Running', startedAt: large.workflow.status!.startedAt, nodes: {} } } as Workflow;
 let server: ArgoServerHandle;
 
 withHistoryIndex(index, () => {
@@ -51,6 +53,7 @@ beforeAll(async () => {
       workflows: [
         { workflow: large.workflow, storage: 'live' as const, pipeline: 'bench' },
         { workflow: archived, storage: 'archived' as const, pipeline: 'bench' },
+        { workflow: empty, storage: 'live' as const, pipeline: 'bench' },
       ],
       cronWorkflows: [],
       endMs: START + 86_400_000,
@@ -154,6 +157,16 @@ describe('timeline of documents collected before the step graph', () => {
     expect(frame.columns.slack.every((s) => s === null)).toBe(true);
     expect(meta(frame).criticalPath).toBeNull();
     expect(notices(frame)).toContain(timelineText.noGraph('reproduce-bug-9tpfr'));
+  });
+});
+
+describe('timeline of a run without steps yet', () => {
+  it('is the frame with its fields, no rows and a notice', async () => {
+    const frame = await timeline({ source: 'argo', run: 'empty-run', filters: { namespaces: [NS] } });
+    expect(frame.fields.map((f) => f.name)).toEqual([...TIMELINE_FIELDS]);
+    expect(frame.rows).toBe(0);
+    expect(meta(frame)).toMatchObject({ source: 'argo-live', criticalPath: null, run: { name: 'empty-run', phase: 'Running', end: null } });
+    expect(notices(frame)).toEqual([timelineText.source['argo-live']('empty-run'), timelineText.noSteps('empty-run')]);
   });
 });
 
