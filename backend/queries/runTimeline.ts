@@ -28,8 +28,8 @@ const time = (text: string | undefined) => (text === undefined || !Number.isFini
 function runOf(workflow: WorkflowDocument | undefined, nodes: NodeDocument[], query: TimelineQuery): TimelineMeta['run'] {
   const ref = workflow ?? nodes[0];
   return {
-    uid: ref?.workflow.uid ?? query.uid ?? null,
-    name: ref?.workflow.name ?? query.run ?? '',
+    uid: ref?.workflow?.uid ?? query.uid ?? null,
+    name: ref?.workflow?.name ?? query.run ?? '',
     namespace: ref?.namespace ?? null,
     phase: workflow?.phase ?? null,
     start: time(workflow?.['@timestamp']),

@@ -78,4 +78,13 @@ describe('timelineRows of real workflow objects', () => {
     expect(result.rows.every((r) => !r.critical && r.slackS === null)).toBe(true);
     expect(result.rows.every((r) => r.group === 'reproduce-bug-9tpfr')).toBe(true);
   });
+
+  it('documents without a readable node are left out, not a failure', () => {
+    const workflow = load('dag_test_L2462_reproduce-bug-9tpfr.json');
+    const { nodes } = extractWorkflow(workflow);
+    const damaged = [...nodes, { doc_kind: 'node' }, { doc_kind: 'node', node: { id: 7 } }] as unknown as typeof nodes;
+    const result = timelineRows(damaged, { name: workflow.metadata.name }, ms('2020-08-14T04:00:00Z'));
+    expect(result.rows).toHaveLength(14);
+    expect(result.path).toEqual({ seconds: 24, steps: 4 });
+  });
 });

@@ -46,6 +46,12 @@ function attemptOf(doc: NodeDocument): number | null {
   return start >= 0 && Number(name.slice(start + 1, -1)) === doc.node.retry_attempt ? doc.node.retry_attempt : null;
 }
 
+/** Documents written by hand or damaged may lack what a row needs: they are left out, not a failure. */
+function readable(doc: NodeDocument): boolean {
+  const node = doc?.node as Partial<NodeDocument['node']> | undefined;
+  return typeof node === 'object' && node !== null && typeof node.id === 'string' && typeof node.name === 'string' && typeof node.type === 'string' && typeof node.display_name === 'string';
+}
+
 function rowOf(doc: NodeDocument, runName: string, nowMs: number): TimelineRow {
   const node = doc.node;
   const attempt = attemptOf(doc);
@@ -95,7 +101,7 @@ function vertices(docs: NodeDocument[], rows: TimelineRow[], nowMs: number): Pat
  * documents carry the step graph (and `withPath`: every step was read). `nowMs` ends running attempts.
  */
 export function timelineRows(all: NodeDocument[], run: { name: string; startMs?: number }, nowMs: number, withPath = true): TimelineRows {
-  const docs = all.filter((doc) => !GROUPING_NODE_TYPES.has(doc.node.type));
+  const docs = all.filter((doc) => readable(doc) && !GROUPING_NODE_TYPES.has(doc.node.type));
   const rows = docs.map((doc) => rowOf(doc, run.name, nowMs));
   const hasGraph = docs.length > 0 && docs.every((doc) => Array.isArray(doc.node.after));
   let path: TimelineRows['path'];
