@@ -88,6 +88,7 @@ func TestGoldenQueryFramesPerType(t *testing.T) {
 		"baseline":         data.FrameTypeNumericMulti,
 		"resources":        data.FrameTypeTimeSeriesMulti,
 		"metrics":          data.FrameTypeTimeSeriesMulti,
+		"timeline":         data.FrameTypeTable,
 	}
 	for name, kind := range kinds {
 		t.Run(name, func(t *testing.T) {

@@ -7,9 +7,9 @@ export const DEFAULT_INDEX_PREFIX = 'argo-workflows';
 export const DEFAULT_RETENTION_DAYS = 365;
 /**
  * Bump when the mapping changes; stored in the template's `_meta`. 2: `node.step` (the step name every
- * loop item shares).
+ * loop item shares). 3: `node.group`, `node.after`, `node.feeds` (the run timeline's graph).
  */
-export const DOCUMENT_MODEL_VERSION = 2;
+export const DOCUMENT_MODEL_VERSION = 3;
 export const MANAGED_BY = 'argoperf-workflows';
 
 /** Which template to install and which indices it applies to. */
@@ -29,6 +29,8 @@ export function templateTarget(indexPrefix = DEFAULT_INDEX_PREFIX): TemplateTarg
 const keyword = { type: 'keyword' } as const;
 const date = { type: 'date' } as const;
 const double = { type: 'double' } as const;
+/** Kept in _source for reading back, neither searchable nor aggregatable (no index, no doc values). */
+const stored = { type: 'keyword', index: false, doc_values: false } as const;
 
 /** Everything grouped or filtered on is a keyword; nothing is added dynamically except under `metrics`. */
 export const DOCUMENT_MAPPINGS = {
@@ -61,6 +63,10 @@ export const DOCUMENT_MAPPINGS = {
         type: keyword,
         retry_attempt: { type: 'integer' },
         host: keyword,
+        // The run timeline's graph: read from _source for one run, never searched or aggregated.
+        group: stored,
+        after: stored,
+        feeds: stored,
       },
     },
     resources: {

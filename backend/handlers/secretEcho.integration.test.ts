@@ -105,7 +105,12 @@ function datasources(): Datasource[] {
 
 const SOURCES = ['elasticsearch', 'argo'] as const;
 /** What a query type needs beyond its defaults. */
-const EXTRA: Record<string, object> = { metrics: { metric: 'images_processed' }, progress: { run: 'no-such-run', filters: { namespaces: ['ml'] } } };
+const EXTRA: Record<string, object> = {
+  metrics: { metric: 'images_processed' },
+  progress: { run: 'no-such-run', filters: { namespaces: ['ml'] } },
+  // A run of the indexed history, by its uid.
+  timeline: { uid: generateHistory(FROM, TO)[0].workflow.uid },
+};
 const RESOURCES = ['namespaces', 'workflows', 'templates', 'tasks', 'crons', 'labels', 'keys', 'values?key=phase', 'values?key=label:team'];
 
 interface Answer {

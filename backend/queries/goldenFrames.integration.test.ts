@@ -5,7 +5,8 @@ import type { Client } from '@elastic/elasticsearch';
 
 import { queryData } from '../handlers/queryData';
 import { createHistoryIndex, elasticsearchUrl } from '../test/elasticsearch';
-import { generateHistory } from '../test/history';
+import { extractWorkflow } from '../argo/extract/extractWorkflow';
+import { generateHistory, type HistoryDoc } from '../test/history';
 import { dataQuery, pluginContext } from '../test/pluginContext';
 
 /**
@@ -30,7 +31,19 @@ export const GOLDEN_CASES: Record<string, object> = {
   resources: { queryType: 'resources', level: 'node', groupBy: ['task'], resources: ['cpu', 'avg_cores', 'avg_memory'], limit: 2 },
   metrics: { queryType: 'metrics', metric: 'images_processed', aggregation: 'max', groupBy: ['workflow'] },
   baseline: { queryType: 'baseline', groupBy: ['workflow'], stat: 'p95', currentMinutes: 360 },
+  timeline: { queryType: 'timeline', run: 'reproduce-bug-9tpfr', filters: { namespaces: ['golden'] } },
 };
+
+/**
+ * The run of the timeline case: a real Argo object (a loop of retried tasks), extracted as the collector
+ * does. It ran in 2020, outside every other case's time range, so their answers do not change.
+ */
+function timelineRun(): HistoryDoc[] {
+  const workflow = JSON.parse(readFileSync(join(__dirname, '../test/fixtures/argo/workflows/dag_test_L2462_reproduce-bug-9tpfr.json'), 'utf8'));
+  workflow.metadata = { ...workflow.metadata, namespace: 'golden', uid: 'golden-timeline' };
+  const { workflow: run, nodes } = extractWorkflow(workflow);
+  return [run!, ...nodes] as unknown as HistoryDoc[];
+}
 
 /** testdata/<name>-<n>.arrow, and not the files of a case whose name starts with this one. */
 function goldenFiles(name: string): string[] {
@@ -43,7 +56,7 @@ beforeAll(async () => {
   const admin = new es.Client({ node: elasticsearchUrl() });
   await admin.indices.delete({ index: INDEX, ignore_unavailable: true });
   await admin.close();
-  client = await createHistoryIndex(INDEX, generateHistory(FROM, TO, 7));
+  client = await createHistoryIndex(INDEX, [...generateHistory(FROM, TO, 7), ...timelineRun()]);
 });
 afterAll(async () => {
   await client.indices.delete({ index: INDEX });

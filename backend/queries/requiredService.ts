@@ -6,7 +6,7 @@ import { notConfigured, otherSource } from '../errors/notConfigured';
  * A query reads the service its source names. Checked before anything is sent, so a datasource without
  * that service gets a 400 naming the setting, not a failure deep in a client.
  */
-const BOTH_SOURCES: ReadonlyArray<ArgoPerfQuery['queryType']> = ['durations', 'runs', 'progress'];
+const BOTH_SOURCES: ReadonlyArray<ArgoPerfQuery['queryType']> = ['durations', 'runs', 'progress', 'timeline'];
 const ARGO_ONLY: ReadonlyArray<ArgoPerfQuery['queryType']> = ['live', 'cronDrift'];
 
 export function checkServiceConfigured(query: ArgoPerfQuery, settings: DatasourceSettings): void {

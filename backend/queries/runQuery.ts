@@ -55,5 +55,7 @@ function route(query: ArgoPerfQuery, input: QueryInput): Promise<Frame[]> {
       return import('./runLive').then(({ runLive }) => runLive(query, input));
     case 'cronDrift':
       return import('./runCronDrift').then(({ runCronDrift }) => runCronDrift(query, input));
+    case 'timeline':
+      return import('./runTimeline').then(({ runTimeline }) => runTimeline(query, input));
   }
 }

@@ -72,4 +72,10 @@ describe('interpolateQuery: fields that name one thing', () => {
     expect(interpolateQuery({ refId: 'A', queryType: 'metrics', metric: 'images_processed' }, templateSrv)).toMatchObject({ metric: 'images_processed' });
     expect(interpolateQuery({ refId: 'A', queryType: 'progress', run: '$unknown' }, templateSrv)).toMatchObject({ run: '$unknown' });
   });
+
+  test("a timeline's run or uid variable gives its value", () => {
+    const srv = installFakeTemplateSrv({ run: 'large-benchmark-rk672', uid: ['5f0e6c2a', 'other'] });
+    expect(interpolateQuery({ refId: 'A', queryType: 'timeline', run: '$run' }, srv)).toEqual({ refId: 'A', queryType: 'timeline', run: 'large-benchmark-rk672' });
+    expect(interpolateQuery({ refId: 'A', queryType: 'timeline', uid: '${uid}' }, srv)).toEqual({ refId: 'A', queryType: 'timeline', uid: '5f0e6c2a' });
+  });
 });

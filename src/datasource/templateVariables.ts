@@ -83,8 +83,8 @@ export function interpolateQuery(
   return { ...single, filters: adhoc ? { ...interpolated, adhoc } : interpolated };
 }
 
-/** Fields that name one thing (a metric, a run): a variable gives its value, the first of several. */
-const SINGLE_FIELDS = ['metric', 'run'] as const;
+/** Fields that name one thing (a metric, a run, a run's uid): a variable gives its value, the first of several. */
+const SINGLE_FIELDS = ['metric', 'run', 'uid'] as const;
 
 function interpolateSingleFields(query: ArgoPerfDataQuery, templateSrv: TemplateSrv, scopedVars?: ScopedVars): ArgoPerfDataQuery {
   let result = query;

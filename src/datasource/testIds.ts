@@ -54,6 +54,8 @@ export const testIds = {
     progressRun: 'data-testid argoperf-progress-run',
     progressCumulative: 'data-testid argoperf-progress-cumulative',
     progressRate: 'data-testid argoperf-progress-rate',
+    timelineRun: 'data-testid argoperf-timeline-run',
+    timelineUid: 'data-testid argoperf-timeline-uid',
     freshnessView: 'data-testid argoperf-freshness-view',
     freshnessBasis: 'data-testid argoperf-freshness-basis',
     freshnessLookback: 'data-testid argoperf-freshness-lookback',

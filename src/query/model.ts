@@ -11,6 +11,7 @@ import { CRON_DRIFT_FILTERS, cronDriftQuerySchema, type CronDriftQuery } from '.
 import { checkGroupBy, commonFields, FILTER_KINDS, groupBySchema, limitSchema, type FilterKind } from './queryFields';
 import { PROGRESS_FILTERS, progressQuerySchema, type ProgressQuery } from './progressQuery';
 import { FRESHNESS_FILTERS, freshnessQuerySchema, type FreshnessQuery } from './freshnessQuery';
+import { TIMELINE_FILTERS, timelineQuerySchema, type TimelineQuery } from './timelineQuery';
 import { DEFAULT_STATS, statProblem, type Stat } from './stats';
 
 /** The query model: one JSON object per panel target, shared by the query editor and the backend. */
@@ -38,11 +39,12 @@ export const QUERY_TYPES = [
   'metrics',
   'progress',
   'freshness',
+  'timeline',
 ] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 /** Query types this build answers; the rest are named in the design and arrive with later work. */
-export const AVAILABLE_QUERY_TYPES: readonly QueryType[] = ['durations', 'heatmap', 'outcomes', 'runs', 'resources', 'metrics', 'baseline', 'live', 'cronDrift', 'progress', 'freshness'];
+export const AVAILABLE_QUERY_TYPES: readonly QueryType[] = ['durations', 'heatmap', 'outcomes', 'runs', 'resources', 'metrics', 'baseline', 'live', 'cronDrift', 'progress', 'freshness', 'timeline'];
 
 const statSchema = z.string().superRefine((value, ctx) => {
   const problem = statProblem(value);
@@ -75,6 +77,7 @@ export const querySchemas = {
   cronDrift: cronDriftQuerySchema,
   progress: progressQuerySchema,
   freshness: freshnessQuerySchema,
+  timeline: timelineQuerySchema,
 } as const;
 /**
  * The filter lists each query type reads, as its schema accepts them (a list outside these is refused by
@@ -92,6 +95,7 @@ export const QUERY_FILTERS: Record<keyof typeof querySchemas, readonly FilterKin
   cronDrift: CRON_DRIFT_FILTERS,
   progress: PROGRESS_FILTERS,
   freshness: FRESHNESS_FILTERS,
+  timeline: TIMELINE_FILTERS,
 };
 
 export type ArgoPerfQuery =
@@ -105,8 +109,9 @@ export type ArgoPerfQuery =
   | LiveQuery
   | CronDriftQuery
   | ProgressQuery
-  | FreshnessQuery;
-export type { LiveQuery, CronDriftQuery, ProgressQuery, FreshnessQuery };
+  | FreshnessQuery
+  | TimelineQuery;
+export type { LiveQuery, CronDriftQuery, ProgressQuery, FreshnessQuery, TimelineQuery };
 export type { HeatmapQuery, OutcomesQuery, RunsQuery };
 export type { ResourcesQuery, MetricsQuery };
 export type { BaselineQuery };

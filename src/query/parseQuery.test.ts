@@ -59,7 +59,7 @@ describe('the shared query model', () => {
     [{ queryType: 'runs', limit: 1001 }, 'limit: Too big: expected number to be <=1000'],
     [{ queryType: 'runs', baselineDays: 1.5 }, 'baselineDays: must be a whole number'],
     [{ queryType: 'outcomes', view: 'pie' }, 'view: Invalid option: expected one of "overTime"|"reasons"'],
-    [{ queryType: 7 }, 'queryType: 7 is unknown; use one of durations, heatmap, outcomes, runs, resources, metrics, baseline, live, cronDrift, progress, freshness'],
+    [{ queryType: 7 }, 'queryType: 7 is unknown; use one of durations, heatmap, outcomes, runs, resources, metrics, baseline, live, cronDrift, progress, freshness, timeline'],
     [[], 'query: must be a JSON object'],
   ])('names the field: %j', (raw, message) => {
     expect(parseQuery(raw)).toEqual({ error: message });

@@ -35,6 +35,7 @@ export function parseQuery(raw: unknown): ParsedQuery {
 const REQUIRED_EXAMPLES: Partial<Record<keyof typeof querySchemas, object>> = {
   metrics: { metric: 'images_processed' },
   progress: { run: '$run' },
+  timeline: { run: '$run' },
 };
 
 /** A query with every default filled in, for new panels (durations) and for the editor's type picker. */

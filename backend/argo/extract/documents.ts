@@ -36,6 +36,14 @@ export interface NodeRef {
   retry_attempt: number;
   /** The Kubernetes node that ran the pod (`hostNodeName`). */
   host?: string;
+  /**
+   * Since document model version 3, on attempts (not on grouping nodes): the displayName of the nested
+   * steps/DAG it runs in (the run's name at top level), the ids of the attempts or junctions it ran after,
+   * and the junctions it is one of the predecessors of (backend/timeline/stepGraph.ts). Stored, not indexed.
+   */
+  group?: string;
+  after?: string[];
+  feeds?: string[];
 }
 
 /** Resource-seconds from Argo's `resourcesDuration`, converted to the model's units. */

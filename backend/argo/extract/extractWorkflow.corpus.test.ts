@@ -63,7 +63,8 @@ function expectedNode(id: string, node: Json, attempt: number | undefined): Part
 
 /** The document's fields that expectedNode covers, with absent ones as undefined. */
 function comparable(doc: NodeDocument): Json {
-  const { node } = doc;
+  // The step graph's fields (group, after, feeds) have their own tests (backend/timeline).
+  const { group: _group, after: _after, feeds: _feeds, ...node } = doc.node;
   return {
     '@timestamp': doc['@timestamp'],
     end: doc.end,
@@ -97,6 +98,16 @@ describe.each(corpusWorkflows())('$file', ({ object }) => {
     expect([...docsById.keys()].sort()).toEqual(expectedIds.sort());
     for (const id of expectedIds) {
       expect({ id, ...comparable(docsById.get(id)!) }).toEqual({ id, ...expectedNode(id, nodes[id], attempts.get(id)) });
+    }
+  });
+
+  it('links each attempt only to documents of the run, or to junctions that documents feed', () => {
+    const junctions = new Set(result.nodes.flatMap((doc) => doc.node.feeds ?? []));
+    for (const doc of result.nodes.filter((d) => !GROUPING.includes(d.node.type))) {
+      expect(typeof doc.node.group).toBe('string');
+      for (const id of doc.node.after!) {
+        expect(docsById.has(id) || junctions.has(id) || !(id in nodes) ? id : `${id} has no document`).toBe(id);
+      }
     }
   });
 

@@ -10,6 +10,7 @@ import { flaggedAttempt, retryAttempts, withoutRetrySuffix } from './retries';
 import type { RunFields } from './runFields';
 import { parametersFromArgo } from './stringMaps';
 import { stepName } from '../../../src/query/stepName';
+import { stepLinks, type StepLinks } from '../../timeline/stepGraph';
 
 function templateOf(node: JsonObject): string | undefined {
   if (typeof node.templateName === 'string' && node.templateName !== '') {
@@ -20,7 +21,14 @@ function templateOf(node: JsonObject): string | undefined {
 }
 
 /** The document of one node, or undefined when it gets none (nodeKinds.ts) or cannot be placed in time. */
-function nodeDocument(id: string, node: JsonObject, knownAttempt: number | undefined, run: RunFields, problems: Problems): NodeDocument | undefined {
+function nodeDocument(
+  id: string,
+  node: JsonObject,
+  knownAttempt: number | undefined,
+  links: StepLinks | undefined,
+  run: RunFields,
+  problems: Problems
+): NodeDocument | undefined {
   const type = node.type;
   if (typeof type !== 'string' || type === '') {
     problems.add('type', `${shown(type)} is not a node type`);
@@ -60,7 +68,7 @@ function nodeDocument(id: string, node: JsonObject, knownAttempt: number | undef
     doc.namespace = run.namespace;
   }
   doc.workflow = run.workflow;
-  // In the model's field order: id, name, display_name, step, template, type, retry_attempt, host.
+  // In the model's field order: id, name, display_name, step, template, type, retry_attempt, host, group, after, feeds.
   // step: the name every loop item and retry shares, so grouping by it gives one group per step.
   const ref = { id, name, display_name: task, step: stepName(task) } as NodeRef;
   const template = templateOf(node);
@@ -72,6 +80,13 @@ function nodeDocument(id: string, node: JsonObject, knownAttempt: number | undef
   const host = readString(node.hostNodeName, 'hostNodeName', problems);
   if (host !== undefined) {
     ref.host = host;
+  }
+  if (links !== undefined) {
+    ref.group = links.group;
+    ref.after = links.after;
+    if (links.feeds.length > 0) {
+      ref.feeds = links.feeds;
+    }
   }
   doc.node = ref;
   if (type === RESOURCE_NODE_TYPE && node.resourcesDuration !== undefined) {
@@ -112,6 +127,7 @@ function nodeDocument(id: string, node: JsonObject, knownAttempt: number | undef
 /** One document per step or task execution in a `status.nodes` map (which ones: nodeKinds.ts). */
 export function nodeDocuments(nodes: JsonObject, run: RunFields, problems: Problems): NodeDocument[] {
   const attempts = retryAttempts(nodes);
+  const links = stepLinks(nodes, run.workflow.name);
   const docs: NodeDocument[] = [];
   for (const id in nodes) {
     const node = nodes[id];
@@ -120,7 +136,7 @@ export function nodeDocuments(nodes: JsonObject, run: RunFields, problems: Probl
       continue;
     }
     problems.nodeId = id;
-    const doc = nodeDocument(id, node, attempts.get(id), run, problems);
+    const doc = nodeDocument(id, node, attempts.get(id), links.get(id), run, problems);
     problems.nodeId = undefined;
     if (doc !== undefined) {
       docs.push(doc);

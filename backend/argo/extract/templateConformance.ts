@@ -56,6 +56,9 @@ function checkLeaf(value: unknown, mapping: FieldMapping, path: string, out: str
         out.push(`${path}.${key}: ${JSON.stringify(inner)} is not a string`);
       }
     }
+  } else if (Array.isArray(value)) {
+    // Elasticsearch takes an array of values for any leaf field (node.after).
+    value.forEach((inner, index) => checkLeaf(inner, mapping, `${path}[${index}]`, out));
   } else {
     const mismatch = leafMismatch(value, mapping.type);
     if (mismatch !== undefined) {

@@ -20,6 +20,7 @@ import { LiveSection } from './query/LiveSection';
 import { CronDriftSection } from './query/CronDriftSection';
 import { ProgressSection } from './query/ProgressSection';
 import { FreshnessSection } from './query/FreshnessSection';
+import { TimelineSection } from './query/TimelineSection';
 import { queryText } from './query/queryText';
 
 export type Props = QueryEditorProps<ArgoPerfDataSource, ArgoPerfDataQuery, ArgoPerfJsonData>;
@@ -116,6 +117,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
       {shown.queryType === 'cronDrift' && <CronDriftSection {...section} shown={shown} />}
       {shown.queryType === 'progress' && <ProgressSection {...section} shown={shown} />}
       {shown.queryType === 'freshness' && <FreshnessSection {...section} shown={shown} />}
+      {shown.queryType === 'timeline' && <TimelineSection {...section} shown={shown} />}
       <FiltersSection
         datasource={datasource}
         kinds={shownFilterKinds(queryType, shown.filters)}

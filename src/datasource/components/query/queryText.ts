@@ -27,6 +27,7 @@ export const queryText = {
       live: 'Running now',
       progress: 'Run progress',
       freshness: 'History freshness',
+      timeline: 'Run timeline',
     } satisfies Partial<Record<QueryType, string>> as Partial<Record<QueryType, string>>,
     /** One line under each choice of the picker. */
     descriptions: {
@@ -41,6 +42,7 @@ export const queryText = {
       live: 'Workflows running now and how far they overrun',
       progress: 'One large run followed whole: steps done by phase, throughput, time left',
       freshness: 'How old the newest collected document is, per namespace: a stopped collector shows',
+      timeline: 'One run step by step: every attempt in time, and the critical path that set its end',
     } satisfies Record<QueryType, string>,
   },
   view: {
@@ -224,6 +226,18 @@ export const queryText = {
       label: 'Pace over',
       tooltip: 'Throughput = steps finished in this many minutes before now, per minute; the time left = remaining steps ÷ throughput.',
       suffix: 'min',
+    },
+  },
+  timeline: {
+    run: {
+      label: 'Run',
+      tooltip: 'The run’s name, as the runs table shows it, with its namespace below (for example large-benchmark-x7k2p); $run on the bundled dashboard.',
+      placeholder: 'large-benchmark-x7k2p',
+    },
+    uid: {
+      label: 'or uid',
+      tooltip: 'The run’s metadata.uid instead of its name and namespace: it names one run even after its name was reused.',
+      placeholder: 'metadata.uid',
     },
   },
   freshness: {
