@@ -1,0 +1,28 @@
+import { SceneFlexItem, SceneFlexLayout, SceneReactObject } from '@grafana/scenes';
+
+import { workflowsOverview } from '../../dashboards/workflowsOverview';
+import { dashboardScene } from '../scenes/dashboardScene';
+import { gridOf } from '../scenes/panelAdapter';
+import { relaid } from '../scenes/runPanels';
+import { DashboardLinks } from './DashboardLinks';
+import { HealthLines } from './HealthLines';
+import { nowPanels } from './nowPanels';
+
+/** "Right now" is the last day: the baseline ratios compare it with the 14 days before. */
+export const HOME_TIME = { from: 'now-24h', to: 'now' };
+
+/** Home: the checks, the way into the dashboards, then the overview's "right now" panels. */
+export function homeScene() {
+  const overview = workflowsOverview();
+  return dashboardScene(overview, {
+    time: HOME_TIME,
+    body: new SceneFlexLayout({
+      direction: 'column',
+      children: [
+        new SceneFlexItem({ height: 'auto', body: new SceneReactObject({ component: HealthLines }) }),
+        new SceneFlexItem({ height: 'auto', body: new SceneReactObject({ component: DashboardLinks }) }),
+        new SceneFlexItem({ minHeight: 700, body: gridOf(relaid(nowPanels(overview))) }),
+      ],
+    }),
+  });
+}
