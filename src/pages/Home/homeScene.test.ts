@@ -4,6 +4,7 @@ import path from 'path';
 import yaml from 'js-yaml';
 import { SceneGridItem, VizPanel, type SceneObject } from '@grafana/scenes';
 
+import { cronSchedules } from '../../dashboards/cronSchedules';
 import { workflowsOverview } from '../../dashboards/workflowsOverview';
 import { OUR_ALERT_RULES } from './alertRulesCheck';
 import { homeScene } from './homeScene';
@@ -16,7 +17,7 @@ test('the alert rules Home looks for are those the provisioning file holds', () 
   expect(OUR_ALERT_RULES).toEqual(file.groups.flatMap((group) => group.rules.map(({ uid, title }) => ({ uid, title }))));
 });
 
-test('Home shows the overview’s "right now" panels with the overview’s own queries', () => {
+test('Home shows the "right now" panels with their dashboards’ own queries, and the variables they read', () => {
   const vizPanels: VizPanel[] = [];
   const walk = (object: SceneObject) => {
     if (object instanceof SceneGridItem && object.state.body instanceof VizPanel) {
@@ -24,12 +25,18 @@ test('Home shows the overview’s "right now" panels with the overview’s own q
     }
     object.forEachChild(walk);
   };
-  walk(homeScene());
-  expect(vizPanels.map((p) => p.state.title)).toEqual(NOW_PANEL_TITLES);
-  const overview = workflowsOverview().panels ?? [];
+  const scene = homeScene();
+  walk(scene);
+  expect(vizPanels.map((p) => p.state.title)).toEqual([...NOW_PANEL_TITLES.overview, ...NOW_PANEL_TITLES.crons]);
+  const sources = [...(workflowsOverview().panels ?? []), ...(cronSchedules().panels ?? [])];
   for (const viz of vizPanels) {
-    const source = overview.find((p) => p.title === viz.state.title) as { targets?: unknown[] };
+    const source = sources.find((p) => p.title === viz.state.title) as { targets?: unknown[] };
     const runner = viz.state.$data as unknown as { state: { queries: unknown[] } };
     expect(runner.state.queries).toEqual(source.targets);
   }
+});
+
+test('Home has each variable its panels read once: datasource, namespace, workflow, cron', () => {
+  const names = homeScene().state.$variables?.state.variables.map((v) => v.state.name);
+  expect(names).toEqual(['datasource', 'namespace', 'workflow', 'cron']);
 });
