@@ -13,6 +13,8 @@ import { homeText } from './homeText';
 
 const DS = { uid: 'argo-ds', name: 'Argo prod', type: DATASOURCE_TYPE };
 const health = `GET /api/datasources/uid/${DS.uid}/health`;
+const template = `GET /api/datasources/uid/${DS.uid}/resources/template`;
+const templateAnswer = (installed: boolean, current: boolean, message: string): Answer => ({ status: 200, data: { template: { installed, current, name: 'argo-workflows', message } } });
 const dashboards = `GET /api/plugins/${pluginJson.id}/dashboards`;
 const rules = 'GET /api/v1/provisioning/alert-rules';
 
@@ -57,6 +59,7 @@ describe('Home checks', () => {
           },
         },
       },
+      [template]: templateAnswer(true, true, 'index template argo-workflows (document model 2) applies to argo-workflows-*'),
       'POST /api/ds/query': freshnessAnswer([['ml-training', 45], ['data-pipelines', 600]]),
       [dashboards]: allImported,
       [rules]: allRules,
@@ -64,7 +67,8 @@ describe('Home checks', () => {
     render(<HealthLines />);
     expect(await lineOf('alert-rules')).toHaveTextContent('All 12 alert rules are provisioned');
     const lines = within(screen.getByTestId(testIds.home.checks)).getAllByRole('listitem');
-    expect(lines.map((li) => li.getAttribute('data-status'))).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(lines.map((li) => li.getAttribute('data-status'))).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(screen.getByTestId(testIds.home.line(`template-${DS.uid}`))).toHaveTextContent('index template argo-workflows (document model 2) applies to argo-workflows-*');
     expect(screen.getByTestId(testIds.home.line(`elasticsearch-${DS.uid}`))).toHaveTextContent('"argo-workflows-*" matches 3 indices');
     expect(screen.getByTestId(testIds.home.line(`freshness-${DS.uid}-ml-training`))).toHaveTextContent('History of ml-training: updated 45 s ago');
     expect(screen.getByTestId(testIds.home.line(`freshness-${DS.uid}-data-pipelines`))).toHaveTextContent('updated 10 min ago');
@@ -89,6 +93,7 @@ describe('Home checks', () => {
           },
         },
       },
+      [template]: templateAnswer(false, false, 'no index template of this app applies to argo-workflows-*: run npm run install-template'),
       'POST /api/ds/query': freshnessAnswer([]),
       [dashboards]: {
         status: 200,
@@ -106,6 +111,9 @@ describe('Home checks', () => {
     const es = screen.getByTestId(testIds.home.line(`elasticsearch-${DS.uid}`));
     expect(es).toHaveAttribute('data-status', 'error');
     expect(es).toHaveTextContent(homeText.elasticsearch.noIndex);
+    const tmpl = screen.getByTestId(testIds.home.line(`template-${DS.uid}`));
+    expect(tmpl).toHaveAttribute('data-status', 'error');
+    expect(tmpl).toHaveTextContent('no index template of this app applies to argo-workflows-*');
     const argo = screen.getByTestId(testIds.home.line(`argo-${DS.uid}`));
     expect(argo).toHaveAttribute('data-status', 'error');
     expect(argo).toHaveTextContent('may not list workflows in namespace ml-training');
@@ -125,6 +133,7 @@ describe('Home checks', () => {
     installFakeDatasources([DS]);
     installGrafanaApiDouble({
       [health]: { status: 200, data: { status: 'OK', message: 'ok', details: { elasticsearch: { ok: true, version: '8.19.0', message: 'ES ok' } } } },
+      [template]: templateAnswer(true, false, 'index template argo-workflows has document model 1, this version writes 2'),
       'POST /api/ds/query': freshnessAnswer([['data-pipelines', 7500], ['ml-training', 1799]]),
       [dashboards]: allImported,
       [rules]: { status: 403, data: { message: 'You do not have permission' } },
@@ -139,6 +148,9 @@ describe('Home checks', () => {
     expect(argo).toHaveAttribute('data-status', 'warning');
     expect(argo).toHaveTextContent(homeText.argo.notSet);
     expect(screen.getByTestId(testIds.home.line('alert-rules'))).toHaveTextContent(homeText.alertRules.forbidden);
+    const tmpl = screen.getByTestId(testIds.home.line(`template-${DS.uid}`));
+    expect(tmpl).toHaveAttribute('data-status', 'warning');
+    expect(tmpl).toHaveTextContent(homeText.template.update);
   });
 
   test('missing: no datasource is one red line with the way to add one', async () => {
@@ -157,4 +169,19 @@ describe('Home checks', () => {
     render(<HealthLines />);
     expect(await lineOf(`datasource-${DS.uid}`)).toHaveTextContent('its health check did not answer (Unable to get plugin context)');
   });
+});
+
+test('an index template that cannot be read (no privilege) is a warning naming Elasticsearch’s reason', async () => {
+  installFakeDatasources([DS]);
+  installGrafanaApiDouble({
+    [health]: { status: 200, data: { status: 'OK', message: 'ok', details: { elasticsearch: { ok: true, version: '8.19.0', message: 'ES ok' } } } },
+    [template]: { status: 502, data: { error: 'Elasticsearch refused: 403 Forbidden (security_exception)' } },
+    'POST /api/ds/query': freshnessAnswer([['ml-training', 60]]),
+    [dashboards]: allImported,
+    [rules]: allRules,
+  });
+  render(<HealthLines />);
+  const line = await lineOf(`template-${DS.uid}`);
+  expect(line).toHaveAttribute('data-status', 'warning');
+  expect(line).toHaveTextContent('could not be read: Elasticsearch refused: 403 Forbidden (security_exception)');
 });

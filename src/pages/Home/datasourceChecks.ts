@@ -6,6 +6,7 @@ import { datasourceSettingsUrl, newDatasourceUrl } from '../../routing';
 import type { CheckLine } from './checkLine';
 import { failureReason, grafanaApi } from './grafanaApi';
 import { homeText } from './homeText';
+import { checkTemplate } from './templateCheck';
 
 /** What Grafana's health API answers (pkg/api/datasources.go checkDatasourceHealth), on 200 and 400 alike. */
 interface HealthAnswer {
@@ -69,5 +70,9 @@ async function checkOne(ds: DataSourceInstanceSettings, named: boolean): Promise
         : { key: `argo-${ds.uid}`, status: 'error', text: prefix + homeText.argo.failing(argo.message), action: settings }
       : { key: `argo-${ds.uid}`, status: 'warning', text: prefix + homeText.argo.notSet, action: settings }
   );
+  if (elasticsearch?.version) {
+    // Elasticsearch answered: whether our template applies to what the datasource reads (after its own line).
+    lines.splice(2, 0, await checkTemplate(ds, prefix));
+  }
   return { lines, history: elasticsearch?.ok ? ds : undefined };
 }

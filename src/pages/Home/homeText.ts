@@ -18,6 +18,11 @@ export const homeText = {
     notSet: 'No Elasticsearch is set on the datasource: the history (durations, failures, resources, freshness) has nowhere to come from.',
     noIndex: 'Install the index template and start the collector (npm run install-template, then collector run)',
   },
+  template: {
+    state: (message: string) => `Elasticsearch: ${message}`,
+    unknown: (reason: string) => `Whether the index template is installed could not be read: ${reason}`,
+    update: 'Update it: npm run install-template, or restart the collector',
+  },
   argo: {
     ok: (message: string) => message,
     failing: (message: string) => `Argo Server: ${message}`,
