@@ -1,7 +1,7 @@
 import type { DataSourceInstanceSettings, DataSourcePluginMeta } from '@grafana/data';
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 
-type Instance = Pick<DataSourceInstanceSettings, 'uid' | 'name' | 'type'>;
+type Instance = Pick<DataSourceInstanceSettings, 'uid' | 'name' | 'type'> & { isDefault?: boolean };
 
 /**
  * Grafana's built-in "-- Grafana --" datasource as the frontend settings carry it (Grafana 12.4,

@@ -107,6 +107,7 @@ describe('Home checks', () => {
     render(<HealthLines />);
     const ds = await lineOf(`datasource-${DS.uid}`);
     expect(ds).toHaveAttribute('data-status', 'error');
+    expect(ds).toHaveTextContent(homeText.datasource.partsFailing(DS.name));
     expect(within(ds).getByRole('link', { name: homeText.datasource.settings })).toHaveAttribute('href', `/connections/datasources/edit/${DS.uid}`);
     const es = screen.getByTestId(testIds.home.line(`elasticsearch-${DS.uid}`));
     expect(es).toHaveAttribute('data-status', 'error');
@@ -184,4 +185,24 @@ test('an index template that cannot be read (no privilege) is a warning naming E
   const line = await lineOf(`template-${DS.uid}`);
   expect(line).toHaveAttribute('data-status', 'warning');
   expect(line).toHaveTextContent('could not be read: Elasticsearch refused: 403 Forbidden (security_exception)');
+});
+
+test('two datasources: every line names the one it is about, freshness too', async () => {
+  const other = { uid: 'argo-staging', name: 'Argo staging', type: DATASOURCE_TYPE };
+  installFakeDatasources([DS, other]);
+  const ok = { status: 200, data: { status: 'OK', message: 'ok', details: { elasticsearch: { ok: true, version: '8.19.0', message: 'ES ok' }, argo: { ok: true, message: 'Argo ok' } } } };
+  installGrafanaApiDouble({
+    [health]: ok,
+    [`GET /api/datasources/uid/${other.uid}/health`]: { status: 400, data: { status: 'ERROR', message: 'x', details: { elasticsearch: { ok: false, message: 'connection refused by http://127.0.0.1:9' } } } },
+    [template]: templateAnswer(true, true, 'template ok'),
+    'POST /api/ds/query': freshnessAnswer([['ml-training', 60]]),
+    [dashboards]: allImported,
+    [rules]: allRules,
+  });
+  render(<HealthLines />);
+  expect(await lineOf(`freshness-${DS.uid}-ml-training`)).toHaveTextContent(`${DS.name}: History of ml-training: updated 1 min ago`);
+  expect(screen.getByTestId(testIds.home.line(`elasticsearch-${other.uid}`))).toHaveTextContent(`${other.name}: Elasticsearch: connection refused by http://127.0.0.1:9`);
+  expect(screen.getByTestId(testIds.home.line(`argo-${other.uid}`))).toHaveTextContent(`${other.name}: ${homeText.argo.notSet}`);
+  // The failing one's Elasticsearch did not answer: no template or freshness is asked of it.
+  expect(screen.queryByTestId(testIds.home.line(`template-${other.uid}`))).toBeNull();
 });

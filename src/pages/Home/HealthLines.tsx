@@ -30,11 +30,14 @@ export function HealthLines({ run = runHomeChecks }: { run?: () => Promise<Check
         <ul data-testid={testIds.home.checks} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {lines.map((line) => (
             <li key={line.key} data-testid={testIds.home.line(line.key)} data-status={line.status} style={{ marginBottom: 6 }}>
-              <Stack direction="row" gap={1} alignItems="center" wrap="wrap">
+              {/* The icon keeps its column and a long message wraps beside it, the action after it. */}
+              <Stack direction="row" gap={1} alignItems="flex-start" wrap="nowrap">
                 <Text color={LOOK[line.status].color}>
                   <Icon name={LOOK[line.status].icon} aria-label={line.status} />
                 </Text>
-                <Text>{line.text}</Text>
+                <div style={{ flex: '0 1 auto' }}>
+                  <Text>{line.text}</Text>
+                </div>
                 {line.action?.href ? (
                   <LinkButton size="sm" variant="secondary" fill="outline" href={line.action.href}>
                     {line.action.label}

@@ -20,6 +20,8 @@ export interface DatasourceResult {
   lines: CheckLine[];
   /** Datasources whose Elasticsearch answered: the ones whose history's freshness can be read. */
   withHistory: DataSourceInstanceSettings[];
+  /** More than one datasource: each line says which it is about. */
+  named: boolean;
 }
 
 /** Our datasources, each with its health and the health of its Elasticsearch and Argo Server. */
@@ -27,10 +29,11 @@ export async function checkDatasources(): Promise<DatasourceResult> {
   // By pluginId: a list filtered by `type` also gets Grafana's built-in "-- Grafana --" appended.
   const datasources = getDataSourceSrv().getList({ pluginId: DATASOURCE_TYPE });
   if (datasources.length === 0) {
-    return { lines: [{ key: 'datasource', status: 'error', text: homeText.datasource.none, action: { label: homeText.datasource.add, href: newDatasourceUrl(DATASOURCE_TYPE) } }], withHistory: [] };
+    return { lines: [{ key: 'datasource', status: 'error', text: homeText.datasource.none, action: { label: homeText.datasource.add, href: newDatasourceUrl(DATASOURCE_TYPE) } }], withHistory: [], named: false };
   }
-  const results = await Promise.all(datasources.map((ds) => checkOne(ds, datasources.length > 1)));
-  return { lines: results.flatMap((r) => r.lines), withHistory: results.flatMap((r) => (r.history ? [r.history] : [])) };
+  const named = datasources.length > 1;
+  const results = await Promise.all(datasources.map((ds) => checkOne(ds, named)));
+  return { lines: results.flatMap((r) => r.lines), withHistory: results.flatMap((r) => (r.history ? [r.history] : [])), named };
 }
 
 async function checkOne(ds: DataSourceInstanceSettings, named: boolean): Promise<{ lines: CheckLine[]; history?: DataSourceInstanceSettings }> {
@@ -44,7 +47,13 @@ async function checkOne(ds: DataSourceInstanceSettings, named: boolean): Promise
   const lines: CheckLine[] = [
     healthy
       ? { key: `datasource-${ds.uid}`, status: 'ok', text: homeText.datasource.healthy(ds.name) }
-      : { key: `datasource-${ds.uid}`, status: 'error', text: homeText.datasource.failing(ds.name, body.message ?? body.status), action: settings },
+      : {
+          key: `datasource-${ds.uid}`,
+          status: 'error',
+          // With details, each failing service has its own line below: the summary would repeat them.
+          text: body.details ? homeText.datasource.partsFailing(ds.name) : homeText.datasource.failing(ds.name, body.message ?? body.status),
+          action: settings,
+        },
   ];
   if (!body.details) {
     // The settings themselves were refused: the message above says which field to fix.

@@ -9,12 +9,13 @@ export const homeText = {
     add: 'Add the datasource',
     healthy: (name: string) => `Datasource ${name}: healthy`,
     failing: (name: string, message: string) => `Datasource ${name}: ${message}`,
+    partsFailing: (name: string) => `Datasource ${name}: its health check fails on what the lines below name`,
     unreachable: (name: string, reason: string) => `Datasource ${name}: its health check did not answer (${reason})`,
     settings: 'Open its settings',
   },
   elasticsearch: {
     ok: (message: string) => message,
-    failing: (message: string) => `Elasticsearch: ${message}`,
+    failing: (message: string) => (message.startsWith('Elasticsearch') ? message : `Elasticsearch: ${message}`),
     notSet: 'No Elasticsearch is set on the datasource: the history (durations, failures, resources, freshness) has nowhere to come from.',
     noIndex: 'Install the index template and start the collector (npm run install-template, then collector run)',
   },
@@ -25,7 +26,7 @@ export const homeText = {
   },
   argo: {
     ok: (message: string) => message,
-    failing: (message: string) => `Argo Server: ${message}`,
+    failing: (message: string) => (message.startsWith('Argo Server') ? message : `Argo Server: ${message}`),
     notSet: 'No Argo Server is set on the datasource: runs in progress, cron schedules and live runs need it.',
   },
   freshness: {

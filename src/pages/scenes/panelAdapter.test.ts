@@ -4,6 +4,8 @@ import path from 'path';
 import type { Dashboard, Panel, RowPanel } from '@grafana/schema';
 import { SceneDataTransformer, SceneGridItem, SceneGridRow, SceneQueryRunner, type SceneObject, type VizPanel } from '@grafana/scenes';
 
+import { DATASOURCE_TYPE } from '../../constants';
+import { installFakeDatasources } from '../../testing/fakeDatasourceSrv';
 import { gridOf } from './panelAdapter';
 import { variableSetOf } from './variablesAdapter';
 
@@ -102,4 +104,16 @@ describe.each(bundled)('the app pages show %s as the dashboard does', (file) => 
 
 test('every bundled dashboard is covered', () => {
   expect(bundled.length).toBeGreaterThanOrEqual(7);
+});
+
+test('the datasource variable starts at Grafana’s default datasource when it is one of ours, as on a dashboard', () => {
+  const list = read('workflow-detail.json').templating?.list ?? [];
+  installFakeDatasources([
+    { uid: 'a-first', name: 'A first', type: DATASOURCE_TYPE },
+    { uid: 'the-default', name: 'Z default', type: DATASOURCE_TYPE, isDefault: true },
+  ]);
+  expect(variableSetOf(list).getByName('datasource')?.getValue()).toBe('the-default');
+  installFakeDatasources([{ uid: 'a-first', name: 'A first', type: DATASOURCE_TYPE }, { uid: 'prom', name: 'Prom', type: 'prometheus', isDefault: true }]);
+  // Not ours: left to the variable (the first of ours once its options load).
+  expect(variableSetOf(list).getByName('datasource')?.getValue()).toBe('');
 });

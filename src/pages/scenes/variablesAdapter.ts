@@ -1,4 +1,5 @@
 import type { VariableModel } from '@grafana/schema';
+import { getDataSourceSrv } from '@grafana/runtime';
 import { CustomVariable, DataSourceVariable, QueryVariable, SceneVariableSet, TextBoxVariable, type SceneVariable } from '@grafana/scenes';
 
 /** The value the dashboard starts with: All for our resource lists (`$__all`), else what it names. */
@@ -6,6 +7,15 @@ const isAll = (variable: VariableModel) => {
   const value = variable.current?.value;
   return Array.isArray(value) ? value.includes('$__all') : value === '$__all';
 };
+
+/**
+ * Grafana's default datasource when it is of this type, as a dashboard's datasource variable without a
+ * saved value starts with it (scenes would take the first by name).
+ */
+function defaultDatasource(pluginId: string): { value?: string; text?: string } {
+  const preferred = getDataSourceSrv()?.getList({ pluginId }).find((ds) => ds.isDefault);
+  return preferred ? { value: preferred.uid, text: preferred.name } : {};
+}
 
 /**
  * One dashboard template variable as a scenes variable, with the same name (so `$namespace` in the
@@ -16,7 +26,7 @@ export function sceneVariableOf(variable: VariableModel): SceneVariable {
   const common = { name: variable.name, label: variable.label, description: variable.description ?? undefined, hide: variable.hide };
   switch (variable.type) {
     case 'datasource':
-      return new DataSourceVariable({ ...common, pluginId: String(variable.query ?? ''), regex: variable.regex ?? '' });
+      return new DataSourceVariable({ ...common, pluginId: String(variable.query ?? ''), regex: variable.regex ?? '', ...defaultDatasource(String(variable.query ?? '')) });
     case 'query':
       return new QueryVariable({
         ...common,
