@@ -36,6 +36,9 @@ describe('App pages', () => {
     const line = await screen.findByTestId(testIds.home.line('datasource'), {}, SLOW);
     expect(line).toHaveTextContent(homeText.datasource.none);
     expect(screen.getByRole('link', { name: homeText.datasource.add })).toHaveAttribute('href', `/connections/datasources/${DATASOURCE_TYPE}`);
+    // Then the way into the dashboards and what is slow, failing or late now.
+    expect(screen.getByText(homeText.dashboardsTitle)).toBeInTheDocument();
+    expect(screen.getByText(homeText.nowTitle)).toBeInTheDocument();
   });
 
   test('the old overview address opens Home', async () => {

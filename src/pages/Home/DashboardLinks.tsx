@@ -26,3 +26,8 @@ export function DashboardLinks() {
     </Stack>
   );
 }
+
+/** The heading of the "right now" panels below the links. */
+export function NowHeading() {
+  return <Text element="h3">{homeText.nowTitle}</Text>;
+}

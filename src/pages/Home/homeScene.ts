@@ -5,7 +5,7 @@ import { workflowsOverview } from '../../dashboards/workflowsOverview';
 import { dashboardScene } from '../scenes/dashboardScene';
 import { gridOf } from '../scenes/panelAdapter';
 import { relaid } from '../scenes/runPanels';
-import { DashboardLinks } from './DashboardLinks';
+import { DashboardLinks, NowHeading } from './DashboardLinks';
 import { HealthLines } from './HealthLines';
 import { nowPanels, nowVariables } from './nowPanels';
 
@@ -23,6 +23,7 @@ export function homeScene() {
       children: [
         new SceneFlexItem({ height: 'auto', body: new SceneReactObject({ component: HealthLines }) }),
         new SceneFlexItem({ height: 'auto', body: new SceneReactObject({ component: DashboardLinks }) }),
+        new SceneFlexItem({ height: 'auto', body: new SceneReactObject({ component: NowHeading }) }),
         new SceneFlexItem({ minHeight: 700, body: gridOf(relaid(nowPanels(sources))) }),
       ],
     }),
