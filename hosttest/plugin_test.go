@@ -26,7 +26,7 @@ import (
 // depend on them.
 const (
 	pluginID       = "argoperf-workflows-datasource"
-	grafanaVersion = "12.3.0"
+	grafanaVersion = "12.4.0"
 	datasourceUID  = "hosttest-ds"
 	datasourceName = "Argo Workflows Performance (hosttest)"
 )

@@ -8,7 +8,14 @@ export const DATASOURCE_TYPE = datasourcePluginJson.id;
 
 /** App page routes, relative to PLUGIN_BASE_URL; plugin.json lists the same paths for the navigation. */
 export enum ROUTES {
-  Overview = 'overview',
-  WorkflowDetail = 'workflow',
-  CronSchedules = 'cron-schedules',
+  Home = 'home',
+  Workflow = 'workflow',
+  Run = 'run',
+  Cron = 'cron',
 }
+
+/** Routes of earlier versions, still opened by bookmarks: each leads to the page that replaced it. */
+export const OLD_ROUTES: Record<string, ROUTES> = {
+  overview: ROUTES.Home,
+  'cron-schedules': ROUTES.Cron,
+};

@@ -28,10 +28,10 @@ describe('app plugin.json', () => {
     expect(fs.existsSync(path.join(__dirname, 'datasource', 'plugin.json'))).toBe(true);
   });
 
-  test('every page in the navigation has a route, and the overview is the default', () => {
+  test('every page in the navigation has a route, and Home is the default', () => {
     const pages = appPluginJson.includes.filter((include) => include.type === 'page' && include.path.startsWith('/a/'));
     expect(pages.map((page) => page.path.replace('/a/%PLUGIN_ID%/', ''))).toEqual(Object.values(ROUTES));
-    expect(pages.find((page) => page.defaultNav)?.name).toBe('Overview');
+    expect(pages.find((page) => page.defaultNav)?.name).toBe('Home');
   });
 
   test('both ask for the same Grafana', () => {

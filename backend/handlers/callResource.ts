@@ -18,7 +18,8 @@ import { maskResourceResponse, outputMasker } from './outputMasking';
  * Resource.CallResource: lists for template variables, editor pickers and ad hoc filters.
  * GET namespaces|workflows|templates|tasks|crons[?namespace=a&namespace=b&from=ms&to=ms&level=node],
  * GET labels (label keys), GET values?key=<group key, e.g. phase or label:team> (its values),
- * GET keys (every key ad hoc filters can use), GET runs[?workflow=w] (run names, newest first). Each answers {"values": [...]}; anything else is 404.
+ * GET keys (every key ad hoc filters can use), GET runs[?workflow=w] (run names, newest first). Each answers {"values": [...]};
+ * GET template answers {"template": {installed, current, name, documentModelVersion, message}}; anything else is 404.
  * One response message, as Grafana reads only the first message's status and headers.
  */
 const VALUE_LISTS: Record<string, { key: PlainGroupKey; level: Level }> = {
@@ -28,7 +29,7 @@ const VALUE_LISTS: Record<string, { key: PlainGroupKey; level: Level }> = {
   tasks: { key: 'task', level: 'node' },
   crons: { key: 'cron', level: 'workflow' },
 };
-const OTHER_LISTS = ['labels', 'values', 'keys', 'runs'];
+const OTHER_LISTS = ['labels', 'values', 'keys', 'runs', 'template'];
 /** Most run names listed: a run variable wants the recent ones. */
 const RUN_NAMES = 100;
 
@@ -84,6 +85,9 @@ async function answerList(request: CallResourceRequest, path: string, lookup: In
     return json(400, { error: lookup.error });
   }
   try {
+    if (path === 'template') {
+      return json(200, { template: await answerTemplate(lookup.instance, signal) });
+    }
     const values = await listValues(lookup.instance, path, searchParams(request.url, path), signal);
     return json(200, { values });
   } catch (error) {
@@ -93,6 +97,15 @@ async function answerList(request: CallResourceRequest, path: string, lookup: In
     logger.error('resource call failed', { path, error: (error as Error)?.message });
     return json(500, { error: (error as Error)?.message ?? 'internal error' });
   }
+}
+
+/** Whether our index template applies to the datasource's indices (the app's Home page asks). */
+async function answerTemplate(instance: DatasourceInstance, signal: AbortSignal) {
+  if (!instance.settings.elasticsearch) {
+    throw notConfigured('path', 'template reads', 'elasticsearch');
+  }
+  const { templateStatus } = await import('../elasticsearch/templateStatus');
+  return templateStatus(instance, signal);
 }
 
 async function listValues(

@@ -7,13 +7,9 @@ export const testIds = {
     addDatasource: 'data-testid argoperf-add-datasource',
     configured: 'data-testid argoperf-configured-datasources',
   },
-  overview: {
-    container: 'data-testid argoperf-overview',
-  },
-  workflowDetail: {
-    container: 'data-testid argoperf-workflow-detail',
-  },
-  cronSchedules: {
-    container: 'data-testid argoperf-cron-schedules',
+  home: {
+    checks: 'data-testid argoperf-home-checks',
+    line: (key: string) => `data-testid argoperf-home-check ${key}`,
+    dashboards: 'data-testid argoperf-home-dashboards',
   },
 };

@@ -1,7 +1,7 @@
 import type { DataSourceInstanceSettings, DataSourcePluginMeta } from '@grafana/data';
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 
-type Instance = Pick<DataSourceInstanceSettings, 'uid' | 'name' | 'type'>;
+type Instance = Pick<DataSourceInstanceSettings, 'uid' | 'name' | 'type'> & { isDefault?: boolean };
 
 /**
  * Grafana's built-in "-- Grafana --" datasource as the frontend settings carry it (Grafana 12.4,
@@ -46,7 +46,9 @@ export function installFakeDatasources(instances: Instance[]) {
     const key = typeof ref === 'string' ? ref : ref?.uid;
     return [...all, GRAFANA_BUILT_IN].find((ds) => ds.uid === key || ds.name === key);
   };
-  setDataSourceSrv({ getList, getInstanceSettings } as DataSourceSrv);
+  // No datasource code is loaded in these tests: a page that asks for one (scenes variables) is told so.
+  const get: DataSourceSrv['get'] = (ref) => Promise.reject(new Error(`datasource ${JSON.stringify(ref)} is not loaded in this test`));
+  setDataSourceSrv({ getList, getInstanceSettings, get } as DataSourceSrv);
 }
 
 /** React Router v7 behaviour, as Grafana opts in; keeps the v6 deprecation warnings out of test output. */

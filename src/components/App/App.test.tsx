@@ -1,59 +1,48 @@
 import React from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import type { AppRootProps } from '@grafana/data';
+import { LocationServiceProvider, locationService } from '@grafana/runtime';
 import { render, screen } from '@testing-library/react';
 
 import { DATASOURCE_TYPE } from '../../constants';
-import { pageText } from '../../pages/pageText';
+import { homeText } from '../../pages/Home/homeText';
 import { installFakeDatasources, ROUTER_FUTURE } from '../../testing/fakeDatasourceSrv';
+import { installGrafanaApiDouble } from '../../testing/grafanaApiDouble';
 import { testIds } from '../testIds';
 import App from './App';
 
+/** As Grafana mounts an app: inside its location service (scenes keeps the URL there) and a router. */
 function renderAt(path: string) {
+  locationService.push(path);
   render(
-    <MemoryRouter initialEntries={[path]} future={ROUTER_FUTURE}>
-      <App {...({} as AppRootProps)} />
-    </MemoryRouter>
+    <LocationServiceProvider service={locationService}>
+      <MemoryRouter initialEntries={[path]} future={ROUTER_FUTURE}>
+        <App {...({} as AppRootProps)} />
+      </MemoryRouter>
+    </LocationServiceProvider>
   );
 }
 
-// Pages load lazily; on a busy machine the first chunk can take a while.
-const LAZY = { timeout: 5000 };
+const SLOW = { timeout: 10000 };
 
 describe('App pages', () => {
-  beforeEach(() => installFakeDatasources([]));
+  beforeEach(() => {
+    installFakeDatasources([]);
+    installGrafanaApiDouble({});
+  });
 
-  test('the overview is the default page and says what it will show', async () => {
+  test('Home is the default page and checks whether a datasource exists', async () => {
     renderAt('/');
-    expect(await screen.findByTestId(testIds.overview.container, {}, LAZY)).toBeInTheDocument();
-    expect(screen.getByText(pageText.overview.plans[0])).toBeInTheDocument();
+    const line = await screen.findByTestId(testIds.home.line('datasource'), {}, SLOW);
+    expect(line).toHaveTextContent(homeText.datasource.none);
+    expect(screen.getByRole('link', { name: homeText.datasource.add })).toHaveAttribute('href', `/connections/datasources/${DATASOURCE_TYPE}`);
+    // Then the way into the dashboards and what is slow, failing or late now.
+    expect(screen.getByText(homeText.dashboardsTitle)).toBeInTheDocument();
+    expect(screen.getByText(homeText.nowTitle)).toBeInTheDocument();
   });
 
-  test('overview route', async () => {
+  test('the old overview address opens Home', async () => {
     renderAt('/overview');
-    expect(await screen.findByText(pageText.overview.intro, {}, LAZY)).toBeInTheDocument();
-  });
-
-  test('workflow detail names the workflow from the URL', async () => {
-    renderAt('/workflow?namespace=ml&workflow=nightly-train');
-    expect(await screen.findByTestId(testIds.workflowDetail.container, {}, LAZY)).toBeInTheDocument();
-    expect(screen.getByText('ml/nightly-train')).toBeInTheDocument();
-  });
-
-  test('workflow detail without a workflow explains how to pick one', async () => {
-    renderAt('/workflow');
-    expect(await screen.findByText(pageText.workflowDetail.howToSelect, {}, LAZY)).toBeInTheDocument();
-  });
-
-  test('cron schedules', async () => {
-    renderAt('/cron-schedules');
-    expect(await screen.findByTestId(testIds.cronSchedules.container, {}, LAZY)).toBeInTheDocument();
-    expect(screen.getByText(pageText.cronSchedules.plans[2])).toBeInTheDocument();
-  });
-
-  test('every page links to adding the datasource while none exists', async () => {
-    renderAt('/cron-schedules');
-    const add = await screen.findByTestId(testIds.datasourceStatus.addDatasource, {}, LAZY);
-    expect(add).toHaveAttribute('href', `/connections/datasources/${DATASOURCE_TYPE}`);
+    expect(await screen.findByTestId(testIds.home.checks, {}, SLOW)).toBeInTheDocument();
   });
 });

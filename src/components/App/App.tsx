@@ -1,20 +1,20 @@
 import React from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import type { AppRootProps } from '@grafana/data';
+import { useSceneApp } from '@grafana/scenes';
 
-import { ROUTES } from '../../constants';
-
-const Overview = React.lazy(() => import('../../pages/Overview'));
-const WorkflowDetail = React.lazy(() => import('../../pages/WorkflowDetail'));
-const CronSchedules = React.lazy(() => import('../../pages/CronSchedules'));
+import { OLD_ROUTES, ROUTES } from '../../constants';
+import { buildSceneApp } from '../../pages/sceneApp';
 
 function App(_props: AppRootProps) {
+  const scenes = useSceneApp(buildSceneApp);
   return (
     <Routes>
-      <Route path={ROUTES.WorkflowDetail} element={<WorkflowDetail />} />
-      <Route path={ROUTES.CronSchedules} element={<CronSchedules />} />
-      {/* The overview is the default page (ROUTES.Overview and anything unknown). */}
-      <Route path="*" element={<Overview />} />
+      <Route index element={<Navigate replace to={ROUTES.Home} />} />
+      {Object.entries(OLD_ROUTES).map(([old, route]) => (
+        <Route key={old} path={old} element={<Navigate replace to={`../${route}`} />} />
+      ))}
+      <Route path="*" element={<scenes.Component model={scenes} />} />
     </Routes>
   );
 }

@@ -5,7 +5,7 @@ import appPluginJson from '../../plugin.json';
 import { installPluginDashboardsDouble, pluginDashboard } from '../../testing/pluginDashboardsDouble';
 import { bundledDashboardsIds } from './bundledDashboardsText';
 
-import { pageText } from '../../pages/pageText';
+import { appConfigText } from './appConfigText';
 import { installFakeDatasources } from '../../testing/fakeDatasourceSrv';
 import { testIds } from '../testIds';
 import AppConfig, { type AppConfigProps } from './AppConfig';
@@ -16,7 +16,7 @@ describe('AppConfig', () => {
     installPluginDashboardsDouble(appPluginJson.id, [pluginDashboard(appPluginJson.id, 'dashboards/workflows-overview.json', 'Argo Workflows overview')]);
     render(<AppConfig {...({} as AppConfigProps)} />);
     expect(screen.getByTestId(testIds.appConfig.container)).toBeInTheDocument();
-    expect(screen.getByText(pageText.appConfig.intro)).toBeInTheDocument();
+    expect(screen.getByText(appConfigText.intro)).toBeInTheDocument();
     expect(screen.getByTestId(testIds.datasourceStatus.addDatasource)).toBeInTheDocument();
     expect(await screen.findByTestId(bundledDashboardsIds.row('dashboards/workflows-overview.json'))).toHaveTextContent('Argo Workflows overview');
   });

@@ -3,7 +3,7 @@ import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
 import { Stack, Text } from '@grafana/ui';
 
 import pluginJson from '../../plugin.json';
-import { pageText } from '../../pages/pageText';
+import { appConfigText } from './appConfigText';
 import { DatasourceStatus } from '../DatasourceStatus/DatasourceStatus';
 import { testIds } from '../testIds';
 import { BundledDashboards } from './BundledDashboards';
@@ -14,7 +14,7 @@ export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta> {}
 const AppConfig = (_props: AppConfigProps) => (
   <div data-testid={testIds.appConfig.container}>
     <Stack direction="column" gap={2}>
-      <Text element="p">{pageText.appConfig.intro}</Text>
+      <Text element="p">{appConfigText.intro}</Text>
       <DatasourceStatus />
       <BundledDashboards pluginId={pluginJson.id} />
     </Stack>

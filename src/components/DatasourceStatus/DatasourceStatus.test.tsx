@@ -3,7 +3,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { render, screen, within } from '@testing-library/react';
 
 import { DATASOURCE_TYPE } from '../../constants';
-import { pageText } from '../../pages/pageText';
+import { datasourceStatusText } from './datasourceStatusText';
 import { GRAFANA_BUILT_IN, installFakeDatasources, ROUTER_FUTURE } from '../../testing/fakeDatasourceSrv';
 import { testIds } from '../testIds';
 import { DatasourceStatus } from './DatasourceStatus';
@@ -21,7 +21,7 @@ describe('DatasourceStatus', () => {
     installFakeDatasources([{ uid: 'p1', name: 'Prometheus', type: 'prometheus' }]);
     renderStatus();
     // Grafana always holds its built-in "-- Grafana --" datasource; it does not count as ours.
-    expect(screen.getByText(pageText.datasources.none)).toBeInTheDocument();
+    expect(screen.getByText(datasourceStatusText.none)).toBeInTheDocument();
     expect(screen.getByTestId(testIds.datasourceStatus.addDatasource)).toHaveAttribute(
       'href',
       `/connections/datasources/${DATASOURCE_TYPE}`
@@ -40,7 +40,7 @@ describe('DatasourceStatus', () => {
     // Grafana's getList appends its built-in datasource to a list filtered by type; it is not ours.
     expect(within(list).queryByText(new RegExp(GRAFANA_BUILT_IN.name))).not.toBeInTheDocument();
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);
-    expect(within(list).getByRole('link', { name: pageText.datasources.settings })).toHaveAttribute(
+    expect(within(list).getByRole('link', { name: datasourceStatusText.settings })).toHaveAttribute(
       'href',
       '/connections/datasources/edit/a1'
     );

@@ -3,7 +3,7 @@ import { getDataSourceSrv } from '@grafana/runtime';
 import { Alert, LinkButton, Stack, Text, TextLink } from '@grafana/ui';
 
 import { DATASOURCE_TYPE } from '../../constants';
-import { pageText } from '../../pages/pageText';
+import { datasourceStatusText } from './datasourceStatusText';
 import { datasourceSettingsUrl, newDatasourceUrl } from '../../routing';
 import { testIds } from '../testIds';
 
@@ -11,7 +11,7 @@ import { testIds } from '../testIds';
 export function DatasourceStatus() {
   // By pluginId: a list filtered by `type` also gets Grafana's built-in "-- Grafana --" appended.
   const datasources = getDataSourceSrv().getList({ pluginId: DATASOURCE_TYPE });
-  const text = pageText.datasources;
+  const text = datasourceStatusText;
 
   if (datasources.length === 0) {
     return (

@@ -1,0 +1,57 @@
+/** What the Home page says. Tests import these so the page and its tests cannot drift apart. */
+export const homeText = {
+  title: 'Home',
+  subTitle: 'Whether everything the app needs works, the way into the dashboards, and what is slow, failing or late right now.',
+  checksTitle: 'Does everything work?',
+  checking: 'Checking…',
+  datasource: {
+    none: 'No Argo Workflows Performance datasource is set up: the pages, dashboards and alert rules read through one.',
+    add: 'Add the datasource',
+    healthy: (name: string) => `Datasource ${name}: healthy`,
+    failing: (name: string, message: string) => `Datasource ${name}: ${message}`,
+    partsFailing: (name: string) => `Datasource ${name}: its health check fails on what the lines below name`,
+    unreachable: (name: string, reason: string) => `Datasource ${name}: its health check did not answer (${reason})`,
+    settings: 'Open its settings',
+  },
+  elasticsearch: {
+    ok: (message: string) => message,
+    failing: (message: string) => (message.startsWith('Elasticsearch') ? message : `Elasticsearch: ${message}`),
+    notSet: 'No Elasticsearch is set on the datasource: the history (durations, failures, resources, freshness) has nowhere to come from.',
+    noIndex: 'Install the index template and start the collector (npm run install-template, then collector run)',
+  },
+  template: {
+    state: (message: string) => `Elasticsearch: ${message}`,
+    unknown: (reason: string) => `Whether the index template is installed could not be read: ${reason}`,
+    update: 'Update it: npm run install-template, or restart the collector',
+  },
+  argo: {
+    ok: (message: string) => message,
+    failing: (message: string) => (message.startsWith('Argo Server') ? message : `Argo Server: ${message}`),
+    notSet: 'No Argo Server is set on the datasource: runs in progress, cron schedules and live runs need it.',
+  },
+  freshness: {
+    fresh: (namespace: string, age: string) => `History of ${namespace}: updated ${age} ago`,
+    stale: (namespace: string, age: string) => `History of ${namespace}: not updated for ${age}; its collector may have stopped or cannot write`,
+    none: 'No history was collected in the last 7 days: no collector writes to this index pattern',
+    failed: (reason: string) => `How fresh the history is could not be read: ${reason}`,
+    action: 'Check the collector (collector run) for this namespace',
+    startCollector: 'Start the collector',
+  },
+  dashboards: {
+    allImported: (count: number) => `All ${count} bundled dashboards are imported and current`,
+    missing: (names: string[]) => `Not imported: ${names.join(', ')}`,
+    outdated: (names: string[]) => `A newer bundled revision exists for: ${names.join(', ')}`,
+    failed: (reason: string) => `Which dashboards are imported could not be read: ${reason}`,
+    action: 'Import them on the configuration page',
+  },
+  alertRules: {
+    all: (count: number) => `All ${count} alert rules are provisioned`,
+    missing: (count: number, total: number, titles: string[]) => `${count} of ${total} alert rules are not provisioned: ${titles.join(', ')}`,
+    forbidden: 'Whether the alert rules are provisioned needs permission to read alert rules (an admin sees it)',
+    failed: (reason: string) => `The alert rules could not be read: ${reason}`,
+    action: 'Provision provisioning/alerting/argo-workflows-performance.yaml (or import it under Alerting)',
+    open: 'Open the alert rules',
+  },
+  dashboardsTitle: 'Dashboards',
+  nowTitle: 'Slow, failing or late right now',
+};
