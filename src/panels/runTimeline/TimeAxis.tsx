@@ -11,14 +11,17 @@ interface Props {
   labelWidth: number;
 }
 
+// A label this close to the track's right end is drawn to the left of its tick, so that it is not cut.
+const END_ROOM = 48;
+
 /** Elapsed time since the run's start along the top, one label per tick. */
-export function TimeAxis({ ticks, msPerPixel, labelWidth }: Props) {
+export function TimeAxis({ ticks, msPerPixel, labelWidth, trackWidth }: Props & { trackWidth: number }) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.axis} style={{ paddingLeft: labelWidth }} data-testid="run-timeline-axis">
       <div className={styles.track}>
         {ticks.offsets.map((offset) => (
-          <span key={offset} className={styles.tick} style={{ left: offset / msPerPixel }}>
+          <span key={offset} className={offset / msPerPixel > trackWidth - END_ROOM ? styles.endTick : styles.tick} style={{ left: offset / msPerPixel }}>
             {elapsedLabel(offset, ticks.step)}
           </span>
         ))}
@@ -49,6 +52,15 @@ const getStyles = (theme: GrafanaTheme2) => ({
     color: theme.colors.text.secondary,
     paddingLeft: 3,
     borderLeft: `1px solid ${theme.colors.border.medium}`,
+  }),
+  endTick: css({
+    position: 'absolute',
+    transform: 'translateX(-100%)',
+    whiteSpace: 'nowrap',
+    fontSize: theme.typography.bodySmall.fontSize,
+    color: theme.colors.text.secondary,
+    paddingRight: 3,
+    borderRight: `1px solid ${theme.colors.border.medium}`,
   }),
   grid: css({ position: 'absolute', top: 0, bottom: 0, right: 0, pointerEvents: 'none' }),
   line: css({ position: 'absolute', top: 0, bottom: 0, borderLeft: `1px solid ${theme.colors.border.weak}` }),

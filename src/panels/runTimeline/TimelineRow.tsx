@@ -83,6 +83,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   groupRow: css({ background: theme.colors.background.secondary }),
   label: css({
     flex: 'none',
+    boxSizing: 'border-box',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',

@@ -64,7 +64,7 @@ export function TimelineView({ timeline, options, width, height, timeZone }: Pro
   return (
     <div className={styles.panel} style={{ width, height }}>
       <Legend timeline={timeline} />
-      <TimeAxis ticks={ticks} msPerPixel={scale.msPerPixel} labelWidth={labelWidth} />
+      <TimeAxis ticks={ticks} msPerPixel={scale.msPerPixel} labelWidth={labelWidth} trackWidth={trackWidth} />
       {rows.length === 0 ? (
         <div className={styles.message}>
           {options.criticalOnly ? TEXT.noCriticalSteps : TEXT.emptyRun(timeline.run.name)}
