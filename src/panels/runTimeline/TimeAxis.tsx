@@ -21,7 +21,11 @@ export function TimeAxis({ ticks, msPerPixel, labelWidth, trackWidth }: Props & 
     <div className={styles.axis} style={{ paddingLeft: labelWidth }} data-testid="run-timeline-axis">
       <div className={styles.track}>
         {ticks.offsets.map((offset) => (
-          <span key={offset} className={offset / msPerPixel > trackWidth - END_ROOM ? styles.endTick : styles.tick} style={{ left: offset / msPerPixel }}>
+          <span
+            key={offset}
+            className={offset / msPerPixel > trackWidth - END_ROOM ? styles.endTick : styles.tick}
+            style={{ left: offset / msPerPixel }}
+          >
             {elapsedLabel(offset, ticks.step)}
           </span>
         ))}

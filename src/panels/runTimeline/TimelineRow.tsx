@@ -70,7 +70,7 @@ function GroupSpan({ row, scale }: { row: GroupRow; scale: Scale }) {
   }
   const left = (row.start - scale.from) / scale.msPerPixel;
   const width = Math.max(2, ((row.end ?? row.start) - row.start) / scale.msPerPixel);
-  return <div className={styles.groupSpan} style={{ left, width }} />;
+  return <div className={styles.groupSpan} style={{ left, width }} data-testid="run-timeline-group-span" />;
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

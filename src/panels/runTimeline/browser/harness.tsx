@@ -15,7 +15,12 @@ const FRAMES: Record<HarnessFrame, () => DataFrame[]> = {
   nightly: () => [nightlyTraining()],
   fanOut9000: () => [fanOut(9000)],
   empty: () => [emptyRun()],
-  foreign: () => [createDataFrame({ name: 'runs', fields: [{ name: 'workflow', type: FieldType.string, values: ['nightly-training'] }] })],
+  foreign: () => [
+    createDataFrame({
+      name: 'runs',
+      fields: [{ name: 'workflow', type: FieldType.string, values: ['nightly-training'] }],
+    }),
+  ],
   none: () => [],
 };
 
@@ -37,12 +42,19 @@ async function mount(spec: MountSpec): Promise<number> {
   });
   root?.unmount();
   const container = document.getElementById('root')!;
-  Object.assign(container.style, { background: theme.colors.background.primary, width: `${spec.width}px`, padding: '8px', border: `1px solid ${theme.colors.border.weak}` });
+  Object.assign(container.style, {
+    background: theme.colors.background.primary,
+    width: `${spec.width}px`,
+    padding: '8px',
+    border: `1px solid ${theme.colors.border.weak}`,
+  });
   root = createRoot(container);
   const started = performance.now();
   root.render(
     <ThemeContext.Provider value={theme}>
-      <RunTimelinePanel {...panelProps(series, spec.options as Partial<RunTimelineOptions>, { width: spec.width, height: spec.height })} />
+      <RunTimelinePanel
+        {...panelProps(series, spec.options as Partial<RunTimelineOptions>, { width: spec.width, height: spec.height })}
+      />
     </ThemeContext.Provider>
   );
   await nextFrame();

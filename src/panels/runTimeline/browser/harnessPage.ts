@@ -9,7 +9,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { MountSpec } from './harnessApi';
 
 /** Chromium's flags for a headless run in a container or CI (no sandbox, GPU or first-run work). */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+];
 
 export interface HarnessPage {
   browser: Browser;
@@ -38,7 +44,10 @@ export async function openHarness(root: string, viewport = { width: 1280, height
       loader: { '.svg': 'text', '.woff': 'empty', '.woff2': 'empty', '.css': 'empty' },
       logLevel: 'error',
     });
-    writeFileSync(join(dir, 'harness.html'), '<!doctype html><html><head><meta charset="utf-8"><title>Run timeline</title></head><body><div id="root"></div><script src="harness.js"></script></body></html>');
+    writeFileSync(
+      join(dir, 'harness.html'),
+      '<!doctype html><html><head><meta charset="utf-8"><title>Run timeline</title></head><body><div id="root"></div><script src="harness.js"></script></body></html>'
+    );
     const executablePath = execFileSync('sh', [join(root, 'scripts/browser/chromium.sh')], { encoding: 'utf8' }).trim();
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     try {
@@ -46,9 +55,11 @@ export async function openHarness(root: string, viewport = { width: 1280, height
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(pathToFileURL(join(dir, 'harness.html')).href);
-      await page.waitForFunction(() => window.harness?.ready === true, undefined, { timeout: 30_000 }).catch(() => {
-        throw new Error(`the harness page did not start: ${errors.join('; ') || 'no error reported'}`);
-      });
+      await page
+        .waitForFunction(() => window.harness?.ready === true, undefined, { timeout: 30_000 })
+        .catch(() => {
+          throw new Error(`the harness page did not start: ${errors.join('; ') || 'no error reported'}`);
+        });
       return {
         browser,
         page,
