@@ -1,6 +1,6 @@
 // The browser harness page: mounts the run timeline panel with Grafana's theme and a golden frame, as the
 // browser test and the benchmark ask (window.harness.mount), and says how long the first render took.
-import React from 'react';
+import React, { Profiler } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createDataFrame, createTheme, FieldType, type DataFrame } from '@grafana/data';
 import { ThemeContext } from '@grafana/ui';
@@ -25,6 +25,10 @@ const FRAMES: Record<HarnessFrame, () => DataFrame[]> = {
 };
 
 let root: Root | undefined;
+let renderWork = 0;
+const countWork = (_id: string, _phase: string, actualDuration: number) => {
+  renderWork += actualDuration;
+};
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -52,9 +56,14 @@ async function mount(spec: MountSpec): Promise<number> {
   const started = performance.now();
   root.render(
     <ThemeContext.Provider value={theme}>
-      <RunTimelinePanel
-        {...panelProps(series, spec.options as Partial<RunTimelineOptions>, { width: spec.width, height: spec.height })}
-      />
+      <Profiler id="run-timeline" onRender={countWork}>
+        <RunTimelinePanel
+          {...panelProps(series, spec.options as Partial<RunTimelineOptions>, {
+            width: spec.width,
+            height: spec.height,
+          })}
+        />
+      </Profiler>
     </ThemeContext.Provider>
   );
   await nextFrame();
@@ -62,8 +71,37 @@ async function mount(spec: MountSpec): Promise<number> {
   return performance.now() - started;
 }
 
+async function scrollTo(fraction: number): Promise<number> {
+  const list = document.querySelector<HTMLElement>('[data-testid="run-timeline-rows"]')!;
+  const started = performance.now();
+  list.scrollTop = (list.scrollHeight - list.clientHeight) * fraction;
+  await nextFrame();
+  await nextFrame();
+  return performance.now() - started;
+}
+
+async function hoverBar(index: number): Promise<number> {
+  const bars = document.querySelectorAll<HTMLElement>('[data-testid="run-timeline-bar"]');
+  const bar = bars[index % bars.length];
+  const box = bar.getBoundingClientRect();
+  const at = { bubbles: true, clientX: box.left + 1, clientY: box.top + 1 };
+  const started = performance.now();
+  // React's onMouseEnter comes from mouseover (from outside the page: no relatedTarget)
+  bar.dispatchEvent(new MouseEvent('mouseover', at));
+  await nextFrame();
+  await nextFrame();
+  return document.querySelector('[data-testid="run-timeline-tooltip"]') ? performance.now() - started : -1;
+}
+
 window.harness = {
   mount,
+  scrollTo,
+  hoverBar,
+  takeRenderWork: () => {
+    const work = renderWork;
+    renderWork = 0;
+    return work;
+  },
   themeColor: (mode, name) => createTheme({ colors: { mode } }).visualization.getColorByName(name),
   panelBackground: (mode) => createTheme({ colors: { mode } }).colors.background.primary,
   ready: true,

@@ -10,7 +10,14 @@ export interface MountSpec {
 }
 
 export interface Harness {
+  /** ms from render to the second painted frame after it */
   mount(spec: MountSpec): Promise<number>;
+  /** Scrolls the rows to a fraction of their height; ms until the second painted frame after it. */
+  scrollTo(fraction: number): Promise<number>;
+  /** Moves the pointer onto the n-th bar in view; ms until its tooltip is painted (-1: no tooltip). */
+  hoverBar(index: number): Promise<number>;
+  /** ms React spent rendering the panel since the last call (profiling builds only, else 0). */
+  takeRenderWork(): number;
   /** Grafana's theme, for the expected values: a palette colour by name, or the panel background. */
   themeColor(mode: 'light' | 'dark', name: string): string;
   panelBackground(mode: 'light' | 'dark'): string;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import type { MountSpec } from './harnessApi';
@@ -17,6 +17,14 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
 ];
 
+/** React DOM's profiling build (production speed, with <Profiler> timings), for the benchmark. */
+const reactProfiling = (root: string): Plugin => ({
+  name: 'react-dom-profiling',
+  setup(builder) {
+    builder.onResolve({ filter: /^react-dom$/ }, () => ({ path: join(root, 'node_modules/react-dom/profiling.js') }));
+  },
+});
+
 export interface HarnessPage {
   browser: Browser;
   page: Page;
@@ -27,9 +35,13 @@ export interface HarnessPage {
 
 /**
  * Bundles the harness page (esbuild, into a temporary folder), starts the Chromium that
- * scripts/browser/chromium.sh names, and opens the page. `root` is the checkout.
+ * scripts/browser/chromium.sh names, and opens the page. `root` is the checkout; `profiling` bundles
+ * React DOM's profiling build so that the page can say how long React rendered.
  */
-export async function openHarness(root: string, viewport = { width: 1280, height: 800 }): Promise<HarnessPage> {
+export async function openHarness(
+  root: string,
+  { viewport = { width: 1280, height: 800 }, profiling = false } = {}
+): Promise<HarnessPage> {
   const dir = mkdtempSync(join(tmpdir(), 'run-timeline-harness-'));
   try {
     await build({
@@ -43,6 +55,7 @@ export async function openHarness(root: string, viewport = { width: 1280, height
       define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
       loader: { '.svg': 'text', '.woff': 'empty', '.woff2': 'empty', '.css': 'empty' },
       logLevel: 'error',
+      plugins: profiling ? [reactProfiling(root)] : [],
     });
     writeFileSync(
       join(dir, 'harness.html'),
