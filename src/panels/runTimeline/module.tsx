@@ -5,7 +5,8 @@ import { RunTimelinePanel } from './RunTimelinePanel';
 
 export const plugin = new PanelPlugin<RunTimelineOptions>(RunTimelinePanel).setPanelOptions((builder) =>
   builder
-    .addRadio({
+    // a select: four choices do not fit a radio group in the options pane
+    .addSelect({
       path: 'groupBy',
       name: 'Group by',
       description: 'Steps of a group share a header line that collapses them.',

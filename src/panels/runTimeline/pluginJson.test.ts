@@ -34,6 +34,7 @@ describe('run timeline panel plugin', () => {
 function collectDefaults(panel: typeof plugin): Array<[string, unknown]> {
   const items: Array<[string, unknown]> = [];
   const builder = {
+    addSelect: (item: { path: string; defaultValue: unknown }) => (items.push([item.path, item.defaultValue]), builder),
     addRadio: (item: { path: string; defaultValue: unknown }) => (items.push([item.path, item.defaultValue]), builder),
     addBooleanSwitch: (item: { path: string; defaultValue: unknown }) => (
       items.push([item.path, item.defaultValue]),
