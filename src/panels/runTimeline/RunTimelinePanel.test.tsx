@@ -1,7 +1,10 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import React from 'react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { createDataFrame, createTheme, FieldType } from '@grafana/data';
 
 import { emptyRun, fanOut, nightlyTraining } from './testing/goldenFrames';
+import { RunTimelinePanel } from './RunTimelinePanel';
+import { panelProps } from './testing/panelProps';
 import { renderPanel } from './testing/renderPanel';
 import { TEXT } from './text';
 
@@ -160,6 +163,13 @@ describe('run timeline panel: nothing to draw says why', () => {
   test('no data', () => {
     renderPanel([]);
     expect(screen.getByRole('status')).toHaveTextContent(TEXT.noData);
+  });
+
+  test('the query\'s error, when there is one, rather than "choose a run"', () => {
+    const props = panelProps([]);
+    props.data.errors = [{ refId: 'A', message: 'run: no run "no-such-run" in the namespaces data' }];
+    render(<RunTimelinePanel {...props} />);
+    expect(screen.getByRole('status')).toHaveTextContent('run: no run "no-such-run" in the namespaces data');
   });
 
   test('a run without steps yet', () => {

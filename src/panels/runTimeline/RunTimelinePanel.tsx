@@ -12,11 +12,13 @@ import { TEXT } from './text';
 export function RunTimelinePanel({ data, options, width, height, timeZone }: PanelProps<RunTimelineOptions>) {
   const styles = useStyles2(getStyles);
   const read = useMemo(() => readTimeline(data.series), [data.series]);
+  // Without frames, the query's own error (an unknown run, a bad setting) says more than "choose a run".
+  const queryError = data.series.length === 0 ? data.errors?.[0]?.message : undefined;
   const merged = useMemo(() => ({ ...DEFAULT_OPTIONS, ...options }), [options]);
   if ('problem' in read) {
     return (
       <div className={styles.message} role="status" style={{ width, height }}>
-        {read.problem}
+        {queryError ?? read.problem}
       </div>
     );
   }

@@ -3,7 +3,7 @@ import { css } from '@emotion/css';
 import { type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 
-import { elapsedLabel } from './timeScale';
+import { elapsedLabel, tickPlacements } from './timeScale';
 
 interface Props {
   ticks: { step: number; offsets: number[] };
@@ -11,22 +11,15 @@ interface Props {
   labelWidth: number;
 }
 
-// A label this close to the track's right end is drawn to the left of its tick, so that it is not cut.
-const END_ROOM = 48;
-
 /** Elapsed time since the run's start along the top, one label per tick. */
 export function TimeAxis({ ticks, msPerPixel, labelWidth, trackWidth }: Props & { trackWidth: number }) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.axis} style={{ paddingLeft: labelWidth }} data-testid="run-timeline-axis">
       <div className={styles.track}>
-        {ticks.offsets.map((offset) => (
-          <span
-            key={offset}
-            className={offset / msPerPixel > trackWidth - END_ROOM ? styles.endTick : styles.tick}
-            style={{ left: offset / msPerPixel }}
-          >
-            {elapsedLabel(offset, ticks.step)}
+        {tickPlacements(ticks, msPerPixel, trackWidth).map(({ offset, x, align }) => (
+          <span key={offset} className={align === 'end' ? styles.endTick : styles.tick} style={{ left: x }}>
+            {align && elapsedLabel(offset, ticks.step)}
           </span>
         ))}
       </div>

@@ -1,4 +1,4 @@
-import { durationText, elapsedLabel, MIN_TICK_SPACING, ticksFor } from './timeScale';
+import { durationText, elapsedLabel, MIN_TICK_SPACING, tickPlacements, ticksFor } from './timeScale';
 
 const S = 1000;
 const M = 60 * S;
@@ -35,5 +35,25 @@ describe('time axis', () => {
     [86400 + 60, '1d'],
   ])('%d s reads %s', (seconds, text) => {
     expect(durationText(seconds)).toBe(text);
+  });
+});
+
+describe('tick labels near the right end', () => {
+  test('the last label is drawn to the left of its tick when it would be cut', () => {
+    // 50 minutes over 806 px, a tick every 10 minutes: the last one (50m) sits on the track's end
+    const labels = tickPlacements(
+      { step: 10 * M, offsets: [0, 10, 20, 30, 40, 50].map((m) => m * M) },
+      (50 * M) / 806,
+      806
+    );
+    expect(labels.map((label) => label.align)).toEqual(['start', 'start', 'start', 'start', 'start', 'end']);
+    expect(labels[5].x).toBeCloseTo(806, 5);
+  });
+
+  test('left out when drawn to the left it would run into the label before it', () => {
+    // 112 s over 1050 px, a tick every 10 s: 110 s is 19 px from the end and 94 px after 100 s
+    const offsets = Array.from({ length: 12 }, (_, i) => i * 10 * S);
+    const labels = tickPlacements({ step: 10 * S, offsets }, (112 * S) / 1050, 1050);
+    expect(labels.map((label) => label.align)).toEqual([...Array(11).fill('start'), null]);
   });
 });

@@ -72,3 +72,32 @@ export function durationText(seconds: number): string {
   }
   return parts.filter((part) => !part.startsWith('0')).join(' ');
 }
+
+/** Room a tick label needs (px): one this close to the track's end is drawn to the left of its tick. */
+export const LABEL_ROOM = 48;
+
+export interface TickPlacement {
+  offset: number;
+  x: number;
+  /** start: label right of the tick; end: left of it (at the track's end); null: tick line without label */
+  align: 'start' | 'end' | null;
+}
+
+/**
+ * Where each tick's label goes: right of its tick, except near the track's end, where it goes left of
+ * the tick, or is left out when it would then run into the label before it.
+ */
+export function tickPlacements(
+  ticks: { step: number; offsets: number[] },
+  msPerPixel: number,
+  trackWidth: number
+): TickPlacement[] {
+  return ticks.offsets.map((offset, index) => {
+    const x = offset / msPerPixel;
+    if (x <= trackWidth - LABEL_ROOM) {
+      return { offset, x, align: 'start' };
+    }
+    const previous = index > 0 ? ticks.offsets[index - 1] / msPerPixel : -Infinity;
+    return { offset, x, align: x - previous >= 2 * LABEL_ROOM ? 'end' : null };
+  });
+}
