@@ -4,15 +4,18 @@
 # Chromium this script fetches once into .cache/chromium/ without installing anything: Debian 12's
 # chromium .deb and its dependencies through scripts/fetch-debian-packages.sh, extracted with
 # dpkg-deb -x, started through a wrapper that sets LD_LIBRARY_PATH (the host's own C library is kept:
-# libc6 is not extracted).
+# libc6 is not extracted). ARGOPERF_CHROMIUM_FETCH=1 skips $CHROMIUM and /usr/bin/chromium (to try the
+# fetched one).
 set -eu
 
 ROOT=$(CDPATH= cd -P -- "$(dirname -- "$0")/../.." && pwd -P)
 CACHE=$ROOT/.cache/chromium
 WRAPPER=$CACHE/chromium
 
-if [ -n "${CHROMIUM:-}" ]; then echo "$CHROMIUM"; exit 0; fi
-if [ -x /usr/bin/chromium ]; then echo /usr/bin/chromium; exit 0; fi
+if [ "${ARGOPERF_CHROMIUM_FETCH:-}" != 1 ]; then
+  if [ -n "${CHROMIUM:-}" ]; then echo "$CHROMIUM"; exit 0; fi
+  if [ -x /usr/bin/chromium ]; then echo /usr/bin/chromium; exit 0; fi
+fi
 if [ -x "$WRAPPER" ]; then echo "$WRAPPER"; exit 0; fi
 
 [ "$(uname -m)" = x86_64 ] || { echo "no chromium: install it (apt-get install chromium) or set CHROMIUM" >&2; exit 1; }
@@ -33,5 +36,6 @@ export FONTCONFIG_PATH="\${FONTCONFIG_PATH:-$R/etc/fonts}"
 exec "$R/usr/lib/chromium/chromium" "\$@"
 WRAP
 chmod +x "$CACHE.partial/chromium"
+rm -rf "$CACHE.partial/debs" # extracted: only root/ is used
 rm -rf "$CACHE" && mv "$CACHE.partial" "$CACHE"
 echo "$WRAPPER"
