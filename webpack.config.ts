@@ -5,14 +5,15 @@ import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
 
 /**
  * The scaffold's config, plus
- * - the nested datasource's own logo: the scaffold copies only the app's logos, and Grafana resolves a
- *   nested plugin's logo against the nested plugin's own folder;
+ * - the nested datasource's and panel's own logos: the scaffold copies only the app's logos, and Grafana
+ *   resolves a nested plugin's logo against the nested plugin's own folder;
  * - the collector's guide (and the document model and deployment files it refers to), so that
  *   `<executable> collect --help` names a guide that is there: dist/docs/collector.md.
  * Paths are relative to the scaffold's context, src/.
  */
 const extraFiles = [
   { from: 'datasource/img', to: 'datasource/img' },
+  { from: 'panels/runTimeline/img', to: 'panels/runTimeline/img' },
   { from: '../docs/collector.md', to: 'docs/collector.md' },
   { from: '../docs/document-model.md', to: 'docs/document-model.md' },
   { from: '../docs/demo.md', to: 'docs/demo.md' },

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test run (`npm test`): static checks, unit and integration tests against a real
-# Elasticsearch node, Grafana's own plugin host (Go) against the packaged executable, and the start
-# check in an Alpine-like chroot. Every stage runs even when an earlier one fails; the last line is
+# Elasticsearch node, the run timeline panel in Chromium, Grafana's own plugin host (Go) against the
+# packaged executable, and the start check in an Alpine-like chroot. Every stage runs even when an earlier one fails; the last line is
 # the tally, "summary: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -74,6 +74,17 @@ if [ -f "$RESULTS/jest.json" ]; then
   count "$jp" "$jf" "jest"
 else
   count 0 1 "jest (no result file)"
+fi
+
+stage "browser: the run timeline panel in Chromium"
+# The panel's harness page with Grafana's theme and the golden frames, in Debian's Chromium (found or
+# fetched by scripts/browser/chromium.sh); it also refreshes docs/screenshots/run-timeline-*.png.
+npx jest -c scripts/browser/jest.config.js --ci --json --outputFile="$RESULTS/browser.json"
+if [ -f "$RESULTS/browser.json" ]; then
+  read -r bp bf < <(node -e "const r=require('$RESULTS/browser.json'); console.log(r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites)")
+  count "$bp" "$bf" "browser"
+else
+  count 0 1 "browser (no result file)"
 fi
 
 stage "Argo Server test double (for the host check)"

@@ -5,6 +5,7 @@ import yaml from 'js-yaml';
 
 import appPluginJson from './plugin.json';
 import datasourcePluginJson from './datasource/plugin.json';
+import runTimelinePluginJson from './panels/runTimeline/plugin.json';
 import { parseSettings } from './settings/model';
 
 /** The files users run with `docker compose up` must match the plugin: ids, paths and valid settings. */
@@ -19,7 +20,7 @@ describe('docker-compose.yaml and provisioning', () => {
     expect(volumes).toContain(`./dist:/var/lib/grafana/plugins/${appPluginJson.id}`);
     expect(volumes).toContain('./provisioning:/etc/grafana/provisioning');
     const unsigned = compose.services.grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',');
-    expect(unsigned.sort()).toEqual([appPluginJson.id, datasourcePluginJson.id].sort());
+    expect(unsigned.sort()).toEqual([appPluginJson.id, datasourcePluginJson.id, runTimelinePluginJson.id].sort());
   });
 
   test('enables the app', () => {

@@ -38,6 +38,7 @@ if [ "$quick" = 1 ]; then
   npm run -s bench:collector -- 300
   npm run -s bench:memory -- --clients 4 --load 5 --idle 12
   npm run -s bench:cron -- 2000,5000 1
+  npm run -s bench:panel -- 1
 else
   sh scripts/bench/start-time.sh
   npm run -s bench:queries
@@ -45,4 +46,5 @@ else
   npm run -s bench:collector
   npm run -s bench:memory
   npm run -s bench:cron
+  npm run -s bench:panel
 fi

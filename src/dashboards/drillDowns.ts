@@ -18,12 +18,15 @@ export const toWorkflow = {
     drillDown({ to: ADDRESSES.workflow, title: 'Workflow detail: ${__field.labels.workflow}', vars: { namespace: label('namespace'), workflow: label('workflow') } }),
 };
 
-/** A run: the workflow's dashboard over the run's own time range, so its step panels show that run's steps. */
+/**
+ * A run: the workflow's dashboard over the run's own time range with the run chosen, so its timeline
+ * shows the run and its step panels that run's steps.
+ */
 export const toRun = (): DataLink =>
   drillDown({
     to: ADDRESSES.workflow,
-    title: 'Steps of this run (its time range)',
-    vars: { namespace: field('namespace') },
+    title: 'Timeline and steps of this run (its time range)',
+    vars: { namespace: field('namespace'), run: field('workflow') },
     keep: ['workflow'],
     time: { from: field('start', 'numeric'), to: field('end', 'numeric') },
   });

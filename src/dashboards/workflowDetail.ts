@@ -3,7 +3,7 @@ import type { Dashboard } from '@grafana/schema';
 import { ADDRESSES } from './addresses';
 import { sharedPanels } from './sharedPanels';
 import { toRun, toStep } from './drillDowns';
-import { barchart, bargauge, byName, dashboard, gibAsMib, heatmap, labelsName, q, table, timeseries, transform, UNITS, VARIABLES } from './kit';
+import { barchart, bargauge, byName, dashboard, gibAsMib, heatmap, labelsName, q, runTimeline, runVariable, table, timeseries, transform, UNITS, VARIABLES } from './kit';
 
 const filters = { namespaces: ['$namespace'], workflows: ['$workflow'] };
 const vsBaselineSteps = [
@@ -17,7 +17,7 @@ export function workflowDetail(): Dashboard {
     ...ADDRESSES.workflow,
     description: 'How long one workflow takes over months, each run, which steps got slower or fail, retries and resources per run.',
     from: 'now-90d',
-    variables: [VARIABLES.namespace(), VARIABLES.workflow()],
+    variables: [VARIABLES.namespace(), VARIABLES.workflow(), runVariable()],
     items: [
       timeseries({
         title: 'Duration p50 / p95 / p99',
@@ -40,7 +40,7 @@ export function workflowDetail(): Dashboard {
       table({
         title: 'Runs',
         description:
-          "Runs newest first: duration, outcome, retried steps and duration ÷ the workflow's median of the 14 days before the range end (vs baseline). The run's name opens it in the Argo UI; its start shows the run's own steps below.",
+          "Runs newest first: duration, outcome, retried steps and duration ÷ the workflow's median of the 14 days before the range end (vs baseline). The run's name opens it in the Argo UI; its start shows the run's timeline and its own steps below.",
         targets: [q.runs({ level: 'workflow', limit: 200, baselineDays: 14, filters })],
         overrides: [
           byName('start', { links: [toRun()] }),
@@ -49,6 +49,14 @@ export function workflowDetail(): Dashboard {
         ],
         w: 24,
         h: 10,
+      }),
+      runTimeline({
+        title: 'Timeline of run $run',
+        description:
+          "The run chosen in Run (or by a run's start in the table above), step by step: a bar per attempt coloured by phase, retries on their step's line, the critical path (the steps whose durations set the run's end) outlined, and on hover each step's slack, pod, host and message. Click a bar for the step in the Argo UI.",
+        targets: [q.timeline({ run: '$run', filters: { namespaces: ['$namespace'] } })],
+        w: 24,
+        h: 14,
       }),
       { row: 'Steps', items: stepPanels() },
       { row: 'Resources per run', items: resourcePanels() },

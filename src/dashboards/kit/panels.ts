@@ -1,5 +1,7 @@
 import type { DataTransformerConfig, Panel } from '@grafana/schema';
 
+import runTimelinePlugin from '../../panels/runTimeline/plugin.json';
+import { DEFAULT_OPTIONS as RUN_TIMELINE_OPTIONS, type RunTimelineOptions } from '../../panels/runTimeline/options';
 import { DATASOURCE_REF } from './datasource';
 import { fieldConfigOf, type FieldSpec } from './fieldConfig';
 import type { Sized } from './layout';
@@ -121,6 +123,10 @@ export const heatmap = (spec: PanelSpec & { yUnit: string }) =>
       exemplars: { color: 'rgba(255,0,255,0.7)' },
     },
   });
+
+/** One run step by step: this app's run timeline panel (src/panels/runTimeline) on a timeline query. */
+export const runTimeline = (spec: PanelSpec & { options?: Partial<RunTimelineOptions> }) =>
+  dataPanel(runTimelinePlugin.id, spec, { options: { ...RUN_TIMELINE_OPTIONS } });
 
 /** Markdown: what a dashboard or row shows and how it is computed. */
 export function text(spec: { title: string; content: string; w?: number; h?: number }): Sized {
