@@ -78,8 +78,8 @@ fi
 
 stage "browser: the run timeline panel in Chromium"
 # The panel's harness page with Grafana's theme and the golden frames, in Debian's Chromium (found or
-# fetched by scripts/browser/chromium.sh); it also refreshes docs/screenshots/run-timeline-*.png.
-npx jest -c scripts/browser/jest.config.js --ci --json --outputFile="$RESULTS/browser.json"
+# fetched by scripts/browser/chromium.sh); its screenshots go to the results folder (run it alone to refresh docs/screenshots/run-timeline-*.png).
+RUN_TIMELINE_SCREENSHOTS=$RESULTS/screenshots npx jest -c scripts/browser/jest.config.js --ci --json --outputFile="$RESULTS/browser.json"
 if [ -f "$RESULTS/browser.json" ]; then
   read -r bp bf < <(node -e "const r=require('$RESULTS/browser.json'); console.log(r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites)")
   count "$bp" "$bf" "browser"

@@ -23,8 +23,13 @@ const { values: args } = parseArgs({
   },
 });
 const base = (process.env.GRAFANA_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+// The app's pages, on the demo history's own names (src/dashboards/demoValues.ts).
+const APP = '/a/argoperf-workflows-app';
 const APP_PAGES = [
-  { name: 'app-overview', path: '/a/argoperf-workflows-app/overview' },
+  { name: 'app-home', path: `${APP}/home` },
+  { name: 'app-workflow', path: `${APP}/workflow?var-namespace=ml-training&var-workflow=model-train&from=now-30d&to=now` },
+  { name: 'app-run', path: `${APP}/run?var-namespace=ml-training&var-run=large-benchmark-rk672&from=now-12h&to=now` },
+  { name: 'app-cron', path: `${APP}/cron` },
   { name: 'app-config', path: '/plugins/argoperf-workflows-app' },
 ];
 

@@ -126,8 +126,8 @@ export function workflowsOverview(): Dashboard {
       }),
       bargauge({
         title: 'Cron health: time since last success',
-        description: "Per CronWorkflow: how long since its last successful run (looking back 7 days before the range). Orange after a day, red after three.",
-        targets: [q.cronDrift({ view: 'sinceSuccess', lookbackDays: 7, filters: { namespaces: ['$namespace'] } })],
+        description: "Per CronWorkflow: how long since its last successful run (looking back 30 days before the range, as the cron dashboard does, so a weekly cron's last success is found on a one-day range too). Orange after a day, red after three.",
+        targets: [q.cronDrift({ view: 'sinceSuccess', lookbackDays: 30, filters: { namespaces: ['$namespace'] } })],
         unit: UNITS.seconds,
         thresholds: [
           { value: 86_400, color: 'orange' },

@@ -127,10 +127,13 @@ export function layoutRows(attempts: StepAttempt[], options: RunTimelineOptions,
     members,
   }));
   headers.sort(compare(options.sortBy));
-  return headers.flatMap(({ members, ...header }) => [
-    header,
-    ...(header.collapsed ? [] : members.map((row) => ({ ...row, grouped: true }))),
-  ]);
+  // Grouped by step name, a group of one step (not a loop) is that step's own line: its header would
+  // only repeat the step's name. Other groupings name something else (a template, a nested DAG): kept.
+  const repeatsItsStep = (members: StepRow[], header: GroupRow) =>
+    options.groupBy === 'stepName' && members.length === 1 && members[0].label === header.label;
+  return headers.flatMap(({ members, ...header }) =>
+    repeatsItsStep(members, header) ? members : [header, ...(header.collapsed ? [] : members.map((row) => ({ ...row, grouped: true })))]
+  );
 }
 
 /** The time the bars cover: the run's start (or first step) to its end (or the last bar's end). */
