@@ -139,6 +139,13 @@ describe('run timeline panel in Chromium', () => {
     await harness.page
       .getByTestId('run-timeline-rows')
       .evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    // the virtualiser renders the new lines on the scroll event's next frame: wait for them (a loaded
+    // machine can take a while), then check the last line
+    await harness.page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid="run-timeline-step"]')].some((line) => line.textContent?.includes('shard(8999:part-8999)')),
+      undefined,
+      { timeout: 30_000 }
+    );
     await expect(harness.page.getByTestId('run-timeline-step').last().innerText()).resolves.toBe(
       'shard(8999:part-8999)'
     );
