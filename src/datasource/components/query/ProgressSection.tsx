@@ -1,5 +1,5 @@
 import React from 'react';
-import { InlineField, InlineFieldRow, InlineSwitch, Input } from '@grafana/ui';
+import { InlineField, InlineFieldRow, InlineSwitch } from '@grafana/ui';
 
 import { PROGRESS_VIEWS, type ProgressQuery, type ProgressView } from '../../../query/progressQuery';
 import { testIds } from '../../testIds';
@@ -8,6 +8,7 @@ import { NumberField } from './NumberField';
 import { queryText } from './queryText';
 import { RadioField } from './RadioField';
 import { SourceField } from './SourceField';
+import { TextField } from './TextField';
 import type { SectionProps } from './sectionProps';
 
 const text = queryText.progress;
@@ -18,17 +19,16 @@ export function ProgressSection({ shown, query, change, invalid }: SectionProps<
   return (
     <>
       <InlineFieldRow>
-        <InlineField label={text.run.label} tooltip={text.run.tooltip} labelWidth={14} invalid={invalid('run')}>
-          <Input
-            width={30}
-            value={query.run ?? ''}
-            placeholder={text.run.placeholder}
-            data-testid={testIds.queryEditor.progressRun}
-            // Written as typed, run once the user leaves the field.
-            onChange={(event) => change({ run: event.currentTarget.value }, false)}
-            onBlur={() => change({})}
-          />
-        </InlineField>
+        <TextField
+          {...text.run}
+          labelWidth={14}
+          width={30}
+          value={query.run ?? ''}
+          testId={testIds.queryEditor.progressRun}
+          invalid={invalid('run')}
+          onType={(run) => change({ run }, false)}
+          onDone={() => change({})}
+        />
         <RadioField<ProgressView>
           label={text.view.label}
           tooltip={text.view.tooltip}
@@ -62,7 +62,11 @@ export function ProgressSection({ shown, query, change, invalid }: SectionProps<
           />
         )}
         {shown.view === 'failures' && (
-          <LimitField value={query.limit ?? shown.limit} onChange={(limit) => change({ limit }, false)} onCommit={() => change({})} />
+          <LimitField
+            value={query.limit ?? shown.limit}
+            onChange={(limit) => change({ limit }, false)}
+            onCommit={() => change({})}
+          />
         )}
       </InlineFieldRow>
     </>

@@ -1,10 +1,11 @@
 import React from 'react';
-import { InlineField, InlineFieldRow, Input } from '@grafana/ui';
+import { InlineFieldRow } from '@grafana/ui';
 
 import type { TimelineQuery } from '../../../query/timelineQuery';
 import { testIds } from '../../testIds';
 import { queryText } from './queryText';
 import { SourceField } from './SourceField';
+import { TextField } from './TextField';
 import type { SectionProps } from './sectionProps';
 
 const text = queryText.timeline;
@@ -13,27 +14,25 @@ const text = queryText.timeline;
 export function TimelineSection({ shown, query, change, invalid }: SectionProps<TimelineQuery>) {
   return (
     <InlineFieldRow>
-      <InlineField label={text.run.label} tooltip={text.run.tooltip} labelWidth={14} invalid={invalid('run')}>
-        <Input
-          width={30}
-          value={query.run ?? ''}
-          placeholder={text.run.placeholder}
-          data-testid={testIds.queryEditor.timelineRun}
-          // Written as typed, run once the user leaves the field.
-          onChange={(event) => change({ run: event.currentTarget.value || undefined }, false)}
-          onBlur={() => change({})}
-        />
-      </InlineField>
-      <InlineField label={text.uid.label} tooltip={text.uid.tooltip} invalid={invalid('uid')}>
-        <Input
-          width={38}
-          value={query.uid ?? ''}
-          placeholder={text.uid.placeholder}
-          data-testid={testIds.queryEditor.timelineUid}
-          onChange={(event) => change({ uid: event.currentTarget.value || undefined }, false)}
-          onBlur={() => change({})}
-        />
-      </InlineField>
+      <TextField
+        {...text.run}
+        labelWidth={14}
+        width={30}
+        value={query.run ?? ''}
+        testId={testIds.queryEditor.timelineRun}
+        invalid={invalid('run')}
+        onType={(run) => change({ run: run || undefined }, false)}
+        onDone={() => change({})}
+      />
+      <TextField
+        {...text.uid}
+        width={38}
+        value={query.uid ?? ''}
+        testId={testIds.queryEditor.timelineUid}
+        invalid={invalid('uid')}
+        onType={(uid) => change({ uid: uid || undefined }, false)}
+        onDone={() => change({})}
+      />
       <SourceField value={shown.source} onChange={(source) => change({ source })} />
     </InlineFieldRow>
   );
