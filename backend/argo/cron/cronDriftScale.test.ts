@@ -4,7 +4,7 @@ import type { RunSummary } from './cronTypes';
 
 /*
  * A cron ticking every minute for five months, all its runs listed: the report must stay linear (or n·log n)
- * in the runs. The limits are an order of magnitude above what the report takes on a loaded machine (about
+ * in the runs. The limits (CPU seconds) are an order of magnitude above what the report takes (about
  * 1 s); the quadratic searches it had took over a minute (Forbid: every tick without a run scanned every
  * earlier run) and hours (Replace: every run scanned every tick before it) here.
  */
@@ -38,11 +38,17 @@ function history(policy: string, everyMinutes: number, lastRunMinute = MINUTES) 
   return { cron, runs, fromMs };
 }
 
+/**
+ * The report's CPU seconds (this process's user + system time), not the wall clock: on a machine busy
+ * with other work the wall clock of a 1 s report passed 15 s (CI with two other jobs), its CPU time
+ * does not. Its speed itself is measured by `npm run bench:cron`.
+ */
 function timed(policy: string, everyMinutes: number, lastRunMinute?: number) {
   const { cron, runs, fromMs } = history(policy, everyMinutes, lastRunMinute);
-  const started = process.hrtime.bigint();
+  const started = process.cpuUsage();
   const report = cronDrift(cron, runs, { fromMs, toMs: END_MS }, END_MS);
-  return { report, runs: runs.length, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  const used = process.cpuUsage(started);
+  return { report, runs: runs.length, seconds: (used.user + used.system) / 1e6 };
 }
 
 describe('cronDrift over five months of a cron ticking every minute', () => {
