@@ -3,9 +3,7 @@ import {
   Field as ArrowField,
   Float64,
   makeData,
-  RecordBatch,
   Schema,
-  Struct,
   TimestampNanosecond,
   Utf8,
   type Data,
@@ -158,9 +156,5 @@ export function encodeFrame(frame: Frame): Uint8Array {
     }),
     frameMetadata(frame)
   );
-  const batch =
-    frame.fields.length === 0
-      ? undefined
-      : new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children: columns }));
-  return arrowFile(schema, batch);
+  return arrowFile(schema, columns, length);
 }

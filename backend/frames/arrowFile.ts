@@ -1,4 +1,4 @@
-import { Message, MetadataVersion, type RecordBatch, type Schema } from 'apache-arrow';
+import { Message, MetadataVersion, Vector, type Data, type Schema } from 'apache-arrow';
 import { FileBlock, Footer } from 'apache-arrow/ipc/metadata/file';
 import { RecordBatch as RecordBatchHeader } from 'apache-arrow/ipc/metadata/message';
 import { VectorAssembler } from 'apache-arrow/visitor/vectorassembler';
@@ -58,14 +58,18 @@ function writeMessage(out: ByteList, message: Message): number {
   return aligned;
 }
 
-export function arrowFile(schema: Schema, batch: RecordBatch | undefined): Uint8Array {
+/**
+ * `columns` are the record batch's columns (none: no batch). Taking them rather than a RecordBatch spares
+ * apache-arrow's RecordBatch constructor, which copies the schema to check column lengths.
+ */
+export function arrowFile(schema: Schema, columns: Data[], length: number): Uint8Array {
   const out = new ByteList();
   out.push(MAGIC);
   out.zeros(2);
   const blocks: FileBlock[] = [];
-  if (batch) {
-    const { byteLength, nodes, bufferRegions, buffers, variadicBufferCounts } = VectorAssembler.assemble(batch);
-    const header = new RecordBatchHeader(batch.numRows, nodes, bufferRegions, null, variadicBufferCounts);
+  if (columns.length > 0) {
+    const { byteLength, nodes, bufferRegions, buffers, variadicBufferCounts } = VectorAssembler.assemble(columns.map((column) => new Vector([column])));
+    const header = new RecordBatchHeader(length, nodes, bufferRegions, null, variadicBufferCounts);
     const offset = out.length;
     const metadataLength = writeMessage(out, Message.from(header, byteLength));
     blocks.push(new FileBlock(metadataLength, byteLength, offset));
