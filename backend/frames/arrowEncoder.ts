@@ -22,6 +22,14 @@ import type { Field, Frame } from './frame';
 const textEncoder = new TextEncoder();
 
 function validityBitmap(values: readonly unknown[]): { nullCount: number; nullBitmap?: Uint8Array } {
+  // Most columns have no null: find the first before allocating a bitmap.
+  let first = 0;
+  while (first < values.length && values[first] !== null && values[first] !== undefined) {
+    first++;
+  }
+  if (first === values.length) {
+    return { nullCount: 0 };
+  }
   let nullCount = 0;
   const bitmap = new Uint8Array((values.length + 7) >> 3);
   for (let i = 0; i < values.length; i++) {
@@ -31,7 +39,7 @@ function validityBitmap(values: readonly unknown[]): { nullCount: number; nullBi
       bitmap[i >> 3] |= 1 << (i & 7);
     }
   }
-  return nullCount === 0 ? { nullCount } : { nullCount, nullBitmap: bitmap };
+  return { nullCount, nullBitmap: bitmap };
 }
 
 const TWO_32 = 4294967296;

@@ -27,8 +27,13 @@ class ByteList {
     }
   }
 
-  int32(...values: number[]): void {
-    this.push(new Uint8Array(Int32Array.from(values).buffer));
+  int32(first: number, second?: number): void {
+    const words = new Int32Array(second === undefined ? 1 : 2);
+    words[0] = first;
+    if (second !== undefined) {
+      words[1] = second;
+    }
+    this.push(new Uint8Array(words.buffer));
   }
 
   zeros(count: number): void {
