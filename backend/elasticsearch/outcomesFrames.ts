@@ -21,6 +21,7 @@ export type OutcomesAggregations = PhaseBuckets & { groups?: GroupLevel<PhaseBuc
 type TimeBuckets = { over_time?: { buckets: TimeBucket[] } };
 type MergedAggregations = TimeBuckets & { groups?: GroupLevel<TimeBuckets> };
 
+const OUTCOMES = Object.keys(OUTCOME_PHASES) as Outcome[];
 const OUTCOME_OF: Record<string, Outcome> = Object.fromEntries(
   Object.entries(OUTCOME_PHASES).map(([outcome, phase]) => [phase, outcome as Outcome])
 );
@@ -63,7 +64,14 @@ function outcomesWithRuns(aggregations: MergedAggregations, limit: number): Set<
   const found = new Set<Outcome>();
   for (const group of largestGroups(aggregations, limit).groups) {
     for (const bucket of group.bucket.over_time?.buckets ?? []) {
-      (Object.keys(OUTCOME_PHASES) as Outcome[]).filter((o) => bucket[o] > 0).forEach((o) => found.add(o));
+      for (const outcome of OUTCOMES) {
+        if (bucket[outcome] > 0) {
+          found.add(outcome);
+        }
+      }
+    }
+    if (found.size === OUTCOMES.length) {
+      break;
     }
   }
   return found;
