@@ -1,6 +1,6 @@
 import { Message, MetadataVersion, Vector, type Data, type Schema } from 'apache-arrow';
 import { FileBlock, Footer } from 'apache-arrow/ipc/metadata/file';
-import { RecordBatch as RecordBatchHeader } from 'apache-arrow/ipc/metadata/message';
+import { RecordBatch as RecordBatchHeader, type BufferRegion, type FieldNode } from 'apache-arrow/ipc/metadata/message';
 import { VectorAssembler } from 'apache-arrow/visitor/vectorassembler';
 
 /**
@@ -54,13 +54,46 @@ class ByteList {
 }
 
 /** One encapsulated message: continuation marker, padded size, flatbuffer, padding. Returns its metadata length. */
-function writeMessage(out: ByteList, message: Message): number {
-  const flatbuffer = Message.encode(message);
+function writeFlatbuffer(out: ByteList, flatbuffer: Uint8Array): number {
   const aligned = padded(flatbuffer.byteLength + 8);
   out.int32(-1, aligned - 8);
   out.push(flatbuffer);
   out.zeros(aligned - 8 - flatbuffer.byteLength);
   return aligned;
+}
+
+/**
+ * The record batch message depends only on the column layout (lengths, null counts, buffer sizes), which
+ * the series of one answer mostly share: each layout is encoded once. Bounded, as layouts vary with rows.
+ */
+const batchMessages = new Map<string, Uint8Array>();
+const BATCH_MESSAGES_KEPT = 256;
+
+function writeRecordBatchMessage(
+  out: ByteList,
+  length: number,
+  byteLength: number,
+  nodes: FieldNode[],
+  regions: BufferRegion[],
+  variadicBufferCounts: number[]
+): number {
+  let key = `${length}|${byteLength}|${variadicBufferCounts.join(',')}|`;
+  for (const node of nodes) {
+    key += `${node.length},${node.nullCount};`;
+  }
+  for (const region of regions) {
+    key += `${region.offset},${region.length};`;
+  }
+  let flatbuffer = batchMessages.get(key);
+  if (!flatbuffer) {
+    const header = new RecordBatchHeader(length, nodes, regions, null, variadicBufferCounts);
+    flatbuffer = Message.encode(Message.from(header, byteLength));
+    if (batchMessages.size >= BATCH_MESSAGES_KEPT) {
+      batchMessages.clear();
+    }
+    batchMessages.set(key, flatbuffer);
+  }
+  return writeFlatbuffer(out, flatbuffer);
 }
 
 /**
@@ -74,9 +107,8 @@ export function arrowFile(schema: Schema, columns: Data[], length: number): Uint
   const blocks: FileBlock[] = [];
   if (columns.length > 0) {
     const { byteLength, nodes, bufferRegions, buffers, variadicBufferCounts } = VectorAssembler.assemble(columns.map((column) => new Vector([column])));
-    const header = new RecordBatchHeader(length, nodes, bufferRegions, null, variadicBufferCounts);
     const offset = out.length;
-    const metadataLength = writeMessage(out, Message.from(header, byteLength));
+    const metadataLength = writeRecordBatchMessage(out, length, byteLength, nodes, bufferRegions, variadicBufferCounts);
     blocks.push(new FileBlock(metadataLength, byteLength, offset));
     for (const buffer of buffers) {
       if (buffer.byteLength > 0) {
