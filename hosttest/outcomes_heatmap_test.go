@@ -94,8 +94,26 @@ func TestOutcomesQuery(t *testing.T) {
 			points++
 		}
 	}
-	if wantPoints := 4 * len(counts); points != wantPoints {
-		t.Errorf("%d points, want %d (4 measures × non-empty workflow buckets)", points, wantPoints)
+	// The failure rate in every non-empty bucket; a phase's count in every non-empty bucket of the
+	// workflows that have a run of that phase (a phase absent from a workflow's range gets no series).
+	phasesOf, bucketsOf := map[string]map[string]bool{}, map[string]int{}
+	for c, n := range counts {
+		bucketsOf[c.workflow]++
+		if phasesOf[c.workflow] == nil {
+			phasesOf[c.workflow] = map[string]bool{}
+		}
+		for phase, k := range n {
+			if k > 0 {
+				phasesOf[c.workflow][phase] = true
+			}
+		}
+	}
+	wantPoints := 0
+	for workflow, buckets := range bucketsOf {
+		wantPoints += buckets * (1 + len(phasesOf[workflow]))
+	}
+	if points != wantPoints {
+		t.Errorf("%d points, want %d (failure rate and each phase present, × non-empty workflow buckets)", points, wantPoints)
 	}
 }
 

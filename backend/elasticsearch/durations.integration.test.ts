@@ -48,7 +48,42 @@ function series(frames: DecodedSeries[], labels: Record<string, string>): Decode
   return found[0];
 }
 
+/** The metric aggregations the search asked for in each time bucket, by name → type, from the executed query text. */
+function bucketAggs(frame: DecodedSeries): Record<string, string> {
+  let node = JSON.parse(frame.meta!.executedQueryString as string).aggs;
+  while (node.groups) {
+    node = node.groups.aggs;
+  }
+  const aggs = node.over_time.aggs as Record<string, object>;
+  return Object.fromEntries(Object.entries(aggs).map(([name, agg]) => [name, Object.keys(agg)[0]]));
+}
+
 describe('durations over Elasticsearch', () => {
+  it('asks Elasticsearch only for the aggregations the asked stats need', async () => {
+    const percentilesOnly = await run({ queryType: 'durations', level: 'node', groupBy: ['task'], stats: ['p95'] });
+    expect(Object.values(bucketAggs(percentilesOnly[0]))).toEqual(['percentiles']);
+    const countOnly = await run({ queryType: 'durations', groupBy: [], stats: ['count'] });
+    expect(Object.values(bucketAggs(countOnly[0]))).toEqual(['value_count']);
+    const mixed = await run({ queryType: 'durations', groupBy: [], stats: ['max', 'p50'] });
+    expect(Object.values(bucketAggs(mixed[0])).sort()).toEqual(['percentiles', 'stats']);
+  });
+
+  it('counts the runs with a duration per bucket when count is the only stat', async () => {
+    const frames = await run({ queryType: 'durations', groupBy: [], stats: ['count'] });
+    const expected = new Map<number, number>();
+    for (const doc of docs) {
+      const start = Date.parse(doc['@timestamp']);
+      if (doc.doc_kind === 'workflow' && doc.duration_ms !== undefined && start >= FROM && start < TO) {
+        const bucket = Math.floor(start / BUCKET) * BUCKET;
+        expected.set(bucket, (expected.get(bucket) ?? 0) + 1);
+      }
+    }
+    expect(frames).toHaveLength(1);
+    const times = [...expected.keys()].sort((a, b) => a - b);
+    expect(frames[0].times).toEqual(times);
+    expect(frames[0].values).toEqual(times.map((t) => expected.get(t)));
+  });
+
   it('gives exact count, min, max and avg per workflow and bucket', async () => {
     const frames = await run({ queryType: 'durations', groupBy: ['workflow'], stats: ['count', 'min', 'max', 'avg'] });
     const expected = expectedBuckets((doc) => doc.workflow.name, 'workflow');

@@ -14,7 +14,10 @@ interface StatsAgg {
 }
 interface TimeBucket {
   key: number;
-  duration: StatsAgg;
+  /** Asked only when avg, min or max is. */
+  duration?: StatsAgg;
+  /** Asked when count is the only plain stat. */
+  duration_count?: { value: number };
   percentiles?: { values: Array<{ key: number; value: number | null }> };
 }
 interface TimeBuckets {
@@ -31,11 +34,11 @@ function statValue(stat: Stat, bucket: TimeBucket, msPerUnit: number): number | 
   }
   switch (stat) {
     case 'count':
-      return bucket.duration.count;
+      return bucket.duration?.count ?? bucket.duration_count?.value ?? null;
     case 'avg':
     case 'min':
     case 'max': {
-      const value = bucket.duration[stat];
+      const value = bucket.duration?.[stat];
       return value == null ? null : (value * msPerUnit) / 1000;
     }
   }

@@ -26,7 +26,14 @@ export function durationsSearch(
   intervalMs: number
 ): DurationsSearch {
   const percents = [...new Set(query.stats.map(percentileOf).filter((p): p is number => p !== undefined))];
-  const statAggs: Record<string, unknown> = { duration: { stats: { field: fields.duration } } };
+  const statAggs: Record<string, unknown> = {};
+  // Each asked stat gets only the aggregation it needs: stats is costly beside percentiles, and a
+  // value_count is all a lone count needs.
+  if (query.stats.some((stat) => stat === 'avg' || stat === 'min' || stat === 'max')) {
+    statAggs.duration = { stats: { field: fields.duration } };
+  } else if (query.stats.includes('count')) {
+    statAggs.duration_count = { value_count: { field: fields.duration } };
+  }
   if (percents.length > 0) {
     statAggs.percentiles = { percentiles: { field: fields.duration, percents, keyed: false } };
   }

@@ -11,6 +11,8 @@ import { largestGroups, type GroupLevel } from './groupBuckets';
 export interface SeriesGroup {
   keys: string[];
   labels: Record<string, string>;
+  /** Position among the answered groups, largest first. */
+  index: number;
 }
 
 type TimeBuckets<B> = { over_time?: { buckets: B[] } };
@@ -18,11 +20,12 @@ type TimeBuckets<B> = { over_time?: { buckets: B[] } };
 export function groupSeriesFrames<B extends { key: number }, M>(
   request: { refId: string; limit: number; labelNames: string[]; measures: readonly M[]; executedQueryString: string },
   aggregations: TimeBuckets<B> & { groups?: GroupLevel<TimeBuckets<B>> },
-  field: (measure: M, buckets: B[], group: SeriesGroup) => Omit<NumberField, 'type'>
+  // undefined: no series for this measure in this group.
+  field: (measure: M, buckets: B[], group: SeriesGroup) => Omit<NumberField, 'type'> | undefined
 ): Frame[] {
   const { groups, notices } = largestGroups(aggregations, request.limit);
   const frames: Frame[] = [];
-  for (const group of groups) {
+  for (const [index, group] of groups.entries()) {
     const buckets = group.bucket.over_time?.buckets ?? [];
     if (buckets.length === 0) {
       continue;
@@ -30,7 +33,10 @@ export function groupSeriesFrames<B extends { key: number }, M>(
     const times = buckets.map((b) => b.key);
     const labels = Object.fromEntries(request.labelNames.map((name, i) => [name, group.keys[i]]));
     for (const measure of request.measures) {
-      frames.push(seriesFrame(request.refId, times, field(measure, buckets, { keys: group.keys, labels })));
+      const value = field(measure, buckets, { keys: group.keys, labels, index });
+      if (value) {
+        frames.push(seriesFrame(request.refId, times, value));
+      }
     }
   }
   return finishSeriesFrames(request.refId, frames, request.executedQueryString, notices);

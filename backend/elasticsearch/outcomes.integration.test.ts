@@ -55,29 +55,73 @@ describe('outcomes over Elasticsearch', () => {
       byTime.set(bucket, counts);
       expected.set(doc.workflow.name, byTime);
     }
-    expect(frames).toHaveLength(expected.size * 4);
     let errors = 0;
+    let seriesCount = 0;
+    let withoutErrors = 0;
     for (const [workflow, byTime] of expected) {
       const times = [...byTime.keys()].sort((a, b) => a - b);
       const counts = times.map((t) => byTime.get(t)!);
-      const measure = (outcome: string) => {
-        const found = frames.filter(
+      const found = (outcome: string) =>
+        frames.filter(
           (f) => f.labels.workflow === workflow && f.labels.outcome === outcome && Object.keys(f.labels).length === 2
         );
-        expect(found).toHaveLength(1);
-        expect(found[0].times).toEqual(times);
-        return found[0].values;
+      const measure = (outcome: string) => {
+        expect(found(outcome)).toHaveLength(1);
+        expect(found(outcome)[0].times).toEqual(times);
+        return found(outcome)[0].values;
       };
-      expect(measure('succeeded')).toEqual(counts.map((c) => c.Succeeded));
-      expect(measure('failed')).toEqual(counts.map((c) => c.Failed));
-      expect(measure('error')).toEqual(counts.map((c) => c.Error));
+      // A phase with no run of this workflow in the range gets no series (every phase has runs in some workflow).
+      for (const [outcome, phase] of [['succeeded', 'Succeeded'], ['failed', 'Failed'], ['error', 'Error']] as const) {
+        if (counts.every((c) => c[phase] === 0)) {
+          expect(found(outcome)).toHaveLength(0);
+          withoutErrors += phase === 'Error' ? 1 : 0;
+        } else {
+          expect(measure(outcome)).toEqual(counts.map((c) => c[phase]));
+          seriesCount++;
+        }
+      }
       expect(measure('failure_rate')).toEqual(
         counts.map((c) => (c.Failed + c.Error) / (c.Succeeded + c.Failed + c.Error))
       );
+      seriesCount++;
       errors += counts.reduce((sum, c) => sum + c.Error, 0);
     }
+    expect(frames).toHaveLength(seriesCount);
     expect(errors).toBeGreaterThan(0);
+    expect(withoutErrors).toBeGreaterThan(0);
     expect(frames[0].meta?.type).toBe('timeseries-multi');
+  });
+
+  it('keeps one zero series for an outcome no group has, so tables built on the answer keep its column', async () => {
+    const frames = (
+      await run({ queryType: 'outcomes', groupBy: ['workflow'], filters: { phases: ['Succeeded'] } })
+    ).map(decodeSeries);
+    const runs = new Map<string, number>();
+    for (const doc of docs.filter((d) => inRange(d, 'workflow') && d.phase === 'Succeeded')) {
+      runs.set(doc.workflow.name, (runs.get(doc.workflow.name) ?? 0) + 1);
+    }
+    const [largest] = [...runs.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    const of = (outcome: string) => frames.filter((f) => f.labels.outcome === outcome);
+    expect(of('succeeded').map((f) => f.labels.workflow).sort()).toEqual([...runs.keys()].sort());
+    expect(of('failure_rate')).toHaveLength(runs.size);
+    for (const outcome of ['failed', 'error']) {
+      expect(of(outcome).map((f) => f.labels.workflow)).toEqual([largest]);
+      expect(of(outcome)[0].values.every((v) => v === 0)).toBe(true);
+      expect(of(outcome)[0].values.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('counts per phase under two group keys', async () => {
+    const frames = (await run({ queryType: 'outcomes', groupBy: ['namespace', 'workflow'], measures: ['failed'] })).map(decodeSeries);
+    const expected = new Map<string, number>();
+    for (const doc of docs.filter((d) => inRange(d, 'workflow') && d.phase === 'Failed')) {
+      const key = `${doc.namespace}|${doc.workflow.name}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    const got = new Map(
+      frames.map((f) => [`${f.labels.namespace}|${f.labels.workflow}`, f.values.reduce<number>((a, b) => a + (b ?? 0), 0)])
+    );
+    expect(got).toEqual(expected);
   });
 
   it('states the failure rate’s unit and range in the field config', async () => {

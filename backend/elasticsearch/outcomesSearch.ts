@@ -5,8 +5,8 @@ import { groupedAggs } from './groupBuckets';
 import { searchFilters, type TimeWindow } from './searchFilters';
 
 /**
- * The Elasticsearch request for an outcomes query. Over time: groups × date_histogram × a filters
- * aggregation counting each finished phase (the failure rate is computed from the counts afterwards;
+ * The Elasticsearch request for an outcomes query. Over time: groups × terms on the phase ×
+ * date_histogram, counting each finished phase (the failure rate is computed from the counts afterwards;
  * bucket_script needs a module our target nodes may lack). Reasons: groups × terms on the failure message.
  */
 export interface OutcomesSearch {
@@ -20,14 +20,13 @@ export const NO_MESSAGE = '(no message)';
 
 const FAILED_PHASES = [OUTCOME_PHASES.failed, OUTCOME_PHASES.error];
 
-function overTimeAggs(fields: DocumentFields, phase: string, intervalMs: number): Record<string, unknown> {
-  const filters = Object.fromEntries(
-    Object.entries(OUTCOME_PHASES).map(([outcome, value]) => [outcome, { term: { [phase]: value } }])
-  );
+function overTimeAggs(phase: string, fields: DocumentFields, intervalMs: number): Record<string, unknown> {
+  // Terms on the phase above the date_histogram: measured faster in Elasticsearch than a filter per
+  // phase or a terms in every time bucket, and its answer is less than half the size.
   return {
-    over_time: {
-      date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
-      aggs: { outcomes: { filters: { filters } } },
+    phases: {
+      terms: { field: phase, size: Object.keys(OUTCOME_PHASES).length },
+      aggs: { over_time: { date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 } } },
     },
   };
 }
@@ -56,7 +55,7 @@ export function outcomesSearch(
   const phases = reasons ? FAILED_PHASES : Object.values(OUTCOME_PHASES);
   const phase = fields.name('phase', 'an outcomes query');
   const groupFields = fields.groupTerms(query.groupBy, query.level);
-  const inner = reasons ? reasonAggs(fields, query.limit) : overTimeAggs(fields, phase, intervalMs);
+  const inner = reasons ? reasonAggs(fields, query.limit) : overTimeAggs(phase, fields, intervalMs);
   return {
     body: {
       size: 0,

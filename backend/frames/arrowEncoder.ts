@@ -3,9 +3,7 @@ import {
   Field as ArrowField,
   Float64,
   makeData,
-  RecordBatch,
   Schema,
-  Struct,
   TimestampNanosecond,
   Utf8,
   type Data,
@@ -24,6 +22,14 @@ import type { Field, Frame } from './frame';
 const textEncoder = new TextEncoder();
 
 function validityBitmap(values: readonly unknown[]): { nullCount: number; nullBitmap?: Uint8Array } {
+  // Most columns have no null: find the first before allocating a bitmap.
+  let first = 0;
+  while (first < values.length && values[first] !== null && values[first] !== undefined) {
+    first++;
+  }
+  if (first === values.length) {
+    return { nullCount: 0 };
+  }
   let nullCount = 0;
   const bitmap = new Uint8Array((values.length + 7) >> 3);
   for (let i = 0; i < values.length; i++) {
@@ -33,7 +39,7 @@ function validityBitmap(values: readonly unknown[]): { nullCount: number; nullBi
       bitmap[i >> 3] |= 1 << (i & 7);
     }
   }
-  return nullCount === 0 ? { nullCount } : { nullCount, nullBitmap: bitmap };
+  return { nullCount, nullBitmap: bitmap };
 }
 
 const TWO_32 = 4294967296;
@@ -158,9 +164,5 @@ export function encodeFrame(frame: Frame): Uint8Array {
     }),
     frameMetadata(frame)
   );
-  const batch =
-    frame.fields.length === 0
-      ? undefined
-      : new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children: columns }));
-  return arrowFile(schema, batch);
+  return arrowFile(schema, columns, length);
 }

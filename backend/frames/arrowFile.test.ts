@@ -49,6 +49,22 @@ describe('arrowFile', () => {
     expect(Buffer.from(bytes).equals(Buffer.from(viaLibrary(bytes)))).toBe(true);
   });
 
+  it('writes the bytes apache-arrow writes for frames that share a layout but not their null counts', () => {
+    // Record batch messages are reused per column layout; a layout differing only in null counts must not reuse one.
+    for (const nulls of [1, 2, 3, 1]) {
+      const bytes = encodeFrame({
+        refId: 'Q',
+        fields: [
+          { name: 'time', type: 'time', nullable: false, values: Array.from({ length: 64 }, (_, i) => 1_700_000_000_000 + i * 1000) },
+          { name: 'value', type: 'number', nullable: true, values: Array.from({ length: 64 }, (_, i) => (i < nulls ? null : i)) },
+        ],
+      });
+      expect(Buffer.from(bytes).equals(Buffer.from(viaLibrary(bytes)))).toBe(true);
+      // The reader takes null counts from the message, so the oracle above cannot see a wrong one.
+      expect(tableFromIPC(bytes).getChildAt(1)!.nullCount).toBe(nulls);
+    }
+  });
+
   it('writes a frame without fields as apache-arrow writes an empty table', () => {
     const bytes = encodeFrame({ refId: 'E', fields: [], meta: { type: 'timeseries-multi', typeVersion: [0, 1] } });
     expect(Buffer.from(bytes).equals(Buffer.from(viaLibrary(bytes)))).toBe(true);

@@ -1,6 +1,6 @@
-import { Message, MetadataVersion, type RecordBatch, type Schema } from 'apache-arrow';
+import { Message, MetadataVersion, Vector, type Data, type Schema } from 'apache-arrow';
 import { FileBlock, Footer } from 'apache-arrow/ipc/metadata/file';
-import { RecordBatch as RecordBatchHeader } from 'apache-arrow/ipc/metadata/message';
+import { RecordBatch as RecordBatchHeader, type BufferRegion, type FieldNode } from 'apache-arrow/ipc/metadata/message';
 import { VectorAssembler } from 'apache-arrow/visitor/vectorassembler';
 
 /**
@@ -27,8 +27,13 @@ class ByteList {
     }
   }
 
-  int32(...values: number[]): void {
-    this.push(new Uint8Array(Int32Array.from(values).buffer));
+  int32(first: number, second?: number): void {
+    const words = new Int32Array(second === undefined ? 1 : 2);
+    words[0] = first;
+    if (second !== undefined) {
+      words[1] = second;
+    }
+    this.push(new Uint8Array(words.buffer));
   }
 
   zeros(count: number): void {
@@ -49,8 +54,7 @@ class ByteList {
 }
 
 /** One encapsulated message: continuation marker, padded size, flatbuffer, padding. Returns its metadata length. */
-function writeMessage(out: ByteList, message: Message): number {
-  const flatbuffer = Message.encode(message);
+function writeFlatbuffer(out: ByteList, flatbuffer: Uint8Array): number {
   const aligned = padded(flatbuffer.byteLength + 8);
   out.int32(-1, aligned - 8);
   out.push(flatbuffer);
@@ -58,16 +62,53 @@ function writeMessage(out: ByteList, message: Message): number {
   return aligned;
 }
 
-export function arrowFile(schema: Schema, batch: RecordBatch | undefined): Uint8Array {
+/**
+ * The record batch message depends only on the column layout (lengths, null counts, buffer sizes), which
+ * the series of one answer mostly share: each layout is encoded once. Bounded, as layouts vary with rows.
+ */
+const batchMessages = new Map<string, Uint8Array>();
+const BATCH_MESSAGES_KEPT = 256;
+
+function writeRecordBatchMessage(
+  out: ByteList,
+  length: number,
+  byteLength: number,
+  nodes: FieldNode[],
+  regions: BufferRegion[],
+  variadicBufferCounts: number[]
+): number {
+  let key = `${length}|${byteLength}|${variadicBufferCounts.join(',')}|`;
+  for (const node of nodes) {
+    key += `${node.length},${node.nullCount};`;
+  }
+  for (const region of regions) {
+    key += `${region.offset},${region.length};`;
+  }
+  let flatbuffer = batchMessages.get(key);
+  if (!flatbuffer) {
+    const header = new RecordBatchHeader(length, nodes, regions, null, variadicBufferCounts);
+    flatbuffer = Message.encode(Message.from(header, byteLength));
+    if (batchMessages.size >= BATCH_MESSAGES_KEPT) {
+      batchMessages.clear();
+    }
+    batchMessages.set(key, flatbuffer);
+  }
+  return writeFlatbuffer(out, flatbuffer);
+}
+
+/**
+ * `columns` are the record batch's columns (none: no batch). Taking them rather than a RecordBatch spares
+ * apache-arrow's RecordBatch constructor, which copies the schema to check column lengths.
+ */
+export function arrowFile(schema: Schema, columns: Data[], length: number): Uint8Array {
   const out = new ByteList();
   out.push(MAGIC);
   out.zeros(2);
   const blocks: FileBlock[] = [];
-  if (batch) {
-    const { byteLength, nodes, bufferRegions, buffers, variadicBufferCounts } = VectorAssembler.assemble(batch);
-    const header = new RecordBatchHeader(batch.numRows, nodes, bufferRegions, null, variadicBufferCounts);
+  if (columns.length > 0) {
+    const { byteLength, nodes, bufferRegions, buffers, variadicBufferCounts } = VectorAssembler.assemble(columns.map((column) => new Vector([column])));
     const offset = out.length;
-    const metadataLength = writeMessage(out, Message.from(header, byteLength));
+    const metadataLength = writeRecordBatchMessage(out, length, byteLength, nodes, bufferRegions, variadicBufferCounts);
     blocks.push(new FileBlock(metadataLength, byteLength, offset));
     for (const buffer of buffers) {
       if (buffer.byteLength > 0) {

@@ -15,7 +15,7 @@ export async function runOutcomes(query: OutcomesQuery, input: QueryInput): Prom
     throw new QueryError('source: outcomes from the Argo Server are not available yet; use source elasticsearch');
   }
   const filters = restrictNamespaces(query.filters, input.instance.settings.namespaces);
-  // Each time bucket brings three phase-count buckets along, per group.
+  // Each group answers up to three phase histograms and four series.
   const intervalMs = searchIntervalMs(input, 4 * (query.groupBy.length === 0 ? 1 : query.limit));
   const search = outcomesSearch(
     documentFields(input.instance),
