@@ -12,14 +12,17 @@
  *   cores, as when the collector runs on its own node (needs `taskset` and a local Elasticsearch whose
  *   pid is known: ES_PID or scripts/elasticsearch/start.sh's pid file; skipped otherwise).
  *
- *   npm run bench:collector -- [workflows=10000] [--collector-only] [--shared-only]
+ *   npm run bench:collector -- [workflows=10000] [--collector-only] [--shared-only] [--cpu-prof=DIR]
+ *
+ * --cpu-prof=DIR writes a V8 CPU profile of every collector process into DIR (summarise one with
+ * `node scripts/bench/cpuProfileTop.mjs DIR/<file>.cpuprofile`).
  *
  * Elasticsearch: ES_URL, or this checkout's test node (scripts/elasticsearch/start.sh), started here
  * if it is not running and then stopped at the end. Needs curl.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -43,6 +46,7 @@ const args = process.argv.slice(2);
 const WORKFLOWS = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
 const COLLECTOR_ONLY = args.includes('--collector-only');
 const SHARED_ONLY = args.includes('--shared-only');
+const CPU_PROF_DIR = args.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
 const FLUSH_BYTES = 5_000_000;
 const CONCURRENCY = 3;
 /** Set by main() before anything uses it. */
@@ -55,7 +59,7 @@ const PEAK_PRELOAD = `
 let rss = 0, heap = 0;
 const sample = () => { const m = process.memoryUsage(); rss = Math.max(rss, m.rss); heap = Math.max(heap, m.heapUsed); };
 setInterval(sample, 20).unref();
-process.on('exit', () => { sample(); const c = process.cpuUsage(); require('fs').writeSync(2, 'PEAK ' + JSON.stringify({ rss, heap, cpuMs: (c.user + c.system) / 1000 }) + '\\n'); });
+process.on('exit', () => { sample(); const c = process.cpuUsage(); require('fs').writeSync(2, 'PEAK ' + JSON.stringify({ rss, heap, cpuMs: (c.user + c.system) / 1000, systemMs: c.system / 1000 }) + '\\n'); });
 `;
 
 /** Where the pieces run: `taskset` prefixes for this machine's cores, or none (shared). */
@@ -204,8 +208,8 @@ interface Row {
   count: number;
   ms: number;
   memory?: string;
-  /** CPU ms of the collector process, the Argo double (this process) and Elasticsearch. */
-  cpu?: { collector?: number; double?: number; elasticsearch?: number };
+  /** CPU ms of the collector process (and the kernel's part of it), the Argo double (this process) and Elasticsearch. */
+  cpu?: { collector?: number; collectorSystem?: number; double?: number; elasticsearch?: number };
 }
 
 interface LayoutResult {
@@ -257,6 +261,7 @@ async function benchmark(esPid: number | undefined): Promise<void> {
     const from = new Date(history.endMs - 61 * 86_400_000).toISOString();
     const to = new Date(history.endMs + 3_600_000).toISOString();
     const collectorArgs = (prefix: string, extra: string[]) => [
+      ...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', resolve(CPU_PROF_DIR)] : []),
       '--require', join(dir, 'peak.cjs'), bundle, 'backfill', '--from', from, '--to', to, '--argo-url', server.url,
       '--es-url', ES_URL, '--index-prefix', prefix, '--state-index', stateIndex, '--json-logs', '--restart',
       '--flush-bytes', String(FLUSH_BYTES), '--concurrency', String(CONCURRENCY), ...extra,
@@ -270,9 +275,9 @@ async function benchmark(esPid: number | undefined): Promise<void> {
       if (dry.code !== 0) {
         throw new Error(`the dry run failed: ${dry.stderr.slice(-2000)}`);
       }
-      const peak = JSON.parse(/PEAK (.*)/.exec(dry.stderr)![1]) as { cpuMs: number };
+      const peak = JSON.parse(/PEAK (.*)/.exec(dry.stderr)![1]) as { cpuMs: number; systemMs: number };
       const double = process.cpuUsage(doubleBefore);
-      dryRow = { name: 'collector --dry-run (Argo double read + extraction + NDJSON, no Elasticsearch)', count: 0, ms: dry.ms, cpu: { collector: peak.cpuMs, double: (double.user + double.system) / 1000 } };
+      dryRow = { name: 'collector --dry-run (Argo double read + extraction + NDJSON, no Elasticsearch)', count: 0, ms: dry.ms, cpu: { collector: peak.cpuMs, collectorSystem: peak.systemMs, double: (double.user + double.system) / 1000 } };
     }
     for (const layout of layouts) {
       const tag = `${layout.name}-${stamp}`;
@@ -293,13 +298,13 @@ async function benchmark(esPid: number | undefined): Promise<void> {
         if (collector.code !== 0) {
           throw new Error(`the collector failed: ${collector.stderr.slice(-2000)}`);
         }
-        const peak = JSON.parse(/PEAK (.*)/.exec(collector.stderr)![1]) as { rss: number; heap: number; cpuMs: number };
+        const peak = JSON.parse(/PEAK (.*)/.exec(collector.stderr)![1]) as { rss: number; heap: number; cpuMs: number; systemMs: number };
         written = await countOf(es, collectorPrefix);
         const result: LayoutResult = { layout, rows: [] };
         result.rows.push({
           name: 'collector backfill (Argo double → Elasticsearch)', count: written, ms: collector.ms,
           memory: `${mb(peak.rss)} RSS, ${mb(peak.heap)} heap`,
-          cpu: { collector: peak.cpuMs, double: (double.user + double.system) / 1000, elasticsearch: delta(esBefore, esAfter) },
+          cpu: { collector: peak.cpuMs, collectorSystem: peak.systemMs, double: (double.user + double.system) / 1000, elasticsearch: delta(esBefore, esAfter) },
         });
         if (dryRow && layout.name === 'shared') {
           result.rows.push({ ...dryRow, count: written });
@@ -348,16 +353,16 @@ const delta = (before: number | undefined, after: number | undefined) => (before
 
 function printResults(results: LayoutResult[], written: number, splitNote: string): void {
   const seconds = (ms: number | undefined) => (ms === undefined ? '—' : (ms / 1000).toFixed(1));
-  console.log(`\n${WORKFLOWS} workflows, ${written} documents, Elasticsearch ${ES_URL}, ${availableParallelism()} cores\n`);
+  console.log(`\n${WORKFLOWS} workflows, ${written} documents, Elasticsearch ${ES_URL}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end\n`);
   for (const { layout, rows, ratio, writeRatio } of results) {
     const where = layout.clientCores.length
       ? 'split: Elasticsearch on core 0; the double, the collector and curl on the others'
       : 'shared: everything on every core';
     console.log(`### ${where}\n`);
-    console.log('| writer | documents | seconds | documents/s | peak memory | CPU s: collector | CPU s: Argo double | CPU s: Elasticsearch |');
+    console.log('| writer | documents | seconds | documents/s | peak memory | CPU s: collector (kernel) | CPU s: Argo double | CPU s: Elasticsearch |');
     console.log('|---|---:|---:|---:|---|---:|---:|---:|');
     for (const row of rows) {
-      console.log(`| ${row.name} | ${row.count} | ${(row.ms / 1000).toFixed(1)} | ${Math.round(row.count / (row.ms / 1000))} | ${row.memory ?? '—'} | ${seconds(row.cpu?.collector)} | ${seconds(row.cpu?.double)} | ${seconds(row.cpu?.elasticsearch)} |`);
+      console.log(`| ${row.name} | ${row.count} | ${(row.ms / 1000).toFixed(1)} | ${Math.round(row.count / (row.ms / 1000))} | ${row.memory ?? '—'} | ${seconds(row.cpu?.collector)}${row.cpu?.collectorSystem === undefined ? '' : ` (${seconds(row.cpu.collectorSystem)})`} | ${seconds(row.cpu?.double)} | ${seconds(row.cpu?.elasticsearch)} |`);
     }
     console.log(ratio === undefined ? '\ncollector ÷ plain _bulk: n/a (--collector-only)' : `\ncollector ÷ plain _bulk: ${ratio.toFixed(2)} (target ≥ 0.8)`);
     if (writeRatio !== undefined) {

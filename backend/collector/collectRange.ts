@@ -42,11 +42,30 @@ export async function writeOperations(operations: AsyncGenerator<IndexOperation>
   }
 }
 
+/**
+ * Lines are written in batches of about this many characters: on a pipe each write is a system call, and
+ * one per document (122,781 for 10,000 runs) was 12 % of a dry run's CPU profile.
+ */
+export const DRY_RUN_BATCH_CHARS = 64 * 1024;
+
 async function printOperations(operations: AsyncIterable<IndexOperation>, out: NodeJS.WritableStream): Promise<void> {
-  for await (const { index, id, document } of operations) {
-    const ok = out.write(`${JSON.stringify({ index: { _index: index, _id: id } })}\n${JSON.stringify(document)}\n`);
-    if (!ok) {
+  let batch = '';
+  const flush = async () => {
+    const text = batch;
+    batch = '';
+    if (text && !out.write(text)) {
       await new Promise((resolve) => out.once('drain', resolve));
     }
+  };
+  try {
+    for await (const { index, id, document } of operations) {
+      batch += `${JSON.stringify({ index: { _index: index, _id: id } })}\n${JSON.stringify(document)}\n`;
+      if (batch.length >= DRY_RUN_BATCH_CHARS) {
+        await flush();
+      }
+    }
+  } finally {
+    // Also when the Argo Server fails part way: what was read is printed, as it was line by line.
+    await flush();
   }
 }
