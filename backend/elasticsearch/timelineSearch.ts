@@ -27,10 +27,8 @@ function runClauses(query: TimelineQuery, namespaces: string[], uid: string | un
   const clauses: object[] = [];
   if (uid) {
     clauses.push({ term: { [f.workflowUid]: uid } });
-  } else if (query.run) {
-    clauses.push({ term: { [f.workflowName]: query.run } });
   }
-  if (query.run && uid) {
+  if (query.run) {
     clauses.push({ term: { [f.workflowName]: query.run } });
   }
   if (namespaces.length) {

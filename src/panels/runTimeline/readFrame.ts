@@ -1,7 +1,8 @@
 import { FieldType, type DataFrame, type Field } from '@grafana/data';
 
+import type { TimelineMeta } from '../../query/timelineQuery';
 import { TEXT } from './text';
-import type { CriticalPathInfo, RunInfo, StepAttempt, Timeline } from './types';
+import type { RunInfo, StepAttempt, Timeline } from './types';
 
 type Kind = 'string' | 'number' | 'time' | 'boolean';
 
@@ -58,8 +59,8 @@ export function readTimeline(series: DataFrame[] | undefined): ReadResult {
       return { problem: TEXT.wrongType(name, KIND_NAMES[spec.kind], field.type) };
     }
   }
-  const custom = (frame.meta?.custom ?? {}) as { run?: RunInfo; criticalPath?: CriticalPathInfo };
-  const run = custom.run ?? {};
+  const custom = (frame.meta?.custom ?? {}) as Partial<TimelineMeta>;
+  const run: RunInfo = custom.run ?? {};
   const attempts = rowsOf(byName, frame.length ?? byName.get('step')?.values.length ?? 0, run.name ?? '');
   return { timeline: { attempts, run, criticalPath: custom.criticalPath } };
 }

@@ -1,3 +1,5 @@
+import type { TimelineMeta } from '../../query/timelineQuery';
+
 /** One step attempt of the timeline frame (one frame row), as the panel reads it. */
 export interface StepAttempt {
   step: string;
@@ -22,22 +24,13 @@ export interface StepAttempt {
   argoUrl: string | null;
 }
 
-/** The run the frame is about (frame.meta.custom.run). */
-export interface RunInfo {
-  name?: string;
-  namespace?: string;
-  phase?: string;
-  start?: number | null;
-  end?: number | null;
-}
+/** The run the frame is about (frame.meta.custom.run, the shared query model's); a frame built elsewhere may leave any of it out. */
+export type RunInfo = Partial<TimelineMeta['run']>;
 
-export interface CriticalPathInfo {
-  seconds: number;
-  steps: number;
-}
+export type CriticalPathInfo = NonNullable<TimelineMeta['criticalPath']>;
 
 export interface Timeline {
   attempts: StepAttempt[];
   run: RunInfo;
-  criticalPath?: CriticalPathInfo;
+  criticalPath?: CriticalPathInfo | null;
 }
