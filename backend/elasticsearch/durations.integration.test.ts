@@ -64,8 +64,29 @@ describe('durations over Elasticsearch', () => {
     expect(Object.values(bucketAggs(percentilesOnly[0]))).toEqual(['percentiles']);
     const countOnly = await run({ queryType: 'durations', groupBy: [], stats: ['count'] });
     expect(Object.values(bucketAggs(countOnly[0]))).toEqual(['value_count']);
-    const mixed = await run({ queryType: 'durations', groupBy: [], stats: ['max', 'p50'] });
-    expect(Object.values(bucketAggs(mixed[0])).sort()).toEqual(['percentiles', 'stats']);
+    const loneMax = await run({ queryType: 'durations', groupBy: [], stats: ['max', 'p50'] });
+    expect(Object.values(bucketAggs(loneMax[0])).sort()).toEqual(['max', 'percentiles']);
+    const two = await run({ queryType: 'durations', groupBy: [], stats: ['min', 'max'] });
+    expect(Object.values(bucketAggs(two[0]))).toEqual(['stats']);
+    const withCount = await run({ queryType: 'durations', groupBy: [], stats: ['avg', 'count'] });
+    expect(Object.values(bucketAggs(withCount[0]))).toEqual(['stats']);
+  });
+
+  it.each(['min', 'max', 'avg'])('gives the exact %s per workflow and bucket when it is the only plain stat', async (stat) => {
+    const frames = await run({ queryType: 'durations', groupBy: ['workflow'], stats: [stat, 'p50'] });
+    expect(Object.values(bucketAggs(frames[0])).sort()).toEqual([stat, 'percentiles']);
+    const compute: Record<string, (values: number[]) => number> = {
+      min: (v) => Math.min(...v),
+      max: (v) => Math.max(...v),
+      avg: (v) => v.reduce((a, b) => a + b, 0) / v.length,
+    };
+    const expected = expectedBuckets((doc) => doc.workflow.name, 'workflow');
+    for (const [workflow, byTime] of expected) {
+      const times = [...byTime.keys()].sort((a, b) => a - b);
+      const s = series(frames, { workflow, stat });
+      expect(s.times).toEqual(times);
+      s.values.forEach((value, i) => expect(value).toBeCloseTo(compute[stat](byTime.get(times[i])!), 9));
+    }
   });
 
   it('counts the runs with a duration per bucket when count is the only stat', async () => {

@@ -14,8 +14,12 @@ interface StatsAgg {
 }
 interface TimeBucket {
   key: number;
-  /** Asked only when avg, min or max is. */
+  /** Asked when two of avg, min and max are, or one of them with count. */
   duration?: StatsAgg;
+  /** Asked when one of avg, min and max is, without count. */
+  duration_avg?: { value: number | null };
+  duration_min?: { value: number | null };
+  duration_max?: { value: number | null };
   /** Asked when count is the only plain stat. */
   duration_count?: { value: number };
   percentiles?: { values: Array<{ key: number; value: number | null }> };
@@ -38,7 +42,7 @@ function statValue(stat: Stat, bucket: TimeBucket, msPerUnit: number): number | 
     case 'avg':
     case 'min':
     case 'max': {
-      const value = bucket.duration?.[stat];
+      const value = bucket.duration?.[stat] ?? bucket[`duration_${stat}`]?.value;
       return value == null ? null : (value * msPerUnit) / 1000;
     }
   }

@@ -10,6 +10,10 @@ import { searchFilters, type TimeWindow } from './searchFilters';
  * date_histogram × stats/percentiles on duration_ms. One search answers every series. Nested terms
  * rather than multi_terms: it needs no x-pack module and works on every 8.x/9.x distribution.
  */
+/** The stats Elasticsearch answers with one value aggregation each (`duration_max`: { max }). */
+export const SINGLE_VALUE_STATS = ['avg', 'min', 'max'] as const;
+export type SingleValueStat = (typeof SINGLE_VALUE_STATS)[number];
+
 export interface DurationsSearch {
   body: Record<string, unknown>;
   /** Label name per group key, in groupBy order. */
@@ -27,9 +31,12 @@ export function durationsSearch(
 ): DurationsSearch {
   const percents = [...new Set(query.stats.map(percentileOf).filter((p): p is number => p !== undefined))];
   const statAggs: Record<string, unknown> = {};
-  // Each asked stat gets only the aggregation it needs: stats is costly beside percentiles, and a
-  // value_count is all a lone count needs.
-  if (query.stats.some((stat) => stat === 'avg' || stat === 'min' || stat === 'max')) {
+  // Each asked stat gets only the aggregation it needs: stats is costly beside percentiles (a lone max
+  // is cheaper, and its answer a fifth of the size), and a value_count is all a lone count needs.
+  const plain = query.stats.filter((stat): stat is SingleValueStat => SINGLE_VALUE_STATS.includes(stat as SingleValueStat));
+  if (plain.length === 1 && !query.stats.includes('count')) {
+    statAggs[`duration_${plain[0]}`] = { [plain[0]]: { field: fields.duration } };
+  } else if (plain.length > 0) {
     statAggs.duration = { stats: { field: fields.duration } };
   } else if (query.stats.includes('count')) {
     statAggs.duration_count = { value_count: { field: fields.duration } };

@@ -130,6 +130,19 @@ describe('resources over Elasticsearch', () => {
     );
   });
 
+  it('asks Elasticsearch only for the sums the asked resources need', async () => {
+    const bucketAggs = async (resources: string[]) => {
+      const frames = await run({ queryType: 'resources', level: 'node', groupBy: ['task'], resources });
+      let node = JSON.parse(decodeTable(frames[0]).meta!.executedQueryString as string).aggs;
+      while (node.groups) {
+        node = node.groups.aggs;
+      }
+      return Object.keys(node.over_time.aggs).sort();
+    };
+    expect(await bucketAggs(['cpu'])).toEqual(['cpu']);
+    expect(await bucketAggs(['avg_memory', 'gpu'])).toEqual(['avg_memory', 'gpu']);
+  });
+
   it('names a bad resource', async () => {
     await expect(run({ queryType: 'resources', resources: ['disk'] })).rejects.toThrow(/^resources\[0\]: /);
   });

@@ -18,11 +18,12 @@ interface TimedSums {
 }
 interface TimeBucket {
   key: number;
-  cpu: Sum;
-  memory: Sum;
-  gpu: Sum;
-  avg_cores: TimedSums;
-  avg_memory: TimedSums;
+  /** Only the asked resources' aggregations are in the answer. */
+  cpu?: Sum;
+  memory?: Sum;
+  gpu?: Sum;
+  avg_cores?: TimedSums;
+  avg_memory?: TimedSums;
 }
 interface TimeBuckets {
   over_time?: { buckets: TimeBucket[] };
@@ -40,10 +41,10 @@ const RESOURCE_FIELDS: Record<ResourceMeasure, { name: string; unit: string; wor
 
 function resourceValue(resource: ResourceMeasure, bucket: TimeBucket, msPerUnit: number): number | null {
   if (resource === 'avg_cores' || resource === 'avg_memory') {
-    const { resource: seconds, duration_ms: durationMs } = bucket[resource];
-    return durationMs.value ? (seconds.value ?? 0) / ((durationMs.value * msPerUnit) / 1000) : null;
+    const sums = bucket[resource];
+    return sums?.duration_ms.value ? (sums.resource.value ?? 0) / ((sums.duration_ms.value * msPerUnit) / 1000) : null;
   }
-  return bucket[resource].value ?? 0;
+  return bucket[resource]?.value ?? 0;
 }
 
 export function resourcesFrames(

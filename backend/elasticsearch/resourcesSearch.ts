@@ -1,5 +1,5 @@
 import { labelNameOf } from '../../src/query/groupBy';
-import type { ResourcesQuery } from '../../src/query/resourcesQuery';
+import type { ResourceMeasure, ResourcesQuery } from '../../src/query/resourcesQuery';
 import type { DocumentFields } from './documentFields';
 import { groupedAggs } from './groupBuckets';
 import { searchFilters, type TimeWindow } from './searchFilters';
@@ -35,19 +35,19 @@ export function resourcesSearch(
   intervalMs: number
 ): ResourcesSearch {
   const groupFields = fields.groupTerms(query.groupBy, query.level);
-  const cpu = fields.name('cpuCoreSeconds', 'a resources query');
-  const memory = fields.name('memoryMibSeconds', 'a resources query');
-  const gpu = fields.name('gpuSeconds', 'a resources query');
+  const field = (name: 'cpuCoreSeconds' | 'memoryMibSeconds' | 'gpuSeconds') => fields.name(name, 'a resources query');
+  // Only the sums the asked resources need: each one costs Elasticsearch a pass over its values.
+  const measures: Record<ResourceMeasure, () => Record<string, unknown>> = {
+    cpu: () => sum(field('cpuCoreSeconds')),
+    memory: () => sum(field('memoryMibSeconds')),
+    gpu: () => sum(field('gpuSeconds')),
+    avg_cores: () => timedSums(field('cpuCoreSeconds'), fields.duration),
+    avg_memory: () => timedSums(field('memoryMibSeconds'), fields.duration),
+  };
   const inner = {
     over_time: {
       date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
-      aggs: {
-        cpu: sum(cpu),
-        memory: sum(memory),
-        gpu: sum(gpu),
-        avg_cores: timedSums(cpu, fields.duration),
-        avg_memory: timedSums(memory, fields.duration),
-      },
+      aggs: Object.fromEntries(query.resources.map((resource) => [resource, measures[resource]()])),
     },
   };
   return {
