@@ -1,9 +1,9 @@
-import type { Agent, IncomingHttpHeaders } from 'node:http';
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
+
+import type { Agent } from 'undici';
 
 import type { Logger } from '../../log/logger';
-import { requestJson, type JsonResponse } from '../../net/requestJson';
+import { jsonAgent, requestJson, type JsonResponse } from '../../net/requestJson';
 import { cancelledError, deadlineError, transportError, type ErrorSetting, type RequestSubject } from './argoErrors';
 import { bodyError } from './bodyErrors';
 import { retryAfterTooLate, statusError } from './statusErrors';
@@ -78,16 +78,12 @@ export class ArgoHttp {
     this.base.password = '';
     this.limiter = new RequestLimiter(options.concurrency ?? 4);
     this.retry = { ...RETRY_DEFAULTS, ...options.retry };
-    const agentOptions = {
-      keepAlive: true,
-      maxSockets: this.limiter.limit,
-      ca: options.caCert || undefined,
-      rejectUnauthorized: !options.tlsSkipVerify,
-    };
-    this.agent =
-      this.base.protocol === 'https:'
-        ? new https.Agent(agentOptions)
-        : new http.Agent({ keepAlive: true, maxSockets: this.limiter.limit });
+    // Keep-alive, at most `concurrency` connections to the server.
+    this.agent = jsonAgent({
+      connections: this.limiter.limit,
+      caCert: options.caCert,
+      tlsSkipVerify: options.tlsSkipVerify,
+    });
     this.errors = {
       url: displayUrl(options.url),
       timeoutSeconds: options.timeoutSeconds ?? 30,
@@ -229,7 +225,7 @@ export class ArgoHttp {
 
   /** Closes idle keep-alive connections. */
   close(): void {
-    this.agent.destroy();
+    this.agent.destroy().catch(() => undefined);
   }
 }
 
