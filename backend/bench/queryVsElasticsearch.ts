@@ -11,6 +11,7 @@ import type { QueryDataRequest, QueryDataResponse } from '../protocol/messages';
 import { benchElasticsearch } from './benchElasticsearch';
 import { BENCH_INDEX, ensureBenchHistory } from './benchHistory';
 import { BENCH_TIMELINE_INDEX, BENCH_TIMELINE_NAMESPACE, ensureBenchTimeline } from './benchTimeline';
+import { loadAverage, processCpuMs } from './processMemory';
 import { queryDataClient } from './queryDataClient';
 import { replaySearches, type Replay } from './replaySearches';
 
@@ -53,13 +54,13 @@ const QUERIES: BenchQuery[] = [
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function startPlugin(executable: string): Promise<{ address: string; stop: () => void }> {
+async function startPlugin(executable: string): Promise<{ address: string; pid: number; stop: () => void }> {
   const child = spawn(executable, [], { env: { grafana_plugin_type: 'datasource', ARGOPERF_LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
     child.once('exit', () => reject(new Error(`${executable} exited; run npm run build first`)));
   });
-  return { address: line.split('|')[3], stop: () => child.kill() };
+  return { address: line.split('|')[3], pid: child.pid!, stop: () => child.kill() };
 }
 
 function frameEncodingRate(): string {
@@ -125,9 +126,12 @@ async function benchmark(esUrl: string): Promise<void> {
   }
   const backendNames = EXECUTABLES.length > 1 ? EXECUTABLES.map((_, i) => ` ${i + 1}`) : [''];
   // Each backend against Elasticsearch alone running its own searches (builds may search differently).
-  const columns = backendNames.map((n) => ` backend${n} QueryData (median) | Elasticsearch alone${n} (median) | ratio${n} |`);
+  // Backend CPU per call (user + system of its process over the timed calls, 10 ms ticks): a loaded
+  // machine stretches wall times, much less the CPU a build spends.
+  const columns = backendNames.map((n) => ` backend${n} QueryData (median) | Elasticsearch alone${n} (median) | ratio${n} | backend${n} CPU per call |`);
+  console.log(`load average ${loadAverage()}\n`);
   console.log(`| query |${columns.join('')}`);
-  console.log(`| --- |${' --- |'.repeat(3 * backendNames.length)}`);
+  console.log(`| --- |${' --- |'.repeat(4 * backendNames.length)}`);
   for (const query of QUERIES) {
     const index = query.timeline ? BENCH_TIMELINE_INDEX : BENCH_INDEX;
     const range = query.timeline ? { fromEpochMS: timeline.fromMs, toEpochMS: timeline.toMs } : { fromEpochMS: history.fromMs, toEpochMS: history.toMs };
@@ -150,6 +154,7 @@ async function benchmark(esUrl: string): Promise<void> {
     }
     const backendTimes: number[][] = clients.map(() => []);
     const esTimes: number[][] = clients.map(() => []);
+    const cpuBefore = plugins.map((plugin) => processCpuMs(plugin.pid));
     for (let i = 0; i < RUNS; i++) {
       for (const [k, client] of clients.entries()) {
         let t = performance.now();
@@ -160,9 +165,10 @@ async function benchmark(esUrl: string): Promise<void> {
         esTimes[k].push(performance.now() - t);
       }
     }
+    const cpu = plugins.map((plugin, k) => (processCpuMs(plugin.pid) - cpuBefore[k]) / RUNS);
     const cells = clients.map((_, k) => {
       const [b, e] = [median(backendTimes[k]), median(esTimes[k])];
-      return ` ${b.toFixed(1)} ms | ${e.toFixed(1)} ms | ${(b / e).toFixed(2)} |`;
+      return ` ${b.toFixed(1)} ms | ${e.toFixed(1)} ms | ${(b / e).toFixed(2)} | ${cpu[k].toFixed(1)} ms |`;
     });
     console.log(`| ${query.name} |${cells.join('')}`);
   }
@@ -170,6 +176,7 @@ async function benchmark(esUrl: string): Promise<void> {
     const floor = await queryDataFloor(client.queryData, pluginContext(BENCH_INDEX));
     console.log(`\nQueryData floor${backendNames[k]} (a query refused before any search: gRPC round trip and handler): ${floor.toFixed(2)} ms median`);
   }
+  console.log(`\nload average ${loadAverage()}`);
   console.log(`\nframe encoding: ${frameEncodingRate()}`);
   clients.forEach((client) => client.close());
   plugins.forEach((plugin) => plugin.stop());
