@@ -5,11 +5,12 @@ import { tableFromIPC } from 'apache-arrow';
 
 import type { QueryDataRequest } from '../protocol/messages';
 import { BENCH_INDEX } from './benchHistory';
+import { processCpuMs } from './processMemory';
 import { queryDataClient } from './queryDataClient';
 
 /**
  * For CPU profiles of the backend (docs/benchmarks.md, Queries): starts a backend command, sends it one
- * QueryData `repeats` times, prints the median, then ends it with SIGTERM so --cpu-prof writes its file.
+ * QueryData `repeats` times, prints the median and the backend's CPU per call, then ends it with SIGTERM so --cpu-prof writes its file.
  *
  *   ES_URL=... node scripts/run-ts.mjs backend/bench/queryRepeat.ts '<query JSON>' <repeats> \
  *     node --cpu-prof --cpu-prof-dir=/tmp/prof build/backend/main.cjs
@@ -31,11 +32,13 @@ async function main(): Promise<void> {
     queries: [{ refId: 'A', maxDataPoints: 1000, intervalMS: 3_600_000, timeRange: range, json: Buffer.from(json), queryType: '' }],
   } as unknown as QueryDataRequest;
   const times: number[] = [];
+  let cpuFrom = processCpuMs(child.pid!);
   for (let i = 0; i < Number(repeats); i++) {
     const started = performance.now();
     const answer = (await client.queryData(request)).responses.A;
     times.push(performance.now() - started);
     if (i === 0) {
+      cpuFrom = processCpuMs(child.pid!);
       const frames = answer.frames ?? [];
       console.log(answer.error ?? `${frames.length} frames, ${frames.reduce((sum, frame) => sum + frame.length, 0)} bytes`);
       if (process.env.EXECUTED && frames.length) {
@@ -43,8 +46,9 @@ async function main(): Promise<void> {
       }
     }
   }
+  const cpuPerCall = (processCpuMs(child.pid!) - cpuFrom) / (times.length - 1);
   times.sort((a, b) => a - b);
-  console.log(`median ${times[Math.floor(times.length / 2)].toFixed(2)} ms, p10 ${times[Math.floor(times.length / 10)].toFixed(2)} ms`);
+  console.log(`median ${times[Math.floor(times.length / 2)].toFixed(2)} ms, p10 ${times[Math.floor(times.length / 10)].toFixed(2)} ms, backend CPU ${cpuPerCall.toFixed(2)} ms per call after the first`);
   client.close();
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
