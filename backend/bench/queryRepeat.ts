@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     if (i === 0) {
       cpuFrom = processCpuMs(child.pid!);
       const frames = answer.frames ?? [];
-      console.log(answer.error ?? `${frames.length} frames, ${frames.reduce((sum, frame) => sum + frame.length, 0)} bytes`);
+      console.log(answer.error || `${frames.length} frames, ${frames.reduce((sum, frame) => sum + frame.length, 0)} bytes`);
       if (process.env.EXECUTED && frames.length) {
         writeFileSync(process.env.EXECUTED, JSON.parse(tableFromIPC(frames[0]).schema.metadata.get('meta') ?? '{}').executedQueryString ?? '');
       }
