@@ -14,13 +14,9 @@ interface StatsAgg {
 }
 interface TimeBucket {
   key: number;
-  /** Asked when several of avg, min and max are. */
+  /** Asked only when avg, min or max is. */
   duration?: StatsAgg;
-  /** Asked when one of them is. */
-  duration_avg?: { value: number | null };
-  duration_min?: { value: number | null };
-  duration_max?: { value: number | null };
-  /** Asked with count when stats is not. */
+  /** Asked when count is the only plain stat. */
   duration_count?: { value: number };
   percentiles?: { values: Array<{ key: number; value: number | null }> };
 }
@@ -42,7 +38,7 @@ function statValue(stat: Stat, bucket: TimeBucket, msPerUnit: number): number | 
     case 'avg':
     case 'min':
     case 'max': {
-      const value = bucket.duration ? bucket.duration[stat] : bucket[`duration_${stat}`]?.value;
+      const value = bucket.duration?.[stat];
       return value == null ? null : (value * msPerUnit) / 1000;
     }
   }

@@ -19,9 +19,6 @@ export interface DurationsSearch {
   msPerUnit: number;
 }
 
-const PLAIN_STATS = ['avg', 'min', 'max'] as const;
-export type PlainStat = (typeof PLAIN_STATS)[number];
-
 export function durationsSearch(
   fields: DocumentFields,
   query: DurationsQuery,
@@ -30,16 +27,11 @@ export function durationsSearch(
 ): DurationsSearch {
   const percents = [...new Set(query.stats.map(percentileOf).filter((p): p is number => p !== undefined))];
   const statAggs: Record<string, unknown> = {};
-  // Each asked stat gets only the aggregation it needs: stats is costly beside percentiles, a lone avg,
-  // min or max is that aggregation (a fifth less answer to parse), and a value_count is all count needs
-  // without stats. Several of avg, min and max share one stats pass.
-  const plain = query.stats.filter((stat): stat is PlainStat => PLAIN_STATS.includes(stat as PlainStat));
-  if (plain.length > 1) {
+  // Each asked stat gets only the aggregation it needs: stats is costly beside percentiles, and a
+  // value_count is all a lone count needs.
+  if (query.stats.some((stat) => stat === 'avg' || stat === 'min' || stat === 'max')) {
     statAggs.duration = { stats: { field: fields.duration } };
-  } else if (plain.length === 1) {
-    statAggs[`duration_${plain[0]}`] = { [plain[0]]: { field: fields.duration } };
-  }
-  if (plain.length <= 1 && query.stats.includes('count')) {
+  } else if (query.stats.includes('count')) {
     statAggs.duration_count = { value_count: { field: fields.duration } };
   }
   if (percents.length > 0) {
