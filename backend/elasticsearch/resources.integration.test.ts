@@ -130,18 +130,6 @@ describe('resources over Elasticsearch', () => {
     );
   });
 
-  it('asks Elasticsearch only for the resources the query names (an answer half the size for two of five)', async () => {
-    const frames = await run({ queryType: 'resources', groupBy: [], resources: ['cpu', 'avg_cores'] });
-    const executed = JSON.parse(decodeSeries(frames[0]).meta!.executedQueryString as string);
-    expect(Object.keys(executed.aggs.over_time.aggs).sort()).toEqual(['avg_cores', 'cpu']);
-    const runs = docs.filter((d) => inRange(d, 'workflow'));
-    const buckets = [...new Set(runs.map(bucketOf))].sort((a, b) => a - b);
-    const [cpu, cores] = frames.map(decodeSeries);
-    expect(cpu.times).toEqual(buckets);
-    expect(cpu.values).toEqual(buckets.map((b) => total(runs.filter((d) => bucketOf(d) === b), (d) => d.resources?.cpu_core_seconds)));
-    cores.values.forEach((v, i) => expect(v).toBeCloseTo(average(runs.filter((d) => bucketOf(d) === buckets[i]), (d) => d.resources?.cpu_core_seconds)!, 9));
-  });
-
   it('names a bad resource', async () => {
     await expect(run({ queryType: 'resources', resources: ['disk'] })).rejects.toThrow(/^resources\[0\]: /);
   });
