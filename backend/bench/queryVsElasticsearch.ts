@@ -10,12 +10,16 @@ import type { Frame } from '../frames/frame';
 import type { QueryDataRequest, QueryDataResponse } from '../protocol/messages';
 import { benchElasticsearch } from './benchElasticsearch';
 import { BENCH_INDEX, ensureBenchHistory } from './benchHistory';
+import { BENCH_TIMELINE_INDEX, BENCH_TIMELINE_NAMESPACE, ensureBenchTimeline } from './benchTimeline';
+import { loadAverage, processCpuMs } from './processMemory';
 import { queryDataClient } from './queryDataClient';
+import { replaySearches, type Replay } from './replaySearches';
 
 /**
  * Issue 3's benchmark: for each query type over 30 days grouped by workflow, the time the packaged
  * backend takes to answer QueryData over gRPC (as Grafana calls it) ÷ the time Elasticsearch alone
- * takes for the very same search body sent directly over HTTP. Runs interleaved; medians.
+ * takes for the very same search body sent directly over HTTP. Runs interleaved; medians. The timeline
+ * reads one 9,000-item run's documents from an index of its own (benchTimeline.ts), page by page.
  * Elasticsearch's shard request cache is off on the benchmark index so both sides really search.
  *
  *   npm run bench:queries -- [runs=15] [node documents=1000000]
@@ -25,8 +29,17 @@ import { queryDataClient } from './queryDataClient';
  */
 const RUNS = Number(process.argv[2] ?? 15);
 const NODE_DOCUMENTS = Number(process.argv[3] ?? 1_000_000);
-const EXECUTABLE = join(__dirname, '../../dist/datasource/gpx_argoperf_workflows_linux_amd64');
-const QUERIES: Array<{ name: string; json: Record<string, unknown> }> = [
+const BUILT = join(__dirname, '../../dist/datasource/gpx_argoperf_workflows_linux_amd64');
+// Old against new build in one run: ARGOPERF_BENCH_EXECUTABLES=/old/gpx_...:/new/gpx_... (alternated per run).
+const EXECUTABLES = (process.env.ARGOPERF_BENCH_EXECUTABLES ?? BUILT).split(':').filter(Boolean);
+interface BenchQuery {
+  name: string;
+  json: Record<string, unknown>;
+  /** The timeline's run (its own index and time range); the history otherwise. */
+  timeline?: true;
+  replay?: Replay;
+}
+const QUERIES: BenchQuery[] = [
   { name: 'durations (p50, p95, max per workflow)', json: { queryType: 'durations', level: 'workflow', groupBy: ['workflow'], stats: ['p50', 'p95', 'max'], limit: 50 } },
   { name: 'durations (node level, p95 per workflow)', json: { queryType: 'durations', level: 'node', groupBy: ['workflow'], stats: ['p95'], limit: 50 } },
   { name: 'outcomes (counts and failure rate per workflow)', json: { queryType: 'outcomes', groupBy: ['workflow'], limit: 50 } },
@@ -36,17 +49,18 @@ const QUERIES: Array<{ name: string; json: Record<string, unknown> }> = [
   { name: 'baseline (p95, last 1 h vs 14 days, per workflow)', json: { queryType: 'baseline', stat: 'p95', groupBy: ['workflow'], limit: 200 } },
   { name: 'resources (CPU and average cores per workflow)', json: { queryType: 'resources', resources: ['cpu', 'avg_cores'], groupBy: ['workflow'], limit: 50 } },
   { name: 'metrics (rows_processed per workflow)', json: { queryType: 'metrics', metric: 'rows_processed', aggregation: 'sum', groupBy: ['workflow'], limit: 50 } },
+  { name: 'timeline (9,000-item run with retries, from Elasticsearch)', json: { queryType: 'timeline', source: 'elasticsearch', filters: { namespaces: [BENCH_TIMELINE_NAMESPACE] } }, timeline: true, replay: 'pages' },
 ];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function startPlugin(): Promise<{ address: string; stop: () => void }> {
-  const child = spawn(EXECUTABLE, [], { env: { grafana_plugin_type: 'datasource', ARGOPERF_LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
+async function startPlugin(executable: string): Promise<{ address: string; pid: number; stop: () => void }> {
+  const child = spawn(executable, [], { env: { grafana_plugin_type: 'datasource', ARGOPERF_LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
-    child.once('exit', () => reject(new Error(`${EXECUTABLE} exited; run npm run build first`)));
+    child.once('exit', () => reject(new Error(`${executable} exited; run npm run build first`)));
   });
-  return { address: line.split('|')[3], stop: () => child.kill() };
+  return { address: line.split('|')[3], pid: child.pid!, stop: () => child.kill() };
 }
 
 function frameEncodingRate(): string {
@@ -70,9 +84,21 @@ function frameEncodingRate(): string {
   return `${(frames / seconds).toFixed(1)} frames/s of ${points} points (${((frames * points) / seconds / 1e6).toFixed(2)} M points/s)`;
 }
 
+/** What a QueryData call costs without any search: malformed query JSON, answered with its error. */
+async function queryDataFloor(queryData: (request: QueryDataRequest) => Promise<unknown>, pluginContext: object): Promise<number> {
+  const request = { pluginContext, headers: {}, queries: [{ refId: 'A', json: Buffer.from('{'), queryType: '', timeRange: { fromEpochMS: 0, toEpochMS: 1 } }] } as unknown as QueryDataRequest;
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    await queryData(request);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
 async function main(): Promise<void> {
-  if (!existsSync(EXECUTABLE)) {
-    throw new Error(`${EXECUTABLE} is missing: run npm run build first`);
+  for (const executable of EXECUTABLES.filter((e) => !existsSync(e))) {
+    throw new Error(`${executable} is missing: run npm run build first`);
   }
   const elasticsearch = benchElasticsearch();
   try {
@@ -86,52 +112,74 @@ async function benchmark(esUrl: string): Promise<void> {
   const es = new Client({ node: esUrl });
   const history = await ensureBenchHistory(es, NODE_DOCUMENTS);
   await es.indices.putSettings({ index: BENCH_INDEX, settings: { 'index.requests.cache.enable': false } });
-  const plugin = await startPlugin();
-  const data = queryDataClient(plugin.address);
-  const queryData = data.queryData;
-  const pluginContext = {
+  const timeline = await ensureBenchTimeline(es);
+  const plugins = await Promise.all(EXECUTABLES.map(startPlugin));
+  const clients = plugins.map((plugin) => queryDataClient(plugin.address));
+  const pluginContext = (index: string) => ({
     orgId: 1,
     pluginId: 'argoperf-workflows-datasource',
-    dataSourceInstanceSettings: { uid: 'bench', name: 'bench', lastUpdatedMS: 1, jsonData: Buffer.from(JSON.stringify({ elasticsearch: { url: esUrl, index: BENCH_INDEX } })), decryptedSecureJsonData: {} },
-  };
-  console.log(`history: ${history.nodeDocs} node and ${history.workflowDocs} workflow documents over 30 days; ${RUNS} interleaved runs each\n`);
-  console.log('| query | backend QueryData (median) | Elasticsearch alone (median) | ratio |');
-  console.log('| --- | --- | --- | --- |');
-  for (const query of QUERIES) {
-    const request = {
-      pluginContext,
-      headers: {},
-      queries: [{ refId: 'A', maxDataPoints: 1000, intervalMS: 3_600_000, timeRange: { fromEpochMS: history.fromMs, toEpochMS: history.toMs }, json: Buffer.from(JSON.stringify(query.json)), queryType: '' }],
-    } as unknown as QueryDataRequest;
-    const first = (await queryData(request)).responses.A;
-    if (first.error) {
-      throw new Error(`${query.name}: ${first.error}`);
-    }
-    const meta = JSON.parse(tableFromIPC(first.frames![0]).schema.metadata.get('meta') ?? '{}');
-    // One line per search the backend ran (runs makes two): Elasticsearch alone runs them all, in order.
-    const bodies = (meta.executedQueryString as string).split('\n');
-    const direct = async () => {
-      for (const body of bodies) {
-        await fetch(`${esUrl}/${BENCH_INDEX}/_search`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then((r) => r.text());
-      }
-    };
-    await direct();
-    const backendTimes: number[] = [];
-    const esTimes: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      let t = performance.now();
-      await queryData(request);
-      backendTimes.push(performance.now() - t);
-      t = performance.now();
-      await direct();
-      esTimes.push(performance.now() - t);
-    }
-    const [b, e] = [median(backendTimes), median(esTimes)];
-    console.log(`| ${query.name} | ${b.toFixed(1)} ms | ${e.toFixed(1)} ms | ${(b / e).toFixed(2)} |`);
+    dataSourceInstanceSettings: { uid: index, name: index, lastUpdatedMS: 1, jsonData: Buffer.from(JSON.stringify({ elasticsearch: { url: esUrl, index } })), decryptedSecureJsonData: {} },
+  });
+  console.log(`history: ${history.nodeDocs} node and ${history.workflowDocs} workflow documents over 30 days; timeline: ${timeline.documents} documents of one run; ${RUNS} interleaved runs each\n`);
+  if (EXECUTABLES.length > 1) {
+    console.log(`backends, alternated: ${EXECUTABLES.map((e, i) => `${i + 1}. ${e}`).join('; ')}\n`);
   }
+  const backendNames = EXECUTABLES.length > 1 ? EXECUTABLES.map((_, i) => ` ${i + 1}`) : [''];
+  // Each backend against Elasticsearch alone running its own searches (builds may search differently).
+  // Backend CPU per call (user + system of its process over the timed calls, 10 ms ticks): a loaded
+  // machine stretches wall times, much less the CPU a build spends.
+  const columns = backendNames.map((n) => ` backend${n} QueryData (median) | Elasticsearch alone${n} (median) | ratio${n} | backend${n} CPU per call |`);
+  console.log(`load average ${loadAverage()}\n`);
+  console.log(`| query |${columns.join('')}`);
+  console.log(`| --- |${' --- |'.repeat(4 * backendNames.length)}`);
+  for (const query of QUERIES) {
+    const index = query.timeline ? BENCH_TIMELINE_INDEX : BENCH_INDEX;
+    const range = query.timeline ? { fromEpochMS: timeline.fromMs, toEpochMS: timeline.toMs } : { fromEpochMS: history.fromMs, toEpochMS: history.toMs };
+    const json = query.timeline ? { ...query.json, run: timeline.run } : query.json;
+    const request = {
+      pluginContext: pluginContext(index),
+      headers: {},
+      queries: [{ refId: 'A', maxDataPoints: 1000, intervalMS: 3_600_000, timeRange: range, json: Buffer.from(JSON.stringify(json)), queryType: '' }],
+    } as unknown as QueryDataRequest;
+    const answers = await Promise.all(clients.map(async (client) => (await client.queryData(request)).responses.A));
+    for (const answer of answers.filter((a) => a.error)) {
+      throw new Error(`${query.name}: ${answer.error}`);
+    }
+    const directs = answers.map((answer) => {
+      const meta = JSON.parse(tableFromIPC(answer.frames![0]).schema.metadata.get('meta') ?? '{}');
+      return replaySearches(esUrl, index, meta.executedQueryString as string, query.replay ?? 'lines');
+    });
+    for (const direct of directs) {
+      await direct();
+    }
+    const backendTimes: number[][] = clients.map(() => []);
+    const esTimes: number[][] = clients.map(() => []);
+    const cpuBefore = plugins.map((plugin) => processCpuMs(plugin.pid));
+    for (let i = 0; i < RUNS; i++) {
+      for (const [k, client] of clients.entries()) {
+        let t = performance.now();
+        await client.queryData(request);
+        backendTimes[k].push(performance.now() - t);
+        t = performance.now();
+        await directs[k]();
+        esTimes[k].push(performance.now() - t);
+      }
+    }
+    const cpu = plugins.map((plugin, k) => (processCpuMs(plugin.pid) - cpuBefore[k]) / RUNS);
+    const cells = clients.map((_, k) => {
+      const [b, e] = [median(backendTimes[k]), median(esTimes[k])];
+      return ` ${b.toFixed(1)} ms | ${e.toFixed(1)} ms | ${(b / e).toFixed(2)} | ${cpu[k].toFixed(1)} ms |`;
+    });
+    console.log(`| ${query.name} |${cells.join('')}`);
+  }
+  for (const [k, client] of clients.entries()) {
+    const floor = await queryDataFloor(client.queryData, pluginContext(BENCH_INDEX));
+    console.log(`\nQueryData floor${backendNames[k]} (a query refused before any search: gRPC round trip and handler): ${floor.toFixed(2)} ms median`);
+  }
+  console.log(`\nload average ${loadAverage()}`);
   console.log(`\nframe encoding: ${frameEncodingRate()}`);
-  data.close();
-  plugin.stop();
+  clients.forEach((client) => client.close());
+  plugins.forEach((plugin) => plugin.stop());
   await es.close();
 }
 

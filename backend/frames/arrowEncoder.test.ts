@@ -46,6 +46,16 @@ describe('Arrow frame encoder', () => {
     expect(table.getChild('retried')!.toArray()).toEqual([true, false]);
   });
 
+  it('reads back every string of an ASCII column, of a mixed one and nulls as empty slots', () => {
+    const ascii = ['shard(0:part-0)', '', 'x', null, 'publish'];
+    // Non-ASCII of 2, 3 and 4 bytes, and a lone surrogate (written as U+FFFD, as TextEncoder does).
+    const mixed = ['a', 'träning', '日本', null, '🚀x', '\ud800', 'z'];
+    for (const values of [ascii, mixed]) {
+      const table = tableFromIPC(encodeFrame({ fields: [{ name: 's', type: 'string', nullable: true, values }] }));
+      expect(table.getChild('s')!.toArray()).toEqual(values.map((v) => (v === '\ud800' ? '\ufffd' : v)));
+    }
+  });
+
   it('writes exact nanoseconds before 1970, at the epoch and up to 2200', () => {
     const times = [-86_400_000.5, 0, 1, 1_700_000_000_000.001, 4_102_444_800_000, 7_258_118_400_000.25]; // up to 2200: int64 ns ends in 2262
     const table = tableFromIPC(encodeFrame({ fields: [{ name: 'time', type: 'time', nullable: false, values: times }] }));

@@ -131,6 +131,18 @@ describe.each(['elasticsearch', 'argo'] as const)('the timeline of a 9,000-item 
   });
 });
 
+describe('the timeline’s searches', () => {
+  it('read from each document only what the timeline shows (not its labels, parameters or metrics)', async () => {
+    const frame = await timeline({ source: 'elasticsearch', run: large.workflow.metadata.name, filters: { namespaces: [NS] } });
+    const searches = JSON.parse(frame.meta!.executedQueryString as string) as Array<{ _source?: { includes?: string[] } }>;
+    expect(searches).toHaveLength(2);
+    for (const search of searches) {
+      expect(search._source?.includes).toBeDefined();
+      expect(search._source!.includes!.filter((field) => ['labels', 'parameters', 'metrics'].includes(field))).toEqual([]);
+    }
+  }, 120_000);
+});
+
 describe('timeline from the Argo Server’s archive', () => {
   it.each([{ run: 'hr-retry-replication', filters: { namespaces: ['argo'] } }, { uid: 'a0edb47a-3e6d-4568-b828-bf0cfcd8e5d5' }])('finds the archived run by %j', async (query) => {
     const frame = await timeline({ source: 'argo', ...query });
