@@ -70,8 +70,9 @@ export function createServer(): Server {
   return server;
 }
 
+/** `ipv4:` takes grpc-js's IP-literal resolver: its DNS resolver (and node:dns/promises) stays off the start-up path. */
 export function listen(server: Server): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+    server.bindAsync('ipv4:127.0.0.1:0', ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
   });
 }

@@ -18,7 +18,8 @@
 # Runs on an x86_64 Debian or Ubuntu host (it runs the x64 node to make the SEA blobs).
 #
 # Environment (all optional):
-#   ARGOPERF_BUNDLE      bundle to package            (default build/backend/main.cjs)
+#   ARGOPERF_BUNDLE      bundle to package            (default build/backend/main.cjs; its lazy.cjs
+#                        next to it is packaged as a SEA asset)
 #   ARGOPERF_DIST        output dir                   (default dist/datasource)
 #   ARGOPERF_ARCHES      "amd64 arm64"                (default both)
 #   ARGOPERF_SEA_AMD64   how the amd64 executable runs the bundle (arm64 never gets a code cache):
@@ -50,6 +51,7 @@ die() { printf '[build-executables] ERROR: %s\n' "$*" >&2; exit 1; }
 
 ROOT=$(CDPATH= cd -P -- "$(dirname -- "$0")/../.." && pwd -P)
 BUNDLE=${ARGOPERF_BUNDLE:-$ROOT/build/backend/main.cjs}
+LAZY_BUNDLE=$(dirname "$BUNDLE")/lazy.cjs
 DIST=${ARGOPERF_DIST:-$ROOT/dist/datasource}
 ARCHES=${ARGOPERF_ARCHES:-amd64 arm64}
 SEA_AMD64=${ARGOPERF_SEA_AMD64:-auto}
@@ -74,6 +76,7 @@ need timeout "apt-get install coreutils"
 "$FETCH_DEBS" --check   # apt-get and the Debian archive keyring, with the same kind of message
 [ -f "$POSTJECT" ] || die "postject not found in node_modules: run npm ci"
 [ -f "$BUNDLE" ] || die "bundle not found: $BUNDLE (npm run build:backend makes it)"
+[ -f "$LAZY_BUNDLE" ] || die "bundle not found: $LAZY_BUNDLE (npm run build:backend makes it next to main.cjs)"
 mkdir -p "$CACHE/npm" "$CACHE/node" "$CACHE/debs" "$CACHE/work"
 
 # ---------------------------------------------------------------- helpers
@@ -194,6 +197,32 @@ EOF
   chmod 0755 "$file"
 }
 
+# the SEA blob from $work/sea-config.json's inputs, injected into a fresh copy of the node binary
+make_sea() {
+  cat >"$work/sea-config.json" <<EOF
+{
+  "main": "$main",
+  "output": "sea-prep.blob",
+  "disableExperimentalSEAWarning": true,
+  "useCodeCache": $cache,
+  "useSnapshot": $snap,
+  "assets": { $assets },
+  "execArgv": [$(for a in $EXEC_ARGV; do printf '%s"%s"' "${sep-}" "$a"; sep=', '; done; unset sep)]
+}
+EOF
+  # env -i: a snapshot must not capture the build machine's environment; timeout: a bundle that
+  # starts a server while the snapshot is built never finishes
+  (cd "$work" && env -i PATH="${PATH:-/usr/bin:/bin}" ARGOPERF_SNAPSHOT_BUNDLE="$work/main.cjs" \
+    ARGOPERF_SNAPSHOT_CONSTANTS="$work/snapshot-constants.json" \
+    timeout 300 "$HOST_NODE" --experimental-sea-config sea-config.json >&2) || die "SEA blob ($arch, $mode) failed"
+  mkdir -p "$rt/lib" "$rt/licenses"
+  cp "$node" "$rt/$REAL_EXE"
+  chmod 0755 "$rt/$REAL_EXE"
+  node "$POSTJECT" "$rt/$REAL_EXE" NODE_SEA_BLOB "$work/sea-prep.blob" \
+    --sentinel-fuse "$SENTINEL_FUSE" >"$work/postject.log" 2>&1 || { cat "$work/postject.log" >&2; die "postject ($arch) failed"; }
+
+}
+
 # ---------------------------------------------------------------- main
 HOST_NODE=$(node_binary amd64)   # the blob must be made by the same Node version as the target binary
 [ "$("$HOST_NODE" --version)" = "v$NODE_VERSION" ] || die "cannot run $HOST_NODE on this machine"
@@ -218,7 +247,9 @@ for arch in $ARCHES; do
     case $mode in vmcache|snapshot) mode=vm ;; *) mode=plain ;; esac
   fi
   cp "$BUNDLE" "$work/main.cjs"
-  cache=false snap=false main=main.cjs assets=
+  # what main.cjs loads after the handshake (scripts/build-backend.mjs): an asset in every mode
+  cp "$LAZY_BUNDLE" "$work/lazy.cjs"
+  cache=false snap=false main=main.cjs assets='"lazy.cjs": "lazy.cjs"'
   case $mode in
     plain) ;;
     codecache) cache=true ;;
@@ -233,7 +264,7 @@ for arch in $ARCHES; do
     vm|vmcache)
       # scripts/package/sea-main.cjs is the SEA main; the bundle (and its trained cache) are assets
       cp "$ROOT/scripts/package/sea-main.cjs" "$work/sea-main.cjs"
-      main=sea-main.cjs assets='"main.cjs": "main.cjs"'
+      main=sea-main.cjs assets="$assets, \"main.cjs\": \"main.cjs\""
       if [ "$mode" = vmcache ]; then
         cache=true
         (cd "$work" && env -i PATH="${PATH:-/usr/bin:/bin}" grafana_plugin_type=datasource \
@@ -244,30 +275,8 @@ for arch in $ARCHES; do
       fi ;;
     *) die "ARGOPERF_SEA_AMD64 must be auto, snapshot, vmcache, codecache or plain (got $mode)" ;;
   esac
-  cat >"$work/sea-config.json" <<EOF
-{
-  "main": "$main",
-  "output": "sea-prep.blob",
-  "disableExperimentalSEAWarning": true,
-  "useCodeCache": $cache,
-  "useSnapshot": $snap,
-  "assets": { $assets },
-  "execArgv": [$(for a in $EXEC_ARGV; do printf '%s"%s"' "${sep-}" "$a"; sep=', '; done; unset sep)]
-}
-EOF
-  # env -i: a snapshot must not capture the build machine's environment; timeout: a bundle that
-  # starts a server while the snapshot is built never finishes
-  (cd "$work" && env -i PATH="${PATH:-/usr/bin:/bin}" ARGOPERF_SNAPSHOT_BUNDLE="$work/main.cjs" \
-    ARGOPERF_SNAPSHOT_CONSTANTS="$work/snapshot-constants.json" \
-    timeout 300 "$HOST_NODE" --experimental-sea-config sea-config.json >&2) || die "SEA blob ($arch, $mode) failed"
-
   rt=$STAGE/runtime/linux_$arch
-  mkdir -p "$rt/lib" "$rt/licenses"
-  cp "$node" "$rt/$REAL_EXE"
-  chmod 0755 "$rt/$REAL_EXE"
-  node "$POSTJECT" "$rt/$REAL_EXE" NODE_SEA_BLOB "$work/sea-prep.blob" \
-    --sentinel-fuse "$SENTINEL_FUSE" >"$work/postject.log" 2>&1 || { cat "$work/postject.log" >&2; die "postject ($arch) failed"; }
-
+  make_sea
   copy_libs "$rt/$REAL_EXE" "$droot" "$rt/lib" "$arch"
   cp "$(dirname "$node")/LICENSE" "$rt/licenses/node.LICENSE"
   for pkg in libc6 libstdc++6 libgcc-s1; do
@@ -279,6 +288,16 @@ EOF
     cat "$CACHE/debs/$arch/VERSIONS.txt"
   } >"$rt/VERSIONS.txt"
   write_launcher "$arch" "$STAGE/${EXE_BASENAME}_linux_$arch"
+  if [ "$arch" = amd64 ]; then
+    # V8 code cache of lazy.cjs (scripts/build-backend/lazy-loader.cjs) next to the executable, so the
+    # first call after the handshake does not compile it from scratch. V8 accepts a cache only in a
+    # process started from the same snapshot, so the executable makes it: it starts as the plugin,
+    # loads lazy.cjs on its warm-up after the handshake, evaluates all of it, writes it and exits.
+    env -i PATH="${PATH:-/usr/bin:/bin}" grafana_plugin_type=datasource ARGOPERF_LAZY_CACHE_OUT="$rt/lazy.cache" \
+      timeout 120 "$STAGE/${EXE_BASENAME}_linux_$arch" </dev/null >/dev/null 2>"$work/lazy-cache.log" &&
+      [ -s "$rt/lazy.cache" ] || { cat "$work/lazy-cache.log" >&2; die "training run for the code cache of lazy.cjs failed"; }
+    chmod 0644 "$rt/lazy.cache"
+  fi
 done
 
 # swap the outputs into place (only the files this script owns)

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Spawn → go-plugin handshake timing for a datasource executable.
 //
-//   node scripts/package/measure-start.mjs [--runs 20] [--warmup 1] [--json] [--quiet] <executable> [args...]
+//   node scripts/package/measure-start.mjs [--runs 20] [--warmup 1] [--grpc] [--json] [--quiet] <executable> [args...]
 //
 // Each run spawns the executable the way Grafana does (env: grafana_plugin_type=datasource only),
 // times until the first complete stdout line, checks that line is `1|2|tcp|127.0.0.1:<port>|grpc`,
@@ -9,25 +9,33 @@
 // median/min/max in ms to stdout; exits 1 if any run fails. Warm-up runs are not counted.
 // Also reports the CPU time the process had used when the handshake arrived (sum over its threads,
 // from /proc/<pid>/task/*/schedstat), which is far less sensitive to a busy machine than wall time.
+// --grpc: after the handshake, also time the first calls the way the host makes them (grpc-status 0
+// required): go-plugin's blocking dial and its health check (grpc.health.v1.Health/Check "plugin",
+// must answer SERVING), then a first pluginv2.Diagnostics/CheckHealth (empty request: the handler
+// loads and answers that the plugin context is missing). Reported as spawn → answer, so printing the
+// line earlier while the first call gets slower does not look like an improvement.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { connect } from 'node:http2';
 
 const args = process.argv.slice(2);
 let runs = 20;
 let warmup = 1;
 let json = false;
 let quiet = false;
+let grpc = false;
 while (args.length && args[0].startsWith('--')) {
   const a = args.shift();
   if (a === '--runs') {runs = Number(args.shift());}
   else if (a === '--warmup') {warmup = Number(args.shift());}
   else if (a === '--json') {json = true;}
   else if (a === '--quiet') {quiet = true;}
+  else if (a === '--grpc') {grpc = true;}
   else if (a === '--') {break;}
   else {fail(`unknown option ${a}`);}
 }
 if (!args.length || !(runs >= 1) || !(warmup >= 0)) {
-  fail('usage: measure-start.mjs [--runs N] [--warmup N] [--json] [--quiet] <executable> [args...]');
+  fail('usage: measure-start.mjs [--runs N] [--warmup N] [--grpc] [--json] [--quiet] <executable> [args...]');
 }
 const [exe, ...exeArgs] = args;
 const HANDSHAKE = /^1\|2\|tcp\|127\.0\.0\.1:(\d+)\|grpc$/;
@@ -50,6 +58,53 @@ function cpuMs(pid) {
   }
 }
 
+// one unary gRPC call over the session; resolves with the response message once grpc-status is 0
+function unary(session, path, message) {
+  return new Promise((resolve, reject) => {
+    const request = session.request({ ':method': 'POST', ':path': path, 'content-type': 'application/grpc', te: 'trailers' });
+    const chunks = [];
+    let status;
+    request.on('response', (headers) => (status = headers['grpc-status'] ?? status));
+    request.on('trailers', (trailers) => (status = trailers['grpc-status'] ?? status));
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('error', reject);
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (status !== '0' || body.length < 5) {
+        reject(new Error(`${path} answered grpc-status ${status} with ${body.length} bytes`));
+      } else {
+        resolve(body.subarray(5, 5 + body.readUInt32BE(1)));
+      }
+    });
+    const frame = Buffer.alloc(5 + message.length);
+    frame.writeUInt32BE(message.length, 1);
+    message.copy(frame, 5);
+    request.end(frame);
+  });
+}
+
+// go-plugin's first calls after the handshake, timed from t0 (see the header)
+async function firstCalls(port, t0, pid) {
+  const since = () => Number(process.hrtime.bigint() - t0) / 1e6;
+  const session = connect(`http://127.0.0.1:${port}`);
+  session.on('error', () => {});
+  try {
+    const health = await unary(session, '/grpc.health.v1.Health/Check', Buffer.from([0x0a, 6, ...Buffer.from('plugin')]));
+    if (!health.equals(Buffer.from([0x08, 1]))) {
+      throw new Error(`health check of "plugin" did not answer SERVING: ${health.toString('hex')}`);
+    }
+    const healthMs = since();
+    const healthCpu = cpuMs(pid);
+    const check = await unary(session, '/pluginv2.Diagnostics/CheckHealth', Buffer.alloc(0));
+    if (check[0] !== 0x08) {
+      throw new Error(`CheckHealth answered without a status: ${check.toString('hex')}`);
+    }
+    return { healthMs, healthCpu, checkHealthMs: since(), checkHealthCpu: cpuMs(pid) };
+  } finally {
+    session.destroy();
+  }
+}
+
 function once(timeoutMs = 15000) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
@@ -61,7 +116,7 @@ function once(timeoutMs = 15000) {
     let out = '';
     let err = '';
     let done = false;
-    const finish = (e, ms, line, cpu) => {
+    const finish = (e, ms, line, cpu, calls) => {
       if (done) {return;}
       done = true;
       clearTimeout(timer);
@@ -69,18 +124,27 @@ function once(timeoutMs = 15000) {
       try {
         process.kill(-child.pid, 'SIGKILL');
       } catch {}
-      exited.then(() => (e ? reject(e) : resolve({ ms, line, cpu })));
+      exited.then(() => (e ? reject(e) : resolve({ ms, line, cpu, ...calls })));
     };
     const timer = setTimeout(() => finish(new Error(`no handshake within ${timeoutMs} ms; stderr: ${err.slice(0, 2000)}`)), timeoutMs);
+    let lineSeen = false;
     child.stdout.on('data', (d) => {
       out += d;
       const nl = out.indexOf('\n');
-      if (nl < 0) {return;}
+      if (nl < 0 || lineSeen) {return;}
+      lineSeen = true;
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       const cpu = cpuMs(child.pid);
       const line = out.slice(0, nl);
-      if (!HANDSHAKE.test(line)) {finish(new Error(`first stdout line is not a handshake: ${JSON.stringify(line)}`));}
-      else {finish(null, ms, line, cpu);}
+      const port = HANDSHAKE.exec(line)?.[1];
+      if (!port) {finish(new Error(`first stdout line is not a handshake: ${JSON.stringify(line)}`));}
+      else if (!grpc) {finish(null, ms, line, cpu);}
+      else {
+        firstCalls(Number(port), t0, child.pid).then(
+          (calls) => finish(null, ms, line, cpu, calls),
+          (e) => finish(new Error(`after the handshake: ${e.message}; stderr: ${err.slice(0, 2000)}`))
+        );
+      }
     });
     child.stderr.on('data', (d) => (err += d));
     child.on('error', (e) => finish(e));
@@ -90,6 +154,10 @@ function once(timeoutMs = 15000) {
 
 const times = [];
 const cpus = [];
+const healths = [];
+const checks = [];
+const healthCpus = [];
+const checkCpus = [];
 let lastLine = '';
 for (let i = 0; i < warmup + runs; i++) {
   let r;
@@ -102,6 +170,10 @@ for (let i = 0; i < warmup + runs; i++) {
   if (i >= warmup) {
     times.push(r.ms);
     cpus.push(r.cpu);
+    healths.push(r.healthMs);
+    checks.push(r.checkHealthMs);
+    healthCpus.push(r.healthCpu);
+    checkCpus.push(r.checkHealthCpu);
   }
 }
 const med = (xs) => {
@@ -119,11 +191,24 @@ const res = {
   timesMs: times.map((t) => +t.toFixed(1)),
   cpuMedianMs: +med(cpus).toFixed(1),
   handshake: lastLine,
+  ...(grpc
+    ? {
+        healthMedianMs: +med(healths).toFixed(1),
+        healthCpuMedianMs: +med(healthCpus).toFixed(1),
+        checkHealthMedianMs: +med(checks).toFixed(1),
+        checkHealthCpuMedianMs: +med(checkCpus).toFixed(1),
+      }
+    : {}),
 };
 if (json) {process.stdout.write(JSON.stringify(res) + '\n');}
 else if (quiet) {process.stderr.write(`handshake OK (${res.medianMs} ms): ${lastLine}\n`);}
 else
   {process.stdout.write(
     `${exe}\n  runs ${runs} (+${warmup} warm-up)  median ${res.medianMs} ms  min ${res.minMs}  max ${res.maxMs}` +
-      `  (CPU used by then: median ${res.cpuMedianMs} ms)\n  handshake: ${lastLine}\n`
+      `  (CPU used by then: median ${res.cpuMedianMs} ms)\n` +
+      (grpc
+        ? `  spawn → health check answered: median ${res.healthMedianMs} ms (CPU ${res.healthCpuMedianMs} ms)` +
+          `  → first CheckHealth answered: median ${res.checkHealthMedianMs} ms (CPU ${res.checkHealthCpuMedianMs} ms)\n`
+        : '') +
+      `  handshake: ${lastLine}\n`
   );}
