@@ -31,6 +31,8 @@ export interface StepLinks {
 
 type Ids = ReadonlySet<string>;
 const NONE: Ids = new Set();
+/** Marks a node whose start or end is being worked out. */
+const OPEN: Ids = new Set();
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 const list = (value: unknown): string[] =>
@@ -49,9 +51,6 @@ class NodeGraph {
   private readonly parents = new Map<string, string[]>();
   private readonly starts = new Map<string, Ids>();
   private readonly ends = new Map<string, Ids>();
-  /** Nodes whose start or end is being worked out (a cycle in a damaged object ends there). */
-  private readonly openStarts = new Set<string>();
-  private readonly openEnds = new Set<string>();
   private readonly retries = new Map<string, string[]>();
 
   constructor(
@@ -83,14 +82,11 @@ class NodeGraph {
   predecessors(id: string): Ids {
     const known = this.starts.get(id);
     if (known !== undefined) {
-      return known;
+      // OPEN: a cycle in a damaged object ends here instead of recursing forever.
+      return known === OPEN ? NONE : known;
     }
-    if (this.openStarts.has(id)) {
-      return NONE;
-    }
-    this.openStarts.add(id);
+    this.starts.set(id, OPEN);
     const value = this.startsAfter(id);
-    this.openStarts.delete(id);
     this.starts.set(id, value);
     return value;
   }
@@ -102,14 +98,10 @@ class NodeGraph {
     }
     const known = this.ends.get(id);
     if (known !== undefined) {
-      return known;
+      return known === OPEN ? NONE : known;
     }
-    if (this.openEnds.has(id)) {
-      return NONE;
-    }
-    this.openEnds.add(id);
+    this.ends.set(id, OPEN);
     const value = this.endsWith(id);
-    this.openEnds.delete(id);
     this.ends.set(id, value);
     return value;
   }
