@@ -16,6 +16,12 @@ const liveUids = history.workflows
   .map((g) => g.workflow.metadata.uid!);
 const PAGE = 100;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (!condition() && Date.now() - started < timeoutMs) {
+    await pause(10);
+  }
+}
 
 async function withDouble(
   options: Partial<ArgoClientOptions>,
@@ -36,19 +42,21 @@ const listRequests = (server: ArgoServerHandle) => server.requests.filter((r) =>
 describe('listing workflows with nodes one page ahead', () => {
   it('has the next page asked for while the reader works on this one; pages and tokens as the server sent them', () =>
     withDouble({}, async (client, server) => {
+      const pages = Math.ceil(liveUids.length / PAGE);
       const requestsWhileReading: number[] = [];
       const uids: string[] = [];
       const tokens: Array<string | undefined> = [];
       for await (const page of client.listWorkflowPagesWithNodes()) {
-        // A slow reader (the collector writing to Elasticsearch): the next page is fetched meanwhile.
-        await pause(150);
-        requestsWhileReading.push(listRequests(server).filter((r) => r.endedMs !== undefined).length);
+        // A slow reader (the collector writing to Elasticsearch): the next page is asked for meanwhile.
+        // Generous waits for a loaded machine: until the next request arrives (or 3 s), then a little more.
+        await until(() => listRequests(server).length >= Math.min(page.index + 2, pages), 3_000);
+        await pause(50);
+        requestsWhileReading.push(listRequests(server).length);
         uids.push(...page.items.map((w) => w.metadata.uid!));
         tokens.push(page.continue);
       }
-      const pages = Math.ceil(liveUids.length / PAGE);
       expect(uids.sort()).toEqual([...liveUids].sort());
-      // Page n + 1 was answered while the reader held page n; never more than one page ahead.
+      // Page n + 1 was asked for while the reader held page n; never more than one page ahead.
       expect(requestsWhileReading).toEqual(Array.from({ length: pages }, (_, n) => Math.min(n + 2, pages)));
       // Each page's continue token is the one the next request carried: checkpoints resume where they did.
       const sent = listRequests(server).map((r) => r.query['listOptions.continue']);
