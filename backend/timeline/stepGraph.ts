@@ -31,9 +31,12 @@ export interface StepLinks {
 
 type Ids = ReadonlySet<string>;
 const NONE: Ids = new Set();
+/** Marks a node whose start or end is being worked out. */
+const OPEN: Ids = new Set();
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 function union(sets: Ids[]): Ids {
   const nonEmpty = sets.filter((s) => s.size > 0);
@@ -48,7 +51,7 @@ class NodeGraph {
   private readonly parents = new Map<string, string[]>();
   private readonly starts = new Map<string, Ids>();
   private readonly ends = new Map<string, Ids>();
-  private readonly open = new Set<string>();
+  private readonly retries = new Map<string, string[]>();
 
   constructor(
     private readonly nodes: JsonObject,
@@ -56,7 +59,14 @@ class NodeGraph {
   ) {
     for (const id in nodes) {
       const node = nodes[id];
-      for (const child of isObject(node) ? list(node.children) : []) {
+      const children = isObject(node) ? node.children : undefined;
+      if (!Array.isArray(children)) {
+        continue;
+      }
+      for (const child of children) {
+        if (typeof child !== 'string') {
+          continue;
+        }
         const known = this.parents.get(child);
         known ? known.push(id) : this.parents.set(child, [id]);
       }
@@ -70,15 +80,15 @@ class NodeGraph {
 
   /** What a node waits for before it starts (attempt ids). */
   predecessors(id: string): Ids {
-    return this.memo(this.starts, `s${id}`, id, () => {
-      const parents = this.parents.get(id) ?? [];
-      const name = text(this.node(id)?.name);
-      if (parents.length === 0) {
-        // The workflow's exit handler has no parent: it runs after the run's body.
-        return name === `${this.runName}.onExit` ? this.finishers(this.rootId()) : NONE;
-      }
-      return union(parents.map((parent) => this.through(parent, id)));
-    });
+    const known = this.starts.get(id);
+    if (known !== undefined) {
+      // OPEN: a cycle in a damaged object ends here instead of recursing forever.
+      return known === OPEN ? NONE : known;
+    }
+    this.starts.set(id, OPEN);
+    const value = this.startsAfter(id);
+    this.starts.set(id, value);
+    return value;
   }
 
   /** The attempts whose end is a node's end. */
@@ -86,25 +96,51 @@ class NodeGraph {
     if (id === undefined) {
       return NONE;
     }
-    return this.memo(this.ends, `e${id}`, id, () => {
-      const node = this.node(id);
-      const type = text(node?.type);
-      if (node === undefined || type === undefined) {
-        return NONE;
-      }
-      if (type === CONTAINER) {
-        return union((this.parents.get(id) ?? []).map((parent) => this.finishers(parent)));
-      }
-      if (!GROUPS.has(type)) {
-        return new Set([id]);
-      }
-      if (type === 'Retry') {
-        const attempts = this.attempts(id);
-        return attempts.length > 0 ? this.finishers(attempts[attempts.length - 1]) : this.predecessors(id);
-      }
-      const members = type === 'Steps' || type === 'DAG' ? list(node.outboundNodes) : list(node.children).filter((c) => this.contains(id, c));
-      return members.length > 0 ? union(members.map((m) => this.finishers(m))) : this.predecessors(id);
-    });
+    const known = this.ends.get(id);
+    if (known !== undefined) {
+      return known === OPEN ? NONE : known;
+    }
+    this.ends.set(id, OPEN);
+    const value = this.endsWith(id);
+    this.ends.set(id, value);
+    return value;
+  }
+
+  private startsAfter(id: string): Ids {
+    const parents = this.parents.get(id);
+    if (parents === undefined) {
+      // The workflow's exit handler has no parent: it runs after the run's body.
+      return text(this.node(id)?.name) === `${this.runName}.onExit` ? this.finishers(this.rootId()) : NONE;
+    }
+    if (parents.length === 1) {
+      // One parent (most nodes): its set as it is, as union() would share it.
+      const only = this.through(parents[0], id);
+      return only.size > 0 ? only : NONE;
+    }
+    return union(parents.map((parent) => this.through(parent, id)));
+  }
+
+  private endsWith(id: string): Ids {
+    const node = this.node(id);
+    const type = text(node?.type);
+    if (node === undefined || type === undefined) {
+      return NONE;
+    }
+    if (type === CONTAINER) {
+      return union((this.parents.get(id) ?? []).map((parent) => this.finishers(parent)));
+    }
+    if (!GROUPS.has(type)) {
+      return new Set([id]);
+    }
+    if (type === 'Retry') {
+      const attempts = this.attempts(id);
+      return attempts.length > 0 ? this.finishers(attempts[attempts.length - 1]) : this.predecessors(id);
+    }
+    const members =
+      type === 'Steps' || type === 'DAG'
+        ? list(node.outboundNodes)
+        : list(node.children).filter((c) => this.contains(id, c));
+    return members.length > 0 ? union(members.map((m) => this.finishers(m))) : this.predecessors(id);
   }
 
   /** What `child` waits for because of its parent `parent` in the node graph. */
@@ -148,15 +184,23 @@ class NodeGraph {
     return childName.startsWith(name) && (type === 'StepGroup' ? next === '.' : next === '(');
   }
 
-  /** A Retry node's attempts (`<name>(n)`), by attempt number. */
+  /** A Retry node's attempts (`<name>(n)`), by attempt number; read once per Retry node. */
   private attempts(id: string): string[] {
+    const known = this.retries.get(id);
+    if (known !== undefined) {
+      return known;
+    }
     const name = text(this.node(id)?.name) ?? '';
     const numbered = list(this.node(id)?.children).flatMap((child) => {
       const childName = text(this.node(child)?.name) ?? '';
       const start = retrySuffixStart(childName);
-      return start === name.length && childName.startsWith(name) ? [{ child, n: Number(childName.slice(start + 1, -1)) }] : [];
+      return start === name.length && childName.startsWith(name)
+        ? [{ child, n: Number(childName.slice(start + 1, -1)) }]
+        : [];
     });
-    return numbered.sort((a, b) => a.n - b.n).map((a) => a.child);
+    const attempts = numbered.sort((a, b) => a.n - b.n).map((a) => a.child);
+    this.retries.set(id, attempts);
+    return attempts;
   }
 
   private rootId(): string | undefined {
@@ -166,22 +210,6 @@ class NodeGraph {
       }
     }
     return undefined;
-  }
-
-  private memo(cache: Map<string, Ids>, key: string, id: string, compute: () => Ids): Ids {
-    const known = cache.get(id);
-    if (known !== undefined) {
-      return known;
-    }
-    // A cycle in a damaged object ends here instead of recursing forever.
-    if (this.open.has(key)) {
-      return NONE;
-    }
-    this.open.add(key);
-    const value = compute();
-    this.open.delete(key);
-    cache.set(id, value);
-    return value;
   }
 }
 

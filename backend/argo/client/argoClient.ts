@@ -114,12 +114,12 @@ export class ArgoClient {
           label: `workflows from the Argo Server ${this.versions.known}`,
           // Servers with Argo's field selectors filter by start time themselves; for older ones the client does.
           keep: features.argoFieldSelectors ? undefined : startedBetween(query),
-          fetch: (token) =>
+          fetch: (token, signal) =>
             this.getList<Workflow>(
               `api/v1/workflows/${enc(namespace)}`,
               liveListParams(query, features, pageSize, token),
               { verb: 'list', resource: 'workflows', namespace },
-              call
+              withSignal(call, signal)
             ),
         };
         const archive =
@@ -238,12 +238,12 @@ export class ArgoClient {
           pageSize,
           startToken: query.continue,
           label: 'cron workflows',
-          fetch: (token) =>
+          fetch: (token, signal) =>
             this.getList<CronWorkflow>(
               `api/v1/cron-workflows/${enc(namespace)}`,
               cronListParams(query, pageSize, token),
               { verb: 'list', resource: 'cronworkflows', namespace },
-              call
+              withSignal(call, signal)
             ),
         },
       ],
@@ -286,12 +286,12 @@ export class ArgoClient {
       pageSize,
       startToken: query.includeArchive ? undefined : query.continue,
       label: `archived workflows from the Argo Server ${this.versions.known}`,
-      fetch: (token) =>
+      fetch: (token, signal) =>
         this.getList<Workflow>(
           'api/v1/archived-workflows',
           archiveListParams(query, features, pageSize, token),
           { verb: 'list', resource: 'workflows', archived: true, namespace },
-          call
+          withSignal(call, signal)
         ),
     };
   }
@@ -332,6 +332,14 @@ export class ArgoClient {
     }
     return body;
   }
+}
+
+/** The call's options with the list's own signal too (it cancels a page asked for ahead of the reader). */
+function withSignal(call: CallOptions, signal: AbortSignal | undefined): CallOptions {
+  if (!signal) {
+    return call;
+  }
+  return { ...call, signal: call.signal ? AbortSignal.any([call.signal, signal]) : signal };
 }
 
 /** A client-side start-time filter for servers that cannot filter the live list themselves. */

@@ -33,7 +33,8 @@ export interface ListSource<T> {
   tokens: 'offset' | 'opaque';
   pageSize: number;
   startToken?: string;
-  fetch(token: string | undefined): Promise<ObjectList<T>>;
+  /** `signal` aborts a page asked for ahead that the reader no longer wants. */
+  fetch(token: string | undefined, signal?: AbortSignal): Promise<ObjectList<T>>;
   /** Keep this item (client-side filters); default all. */
   keep?(item: T): boolean;
   /** Names the list in messages, e.g. "workflows from the Argo Server v4.1.2". */
@@ -84,7 +85,11 @@ export class ListPages<T> implements AsyncIterable<ListPage<T>> {
     }
   }
 
-  /** Walks one source; returns true when paging must stop altogether. */
+  /**
+   * Walks one source; returns true when paging must stop altogether. The next page is asked for as soon
+   * as its token is known, while the reader works on this one (one page ahead, never more); its error
+   * surfaces when the reader asks for it, and it is cancelled when the reader stops first.
+   */
   private async *walk(
     source: ListSource<T>,
     state: ListOutcome,
@@ -93,80 +98,141 @@ export class ListPages<T> implements AsyncIterable<ListPage<T>> {
     const maxPages = this.limits.maxPages ?? 10_000;
     const tokens = new Set<string>();
     let token = source.startToken;
+    let ahead: PageAhead<T> | undefined;
     const incomplete = (reason: string) => {
       state.complete = false;
       state.incompleteReason = reason;
       return true;
     };
-    for (;;) {
-      if (state.pages >= maxPages) {
-        return incomplete(
-          `stopped after ${state.pages} pages (the page limit) while listing ${source.label}; the list may be incomplete`
-        );
-      }
-      const list = await source.fetch(token);
-      state.pages++;
-      const raw = list.items ?? [];
-      let fresh = 0;
-      const items: T[] = [];
-      for (const item of raw) {
-        const uid = uidOf(item);
-        if (uid && seen.has(uid)) {
-          state.duplicates++;
-          continue;
-        }
-        if (uid) {
-          seen.add(uid);
-        }
-        fresh++;
-        if (!source.keep || source.keep(item)) {
-          items.push(item);
-        }
-      }
-      const max = this.limits.maxItems;
-      const kept = max !== undefined ? items.slice(0, Math.max(0, max - state.items)) : items;
-      state.items += kept.length;
-      const { continue: next, remainingItemCount } = list.metadata ?? {};
-      const mapped = this.limits.mapItems ? await this.limits.mapItems(kept) : kept;
-      yield { items: mapped, index: state.pages - 1, continue: next || undefined, remainingItemCount };
-      if (
-        max !== undefined &&
-        state.items >= max &&
-        (kept.length < items.length || next || raw.length >= source.pageSize)
-      ) {
-        return incomplete(`stopped at ${max} items (the item limit) while listing ${source.label}; more exist`);
-      }
-      if (next) {
-        if (tokens.has(next) || next === token) {
+    try {
+      for (;;) {
+        if (state.pages >= maxPages) {
           return incomplete(
-            `the server sent the same continue token twice while listing ${source.label}; stopped to avoid a loop, the list may be incomplete`
+            `stopped after ${state.pages} pages (the page limit) while listing ${source.label}; the list may be incomplete`
           );
         }
-        tokens.add(next);
-        token = next;
-        continue;
+        const pending = ahead ?? fetchAhead(source, token);
+        ahead = undefined;
+        const list = await pending.list;
+        state.pages++;
+        const raw = list.items ?? [];
+        let fresh = 0;
+        const items: T[] = [];
+        for (const item of raw) {
+          const uid = uidOf(item);
+          if (uid && seen.has(uid)) {
+            state.duplicates++;
+            continue;
+          }
+          if (uid) {
+            seen.add(uid);
+          }
+          fresh++;
+          if (!source.keep || source.keep(item)) {
+            items.push(item);
+          }
+        }
+        const max = this.limits.maxItems;
+        const kept = max !== undefined ? items.slice(0, Math.max(0, max - state.items)) : items;
+        state.items += kept.length;
+        const { continue: next, remainingItemCount } = list.metadata ?? {};
+        const step = nextStep(source, {
+          token,
+          next,
+          remainingItemCount,
+          raw: raw.length,
+          fresh,
+          itemLimit:
+            max !== undefined &&
+            state.items >= max &&
+            (kept.length < items.length || Boolean(next) || raw.length >= source.pageSize)
+              ? max
+              : undefined,
+          seenToken: (t) => tokens.has(t),
+        });
+        if (step.token !== undefined && state.pages < maxPages) {
+          ahead = fetchAhead(source, step.token);
+        }
+        const mapped = this.limits.mapItems ? await this.limits.mapItems(kept) : kept;
+        yield { items: mapped, index: state.pages - 1, continue: next || undefined, remainingItemCount };
+        if (step.token === undefined) {
+          return step.incomplete === undefined ? false : incomplete(step.incomplete);
+        }
+        if (step.guessed) {
+          state.offsetsGuessed++;
+        } else {
+          tokens.add(step.token);
+        }
+        token = step.token;
       }
-      const full = source.pageSize > 0 && raw.length >= source.pageSize;
-      if (!full && !(remainingItemCount && remainingItemCount > 0)) {
-        return false;
-      }
-      if (source.tokens === 'opaque') {
-        // Kubernetes leaves out `continue` when exactly a page was left; only a count says otherwise.
-        return remainingItemCount && remainingItemCount > 0
-          ? incomplete(
-              `the server reported ${remainingItemCount} more items but no continue token while listing ${source.label}; the list is incomplete`
-            )
-          : false;
-      }
-      if (fresh === 0) {
-        return incomplete(
-          `a page without new items and without a continue token came back while listing ${source.label}; stopped, the list may be incomplete`
-        );
-      }
-      token = String(Number(token ?? '0') + raw.length);
-      state.offsetsGuessed++;
+    } finally {
+      // The reader stopped (or failed) before asking for the page fetched ahead: cancel it.
+      ahead?.controller.abort();
     }
   }
+}
+
+/** A page asked for ahead of the reader, and how to cancel it. */
+interface PageAhead<T> {
+  list: Promise<ObjectList<T>>;
+  controller: AbortController;
+}
+
+function fetchAhead<T>(source: ListSource<T>, token: string | undefined): PageAhead<T> {
+  const controller = new AbortController();
+  const list = source.fetch(token, controller.signal);
+  // Awaited later, or dropped when the reader stops first: never an unhandled rejection.
+  list.catch(() => undefined);
+  return { list, controller };
+}
+
+/** What follows a page: the next token (given or a guessed offset), or the end and why it is incomplete. */
+type Step = { token: string; guessed: boolean; incomplete?: undefined } | { token?: undefined; incomplete?: string };
+
+function nextStep<T>(
+  source: ListSource<T>,
+  page: {
+    token: string | undefined;
+    next: string | undefined;
+    remainingItemCount: number | undefined;
+    raw: number;
+    fresh: number;
+    /** The item limit, when this page reached it and more items exist. */
+    itemLimit: number | undefined;
+    seenToken(token: string): boolean;
+  }
+): Step {
+  const { token, next, remainingItemCount } = page;
+  if (page.itemLimit !== undefined) {
+    return {
+      incomplete: `stopped at ${page.itemLimit} items (the item limit) while listing ${source.label}; more exist`,
+    };
+  }
+  if (next) {
+    return page.seenToken(next) || next === token
+      ? {
+          incomplete: `the server sent the same continue token twice while listing ${source.label}; stopped to avoid a loop, the list may be incomplete`,
+        }
+      : { token: next, guessed: false };
+  }
+  const full = source.pageSize > 0 && page.raw >= source.pageSize;
+  if (!full && !(remainingItemCount && remainingItemCount > 0)) {
+    return {};
+  }
+  if (source.tokens === 'opaque') {
+    // Kubernetes leaves out `continue` when exactly a page was left; only a count says otherwise.
+    return remainingItemCount && remainingItemCount > 0
+      ? {
+          incomplete: `the server reported ${remainingItemCount} more items but no continue token while listing ${source.label}; the list is incomplete`,
+        }
+      : {};
+  }
+  if (page.fresh === 0) {
+    return {
+      incomplete: `a page without new items and without a continue token came back while listing ${source.label}; stopped, the list may be incomplete`,
+    };
+  }
+  return { token: String(Number(token ?? '0') + page.raw), guessed: true };
 }
 
 /** Drains pages into one array (holds everything: use for bounded lists). */
