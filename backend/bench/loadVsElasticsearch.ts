@@ -54,6 +54,8 @@ interface Phase {
   seconds: number;
   backendCpuMs?: number;
   esCpuMs?: number;
+  /** This process: the clients' side (gRPC calls, or fetch reading the answers), on the same cores. */
+  driverCpuMs: number;
   loadAverage: string;
 }
 
@@ -89,11 +91,13 @@ async function main(): Promise<void> {
     const measure = async (side: string, backendPid: number | undefined, run: () => Promise<LoadResult>) => {
       const [backendBefore, esBefore] = [backendPid && processCpuMs(backendPid), es.pid && processCpuMs(es.pid)];
       const started = performance.now();
+      const driverBefore = process.cpuUsage();
       const load = await run();
+      const driver = process.cpuUsage(driverBefore);
       const seconds = (performance.now() - started) / 1000;
       const backendCpuMs = backendPid ? processCpuMs(backendPid) - (backendBefore as number) : undefined;
       const esCpuMs = es.pid ? processCpuMs(es.pid) - (esBefore as number) : undefined;
-      phases.push({ side, load, seconds, backendCpuMs, esCpuMs, loadAverage: loadAverage() });
+      phases.push({ side, load, seconds, backendCpuMs, esCpuMs, driverCpuMs: (driver.user + driver.system) / 1000, loadAverage: loadAverage() });
     };
     for (let round = 0; round < ROUNDS; round++) {
       for (const backend of backends) {
@@ -109,12 +113,12 @@ async function main(): Promise<void> {
 }
 
 function report(phases: Phase[]): void {
-  console.log('| phase | panels | panels/s | latency p50 | latency p95 | failed | CPU s backend | CPU s Elasticsearch | load average after |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-  phases.forEach(({ side, load, seconds, backendCpuMs, esCpuMs, loadAverage: after }) => {
+  console.log('| phase | panels | panels/s | latency p50 | latency p95 | failed | CPU s backend | CPU s Elasticsearch | CPU s load driver | load average after |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  phases.forEach(({ side, load, seconds, backendCpuMs, esCpuMs, driverCpuMs, loadAverage: after }) => {
     console.log(
       `| ${side} | ${load.panels} | ${(load.panels / seconds).toFixed(2)} | ${percentile(load.latenciesMs, 0.5).toFixed(0)} ms | ` +
-        `${percentile(load.latenciesMs, 0.95).toFixed(0)} ms | ${failures(load)} | ${cpu(backendCpuMs)} | ${cpu(esCpuMs)} | ${after} |`
+        `${percentile(load.latenciesMs, 0.95).toFixed(0)} ms | ${failures(load)} | ${cpu(backendCpuMs)} | ${cpu(esCpuMs)} | ${cpu(driverCpuMs)} | ${after} |`
     );
   });
   const sides = [...new Set(phases.map((p) => p.side))];
@@ -122,16 +126,21 @@ function report(phases: Phase[]): void {
     const of = phases.filter((p) => p.side === side);
     const panels = of.reduce((sum, p) => sum + p.load.panels, 0);
     const latencies = of.flatMap((p) => p.load.latenciesMs);
-    const esCpu = of.reduce((sum, p) => sum + (p.esCpuMs ?? NaN), 0);
-    return [side, { perSecond: panels / of.reduce((sum, p) => sum + p.seconds, 0), p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), esCpuPerPanel: esCpu / panels, failed: of.reduce((s, p) => s + failures(p.load), 0) }];
+    const perPanel = (pick: (p: Phase) => number | undefined) => of.reduce((sum, p) => sum + (pick(p) ?? NaN), 0) / panels;
+    return [side, {
+      perSecond: panels / of.reduce((sum, p) => sum + p.seconds, 0),
+      p50: percentile(latencies, 0.5),
+      p95: percentile(latencies, 0.95),
+      cpuPerPanel: [side === 'Elasticsearch alone' ? 0 : perPanel((p) => p.backendCpuMs), perPanel((p) => p.esCpuMs), perPanel((p) => p.driverCpuMs)],
+    }];
   }));
   const alone = totals.get('Elasticsearch alone')!;
-  console.log('\n| side | panels/s | latency p50 | latency p95 | Elasticsearch CPU ms a panel | throughput ÷ Elasticsearch alone |');
+  console.log('\n| side | panels/s | latency p50 | latency p95 | CPU ms a panel: backend / Elasticsearch / load driver | throughput ÷ Elasticsearch alone |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const [side, t] of totals) {
     const ratio = t.perSecond / alone.perSecond;
     console.log(
-      `| ${side} | ${t.perSecond.toFixed(2)} | ${t.p50.toFixed(0)} ms | ${t.p95.toFixed(0)} ms | ${Number.isNaN(t.esCpuPerPanel) ? '—' : t.esCpuPerPanel.toFixed(0)} | ` +
+      `| ${side} | ${t.perSecond.toFixed(2)} | ${t.p50.toFixed(0)} ms | ${t.p95.toFixed(0)} ms | ${t.cpuPerPanel.map((ms) => (Number.isNaN(ms) ? '—' : ms.toFixed(0))).join(' / ')} | ` +
         `${side === 'Elasticsearch alone' ? '—' : `${ratio.toFixed(2)} (goal ≥ 0.9: ${ratio >= 0.9 ? 'met' : 'NOT met'})`} |`
     );
   }
