@@ -54,9 +54,41 @@ interface Phase {
   seconds: number;
   backendCpuMs?: number;
   esCpuMs?: number;
+  /** Elasticsearch's search thread pool, sampled every 0.5 s: mean searches running and waiting, and its size. */
+  searchPool?: { active: number; queued: number; threads: number };
   /** This process: the clients' side (gRPC calls, or fetch reading the answers), on the same cores. */
   driverCpuMs: number;
   loadAverage: string;
+}
+
+/**
+ * Samples the node's search thread pool (active and queued searches) every 0.5 s until stopped: a side
+ * that keeps fewer searches running than the pool has threads leaves Elasticsearch idle.
+ */
+function sampleSearchPool(esUrl: string) {
+  const samples: Array<{ active: number; queue: number; threads: number }> = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      try {
+        const answer = (await (await fetch(`${esUrl}/_nodes/_local/stats/thread_pool?filter_path=nodes.*.thread_pool.search`)).json()) as {
+          nodes: Record<string, { thread_pool: { search: { active: number; queue: number; threads: number } } }>;
+        };
+        samples.push(...Object.values(answer.nodes).map((node) => node.thread_pool.search));
+      } catch {
+        // a missed sample
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  })();
+  const mean = (pick: (s: (typeof samples)[number]) => number) => samples.reduce((sum, s) => sum + pick(s), 0) / samples.length;
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return samples.length ? { active: mean((s) => s.active), queued: mean((s) => s.queue), threads: mean((s) => s.threads) } : undefined;
+    },
+  };
 }
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
@@ -92,12 +124,14 @@ async function main(): Promise<void> {
       const [backendBefore, esBefore] = [backendPid && processCpuMs(backendPid), es.pid && processCpuMs(es.pid)];
       const started = performance.now();
       const driverBefore = process.cpuUsage();
+      const pool = sampleSearchPool(es.url);
       const load = await run();
+      const searchPool = await pool.stop();
       const driver = process.cpuUsage(driverBefore);
       const seconds = (performance.now() - started) / 1000;
       const backendCpuMs = backendPid ? processCpuMs(backendPid) - (backendBefore as number) : undefined;
       const esCpuMs = es.pid ? processCpuMs(es.pid) - (esBefore as number) : undefined;
-      phases.push({ side, load, seconds, backendCpuMs, esCpuMs, driverCpuMs: (driver.user + driver.system) / 1000, loadAverage: loadAverage() });
+      phases.push({ side, load, seconds, backendCpuMs, esCpuMs, driverCpuMs: (driver.user + driver.system) / 1000, searchPool, loadAverage: loadAverage() });
     };
     for (let round = 0; round < ROUNDS; round++) {
       for (const backend of backends) {
@@ -113,12 +147,13 @@ async function main(): Promise<void> {
 }
 
 function report(phases: Phase[]): void {
-  console.log('| phase | panels | panels/s | latency p50 | latency p95 | failed | CPU s backend | CPU s Elasticsearch | CPU s load driver | load average after |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-  phases.forEach(({ side, load, seconds, backendCpuMs, esCpuMs, driverCpuMs, loadAverage: after }) => {
+  console.log('| phase | panels | panels/s | latency p50 | latency p95 | failed | CPU s backend | CPU s Elasticsearch | CPU s load driver | searches in Elasticsearch: running / waiting (threads) | load average after |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  phases.forEach(({ side, load, seconds, backendCpuMs, esCpuMs, driverCpuMs, searchPool: pool, loadAverage: after }) => {
+    const searches = pool ? `${pool.active.toFixed(1)} / ${pool.queued.toFixed(1)} (${pool.threads.toFixed(0)})` : '—';
     console.log(
       `| ${side} | ${load.panels} | ${(load.panels / seconds).toFixed(2)} | ${percentile(load.latenciesMs, 0.5).toFixed(0)} ms | ` +
-        `${percentile(load.latenciesMs, 0.95).toFixed(0)} ms | ${failures(load)} | ${cpu(backendCpuMs)} | ${cpu(esCpuMs)} | ${cpu(driverCpuMs)} | ${after} |`
+        `${percentile(load.latenciesMs, 0.95).toFixed(0)} ms | ${failures(load)} | ${cpu(backendCpuMs)} | ${cpu(esCpuMs)} | ${cpu(driverCpuMs)} | ${searches} | ${after} |`
     );
   });
   const sides = [...new Set(phases.map((p) => p.side))];
