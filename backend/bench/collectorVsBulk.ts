@@ -13,9 +13,12 @@
  *   pid is known: ES_PID or scripts/elasticsearch/start.sh's pid file; skipped otherwise).
  *
  *   npm run bench:collector -- [workflows=10000] [--collector-only] [--shared-only] [--cpu-prof=DIR]
+ *     [--memory-timeline] [--collector-node-flag=FLAG]...
  *
  * --cpu-prof=DIR writes a V8 CPU profile of every collector process into DIR (summarise one with
- * `node scripts/bench/cpuProfileTop.mjs DIR/<file>.cpuprofile`).
+ * `node scripts/bench/cpuProfileTop.mjs DIR/<file>.cpuprofile`). --memory-timeline prints the collector's
+ * RSS and V8 heap every 2 s with the workflows read so far, to see whether anything grows with the number
+ * of workflows; --collector-node-flag passes a flag to the collector's node (e.g. --heapsnapshot-near-heap-limit=2).
  *
  * Elasticsearch: ES_URL, or this checkout's test node (scripts/elasticsearch/start.sh), started here
  * if it is not running and then stopped at the end. Needs curl.
@@ -47,6 +50,8 @@ const WORKFLOWS = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
 const COLLECTOR_ONLY = args.includes('--collector-only');
 const SHARED_ONLY = args.includes('--shared-only');
 const CPU_PROF_DIR = args.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
+const MEMORY_TIMELINE = args.includes('--memory-timeline');
+const COLLECTOR_NODE_FLAGS = args.filter((a) => a.startsWith('--collector-node-flag=')).map((a) => a.slice('--collector-node-flag='.length));
 const FLUSH_BYTES = 5_000_000;
 const CONCURRENCY = 3;
 /** Set by main() before anything uses it. */
@@ -59,6 +64,10 @@ const PEAK_PRELOAD = `
 let rss = 0, heap = 0;
 const sample = () => { const m = process.memoryUsage(); rss = Math.max(rss, m.rss); heap = Math.max(heap, m.heapUsed); };
 setInterval(sample, 20).unref();
+if (process.env.BENCH_MEMORY_TIMELINE) {
+  const t0 = Date.now();
+  setInterval(() => { const m = process.memoryUsage(); require('fs').writeSync(2, 'MEM ' + JSON.stringify({ s: Math.round((Date.now() - t0) / 1000), rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers }) + '\\n'); }, 2000).unref();
+}
 process.on('exit', () => { sample(); const c = process.cpuUsage(); require('fs').writeSync(2, 'PEAK ' + JSON.stringify({ rss, heap, cpuMs: (c.user + c.system) / 1000, systemMs: c.system / 1000 }) + '\\n'); });
 `;
 
@@ -95,7 +104,7 @@ function run(command: string, argv: string[], stdoutFile?: string, layout?: Layo
     const child = spawn(command, argv, {
       cwd: root,
       // The bundle lives in a temporary directory; its packages are the repo's.
-      env: { ...process.env, NODE_PATH: join(root, 'node_modules') },
+      env: { ...process.env, NODE_PATH: join(root, 'node_modules'), ...(MEMORY_TIMELINE ? { BENCH_MEMORY_TIMELINE: '1', ARGOPERF_COLLECTOR_LOG_LEVEL: 'debug' } : {}) },
       stdio: ['ignore', stdoutFile ? 'pipe' : 'ignore', 'pipe'] });
     const written = stdoutFile ? new Promise<void>((r) => child.stdout!.pipe(createWriteStream(stdoutFile)).on('finish', () => r())) : Promise.resolve();
     let stderr = '';
@@ -262,6 +271,7 @@ async function benchmark(esPid: number | undefined): Promise<void> {
     const to = new Date(history.endMs + 3_600_000).toISOString();
     const collectorArgs = (prefix: string, extra: string[]) => [
       ...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', resolve(CPU_PROF_DIR)] : []),
+      ...COLLECTOR_NODE_FLAGS,
       '--require', join(dir, 'peak.cjs'), bundle, 'backfill', '--from', from, '--to', to, '--argo-url', server.url,
       '--es-url', ES_URL, '--index-prefix', prefix, '--state-index', stateIndex, '--json-logs', '--restart',
       '--flush-bytes', String(FLUSH_BYTES), '--concurrency', String(CONCURRENCY), ...extra,
@@ -300,6 +310,9 @@ async function benchmark(esPid: number | undefined): Promise<void> {
         }
         const peak = JSON.parse(/PEAK (.*)/.exec(collector.stderr)![1]) as { rss: number; heap: number; cpuMs: number; systemMs: number };
         written = await countOf(es, collectorPrefix);
+        if (MEMORY_TIMELINE) {
+          printTimeline(collector.stderr);
+        }
         const result: LayoutResult = { layout, rows: [] };
         result.rows.push({
           name: 'collector backfill (Argo double → Elasticsearch)', count: written, ms: collector.ms,
@@ -346,6 +359,26 @@ async function benchmark(esPid: number | undefined): Promise<void> {
     }
     await es.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The MEM lines of the collector's stderr with the slices written by then (from its debug lines). */
+function printTimeline(stderr: string): void {
+  console.log('\n| s | slices written | done until | RSS | heap used | heap total | external | arrayBuffers |');
+  console.log('|---:|---:|---|---:|---:|---:|---:|---:|');
+  let slices = 0;
+  let doneUntil = '';
+  for (const line of stderr.split('\n')) {
+    const done = /"done_until":"([^"]+)"/.exec(line)?.[1];
+    if (done) {
+      slices++;
+      doneUntil = done;
+    }
+    const sample = /^MEM (.*)/.exec(line)?.[1];
+    if (sample) {
+      const m = JSON.parse(sample) as { s: number; rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
+      console.log(`| ${m.s} | ${slices} | ${doneUntil.slice(0, 16)} | ${mb(m.rss)} | ${mb(m.heapUsed)} | ${mb(m.heapTotal)} | ${mb(m.external)} | ${mb(m.arrayBuffers)} |`);
+    }
   }
 }
 

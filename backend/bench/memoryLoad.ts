@@ -40,9 +40,8 @@ export interface LoadResult {
   latenciesMs: number[];
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const data = queryDataClient(options.address);
-  const queryData = data.queryData;
+/** The QueryData request of one panel, as Grafana sends it for a dashboard over the history's 30 days. */
+export function panelRequest(panel: (typeof PANELS)[number], options: Pick<LoadOptions, 'esUrl' | 'index' | 'fromMs' | 'toMs'>): QueryDataRequest {
   const pluginContext = {
     orgId: 1,
     pluginId: 'argoperf-workflows-datasource',
@@ -54,27 +53,31 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       decryptedSecureJsonData: {},
     },
   };
-  const request = (panel: (typeof PANELS)[number]) =>
-    ({
-      pluginContext,
-      headers: {},
-      queries: panel.queries.map((json, i) => ({
-        refId: String.fromCharCode(65 + i),
-        maxDataPoints: 1000,
-        intervalMS: 3_600_000,
-        timeRange: { fromEpochMS: options.fromMs, toEpochMS: options.toMs },
-        json: Buffer.from(JSON.stringify(json)),
-        queryType: '',
-      })),
-    }) as unknown as QueryDataRequest;
+  return {
+    pluginContext,
+    headers: {},
+    queries: panel.queries.map((json, i) => ({
+      refId: String.fromCharCode(65 + i),
+      maxDataPoints: 1000,
+      intervalMS: 3_600_000,
+      timeRange: { fromEpochMS: options.fromMs, toEpochMS: options.toMs },
+      json: Buffer.from(JSON.stringify(json)),
+      queryType: '',
+    })),
+  } as unknown as QueryDataRequest;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const data = queryDataClient(options.address);
+  const queryData = data.queryData;
+  const requests = PANELS.map((panel) => panelRequest(panel, options));
   const result: LoadResult = { panels: 0, queries: 0, errors: new Map(), callFailures: 0, latenciesMs: [] };
   const until = performance.now() + options.seconds * 1000;
   const client = async (index: number) => {
     for (let i = index; performance.now() < until; i++) {
-      const panel = PANELS[i % PANELS.length];
       const started = performance.now();
       try {
-        const response = await queryData(request(panel));
+        const response = await queryData(requests[i % PANELS.length]);
         for (const answer of Object.values(response.responses)) {
           result.queries++;
           if (answer.error) {

@@ -12,9 +12,12 @@ import { answerTooLargeMessage } from './answerLimitMessages';
  * process without bound. At most, answers then hold about (SEARCHES_AT_ONCE + 3) x MAX_ANSWER_MB of
  * heap at a time, whatever the load; docs/benchmarks.md. Both can be changed with the environment
  * variables ARGOPERF_MAX_ANSWER_MB and ARGOPERF_SEARCHES_AT_ONCE.
+ * 8 is twice the search threads of a 2-core Elasticsearch node (4): at 4, the slots spent reading
+ * answers left a third of its threads idle under 32 clients; at 8 they stay busy and the backend's
+ * memory under load is the same (docs/benchmarks.md, throughput under load).
  */
 export const MAX_ANSWER_MB = 32;
-export const SEARCHES_AT_ONCE = 4;
+export const SEARCHES_AT_ONCE = 8;
 
 function fromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name]);

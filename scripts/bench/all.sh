@@ -37,6 +37,7 @@ if [ "$quick" = 1 ]; then
   npm run -s bench:argo -- 300 1
   npm run -s bench:collector -- 300
   npm run -s bench:memory -- --clients 4 --load 5 --idle 12
+  npm run -s bench:load -- --clients 4 --seconds 3 --rounds 1
   npm run -s bench:cron -- 2000,5000 1
   npm run -s bench:panel -- 1
 else
@@ -45,6 +46,7 @@ else
   npm run -s bench:argo
   npm run -s bench:collector
   npm run -s bench:memory
+  npm run -s bench:load
   npm run -s bench:cron
   npm run -s bench:panel
 fi
