@@ -1,11 +1,10 @@
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import { tableFromIPC } from 'apache-arrow';
 
 import { queryData } from '../handlers/queryData';
 import { elasticsearchUrl, withHistoryIndex } from '../test/elasticsearch';
 import { generateHistory } from '../test/history';
+import { startSearchCountingProxy } from '../test/searchCountingProxy';
 import { dataQuery, pluginContext } from '../test/pluginContext';
 import { answerTooLargeMessage } from './answerLimitMessages';
 
@@ -77,39 +76,14 @@ describe('Elasticsearch answers under the memory bound', () => {
   });
 
   it('reads at most ARGOPERF_SEARCHES_AT_ONCE answers at a time; the other searches wait and answer', async () => {
-    let active = 0;
-    let most = 0;
-    const target = new URL(elasticsearchUrl());
-    // A proxy in front of the real node that counts the searches in flight and holds each answer for
-    // 300 ms, so that searches sent together are surely in flight together.
-    const proxy: Server = createServer((incoming, outgoing) => {
-      const searching = incoming.url!.includes('/_search');
-      if (searching) {
-        most = Math.max(most, ++active);
-      }
-      const upstream = request(
-        { host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: incoming.headers },
-        (answer) =>
-          setTimeout(
-            () => {
-              outgoing.writeHead(answer.statusCode!, answer.headers);
-              answer.pipe(outgoing);
-              answer.on('end', () => searching && active--);
-            },
-            searching ? 300 : 0
-          )
-      );
-      incoming.pipe(upstream);
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxy = await startSearchCountingProxy(new URL(elasticsearchUrl()));
     try {
-      const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const url = proxy.url;
       const answers = await Promise.all(Array.from({ length: 8 }, () => run([['A', BIG]], url)));
       answers.forEach(({ responses }) => expect(responses.A.error).toBeUndefined());
-      expect(most).toBe(2);
+      expect(proxy.most()).toBe(2);
     } finally {
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.close();
     }
   });
 });
