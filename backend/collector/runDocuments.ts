@@ -62,7 +62,7 @@ export async function* runDocuments(
 }
 
 /** Asks for the next page as soon as one arrives, so the Argo Server works while this page is written. */
-async function* readAhead<T>(pages: AsyncIterable<T>): AsyncGenerator<T> {
+export async function* readAhead<T>(pages: AsyncIterable<T>): AsyncGenerator<T> {
   const iterator = pages[Symbol.asyncIterator]();
   let next = iterator.next();
   try {
@@ -72,6 +72,9 @@ async function* readAhead<T>(pages: AsyncIterable<T>): AsyncGenerator<T> {
         return;
       }
       next = iterator.next();
+      // Its failure is the reader's, when it asks for that page: not an unhandled rejection while the
+      // reader still holds this one (or has given the reading up).
+      next.catch(() => undefined);
       yield result.value;
     }
   } finally {
