@@ -81,8 +81,9 @@ function runChild(args: string[], killAfterMs?: number): Promise<{ code: number 
   });
 }
 
-it('holds exactly the expected documents after 20 SIGKILLs and restarts during a 3,000-run backfill', async () => {
-  const history = generateArgoHistory({ seed: 61, workflows: 3000, days: 30 });
+it('holds exactly the expected documents after 20 SIGKILLs and restarts during a 5,000-run backfill', async () => {
+  // Enough runs that the collector, however fast, is still writing when most of the 20 kills land.
+  const history = generateArgoHistory({ seed: 61, workflows: 5000, days: 30 });
   server = await startArgoServer({ history });
   const from = history.endMs - 32 * 24 * HOUR;
   const to = history.endMs + HOUR;
