@@ -61,9 +61,15 @@ var queryA = map[string]any{"queryType": "durations", "groupBy": []string{"workf
 // Grafana does (a frame that does not decode fails the whole response).
 func queryData(t *testing.T, p *pluginProcess, es *testData, queries ...*pluginv2.DataQuery) (*pluginv2.QueryDataResponse, *backend.QueryDataResponse) {
 	t.Helper()
+	return queryDataWith(t, p, esSettings(es.esURL, es.index), queries...)
+}
+
+// queryDataWith is queryData with the datasource's own jsonData (another index, an Argo Server).
+func queryDataWith(t *testing.T, p *pluginProcess, settings map[string]any, queries ...*pluginv2.DataQuery) (*pluginv2.QueryDataResponse, *backend.QueryDataResponse) {
+	t.Helper()
 	started := time.Now()
 	raw, err := p.data.QueryData(callContext(t), &pluginv2.QueryDataRequest{
-		PluginContext: pluginContext(esSettings(es.esURL, es.index)),
+		PluginContext: pluginContext(settings),
 		Headers:       map[string]string{"http_X-Grafana-Org-Id": "1"},
 		Queries:       queries,
 	})

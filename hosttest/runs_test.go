@@ -5,9 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
-	"github.com/grafana/grafana-plugin-sdk-go/genproto/pluginv2"
 )
 
 const argoURL = "https://argo.example.com:2746"
@@ -20,17 +18,7 @@ func runsTable(t *testing.T, model map[string]any) *data.Frame {
 	p := startPlugin(t)
 	settings := esSettings(es.esURL, es.index)
 	settings["argo"] = map[string]any{"url": argoURL}
-	raw, err := p.data.QueryData(callContext(t), &pluginv2.QueryDataRequest{
-		PluginContext: pluginContext(settings),
-		Queries:       []*pluginv2.DataQuery{dataQuery("A", "runs", model)},
-	})
-	if err != nil {
-		t.Fatalf("QueryData returned a gRPC error: %v", err)
-	}
-	resp, err := backend.FromProto().QueryDataResponse(raw)
-	if err != nil {
-		t.Fatalf("the SDK cannot decode the QueryData response: %v", err)
-	}
+	_, resp := queryDataWith(t, p, settings, dataQuery("A", "runs", model))
 	a := resp.Responses["A"]
 	if a.Error != nil {
 		t.Fatalf("A failed: %v", a.Error)

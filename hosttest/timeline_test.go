@@ -7,9 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
-	"github.com/grafana/grafana-plugin-sdk-go/genproto/pluginv2"
 )
 
 // writeTimelineIndex indexes one run of four steps in the document model's shape (node.after is the
@@ -60,17 +58,8 @@ func TestTimelineQuery(t *testing.T) {
 	start := time.Date(2026, 11, 3, 8, 0, 0, 0, time.UTC)
 	writeTimelineIndex(t, es, index, start)
 	p := startPlugin(t)
-	raw, err := p.data.QueryData(callContext(t), &pluginv2.QueryDataRequest{
-		PluginContext: pluginContext(esSettings(es, index)),
-		Queries:       []*pluginv2.DataQuery{dataQuery("A", "timeline", map[string]any{"queryType": "timeline", "run": "tl-run", "filters": map[string]any{"namespaces": []string{"ml"}}})},
-	})
-	if err != nil {
-		t.Fatalf("QueryData returned a gRPC error: %v", err)
-	}
-	resp, err := backend.FromProto().QueryDataResponse(raw)
-	if err != nil {
-		t.Fatalf("the SDK cannot decode the QueryData response: %v", err)
-	}
+	_, resp := queryDataWith(t, p, esSettings(es, index),
+		dataQuery("A", "timeline", map[string]any{"queryType": "timeline", "run": "tl-run", "filters": map[string]any{"namespaces": []string{"ml"}}}))
 	a := resp.Responses["A"]
 	if a.Error != nil || len(a.Frames) != 1 {
 		t.Fatalf("answer %v, %d frames; want one frame", a.Error, len(a.Frames))
