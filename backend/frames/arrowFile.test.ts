@@ -65,6 +65,15 @@ describe('arrowFile', () => {
     }
   });
 
+  it('writes the bytes apache-arrow writes after a footer larger than its builder, and small ones after it', () => {
+    // The footer's flatbuffer builder is reused: it grows for a long executed query, then serves small frames.
+    const long = { ...frameOf(3, 8, true), meta: { type: 'table' as const, executedQueryString: 'q'.repeat(40_000) } };
+    for (const frame of [frameOf(2, 9, false), long, frameOf(2, 9, false), frameOf(5, 10, true)]) {
+      const bytes = encodeFrame(frame);
+      expect(Buffer.from(bytes).equals(Buffer.from(viaLibrary(bytes)))).toBe(true);
+    }
+  });
+
   it('writes a frame without fields as apache-arrow writes an empty table', () => {
     const bytes = encodeFrame({ refId: 'E', fields: [], meta: { type: 'timeseries-multi', typeVersion: [0, 1] } });
     expect(Buffer.from(bytes).equals(Buffer.from(viaLibrary(bytes)))).toBe(true);
