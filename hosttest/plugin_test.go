@@ -76,7 +76,7 @@ type pluginProcess struct {
 
 // startPlugin starts the executable the way Grafana does and registers a cleanup that stops it with
 // client.Kill() and checks that it exited by itself and wrote only hclog JSON lines to stderr.
-func startPlugin(t *testing.T) *pluginProcess {
+func startPlugin(t testing.TB) *pluginProcess {
 	t.Helper()
 	path := pluginExecutable(t)
 
@@ -152,7 +152,7 @@ func (p *pluginProcess) kill() time.Duration {
 	return p.killTook
 }
 
-func (p *pluginProcess) stop(t *testing.T) {
+func (p *pluginProcess) stop(t testing.TB) {
 	t.Helper()
 	took := p.kill()
 	if strings.Contains(p.hostLog.String(), notGracefulLine) {

@@ -31,9 +31,17 @@ if [ -z "${ES_URL:-}" ]; then
   export ES_URL
 fi
 
+# The small searches and the QueryData floor from Grafana's own client (Go, go-plugin), on the index
+# bench:queries made (hosttest/bench_test.go).
+host_queries() {
+  PLUGIN_EXECUTABLE=$PWD/dist/datasource/gpx_argoperf_workflows_linux_amd64 hosttest/run.sh -run '^$' -bench QueryData -benchtime "$1" |
+    grep -E '^(Benchmark|ok|FAIL|---)'
+}
+
 if [ "$quick" = 1 ]; then
   sh scripts/bench/start-time.sh 3
   npm run -s bench:queries -- 3 20000
+  host_queries 20x
   npm run -s bench:argo -- 300 1
   npm run -s bench:collector -- 300
   npm run -s bench:memory -- --clients 4 --load 5 --idle 12
@@ -43,6 +51,7 @@ if [ "$quick" = 1 ]; then
 else
   sh scripts/bench/start-time.sh
   npm run -s bench:queries
+  host_queries 300x
   npm run -s bench:argo
   npm run -s bench:collector
   npm run -s bench:memory
