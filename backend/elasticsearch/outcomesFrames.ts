@@ -26,21 +26,31 @@ const OUTCOME_OF: Record<string, Outcome> = Object.fromEntries(
   Object.entries(OUTCOME_PHASES).map(([outcome, phase]) => [phase, outcome as Outcome])
 );
 
-/** The phase histograms of one group as one series of time buckets holding every phase's count. */
+/**
+ * The phase histograms of one group as one series of time buckets holding every phase's count: a merge
+ * of the phases' histograms, each already in time order (a date_histogram's buckets are in key order).
+ */
 function timeBuckets(phases: PhaseBuckets['phases']): TimeBucket[] {
-  const byKey = new Map<number, TimeBucket>();
-  for (const phase of phases?.buckets ?? []) {
-    const outcome = OUTCOME_OF[phase.key];
-    for (const { key, doc_count } of phase.over_time.buckets) {
-      let bucket = byKey.get(key);
-      if (!bucket) {
-        bucket = { key, succeeded: 0, failed: 0, error: 0 };
-        byKey.set(key, bucket);
+  const lists = (phases?.buckets ?? []).map((phase) => ({ outcome: OUTCOME_OF[phase.key], buckets: phase.over_time.buckets, next: 0 }));
+  const merged: TimeBucket[] = [];
+  for (;;) {
+    let key = Infinity;
+    for (const list of lists) {
+      if (list.next < list.buckets.length && list.buckets[list.next].key < key) {
+        key = list.buckets[list.next].key;
       }
-      bucket[outcome] = doc_count;
     }
+    if (key === Infinity) {
+      return merged;
+    }
+    const bucket: TimeBucket = { key, succeeded: 0, failed: 0, error: 0 };
+    for (const list of lists) {
+      if (list.next < list.buckets.length && list.buckets[list.next].key === key) {
+        bucket[list.outcome] = list.buckets[list.next++].doc_count;
+      }
+    }
+    merged.push(bucket);
   }
-  return [...byKey.values()].sort((a, b) => a.key - b.key);
 }
 
 function merged(level: OutcomesAggregations): MergedAggregations {
