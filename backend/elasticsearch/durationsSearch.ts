@@ -4,6 +4,7 @@ import { percentileOf } from '../../src/query/stats';
 import type { DocumentFields } from './documentFields';
 import { groupedAggs } from './groupBuckets';
 import { searchFilters, type TimeWindow } from './searchFilters';
+import { timeHistogram } from './timeHistogram';
 
 /**
  * The Elasticsearch request for a durations query: groups (nested terms, one level per group key) ×
@@ -46,7 +47,7 @@ export function durationsSearch(
   }
   const overTime = {
     over_time: {
-      date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
+      ...timeHistogram(fields.start, intervalMs),
       aggs: statAggs,
     },
   };

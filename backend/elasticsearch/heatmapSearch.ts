@@ -1,6 +1,7 @@
 import { DURATION_EDGES_SECONDS, type HeatmapQuery } from '../../src/query/heatmapQuery';
 import type { DocumentFields } from './documentFields';
 import { searchFilters, type TimeWindow } from './searchFilters';
+import { timeHistogram } from './timeHistogram';
 
 /**
  * The Elasticsearch request for a heatmap: date_histogram × a range aggregation on duration_ms whose
@@ -39,7 +40,7 @@ export function heatmapSearch(
     },
     aggs: {
       over_time: {
-        date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
+        ...timeHistogram(fields.start, intervalMs),
         aggs: {
           durations: {
             range: {

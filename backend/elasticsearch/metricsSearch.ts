@@ -3,6 +3,7 @@ import type { MetricsQuery } from '../../src/query/metricsQuery';
 import type { DocumentFields } from './documentFields';
 import { groupedAggs } from './groupBuckets';
 import { searchFilters, type TimeWindow } from './searchFilters';
+import { timeHistogram } from './timeHistogram';
 
 /**
  * The Elasticsearch request for a metrics query: the runs that report `metrics.<metric>`, grouped, in
@@ -28,7 +29,7 @@ export function metricsSearch(
   const groupFields = fields.groupTerms(query.groupBy, query.level);
   const inner = {
     over_time: {
-      date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
+      ...timeHistogram(fields.start, intervalMs),
       aggs: { metric: { [query.aggregation]: { field } } },
     },
   };

@@ -3,6 +3,7 @@ import { OUTCOME_PHASES, type OutcomesQuery } from '../../src/query/outcomesQuer
 import type { DocumentFields } from './documentFields';
 import { groupedAggs } from './groupBuckets';
 import { searchFilters, type TimeWindow } from './searchFilters';
+import { timeHistogram } from './timeHistogram';
 
 /**
  * The Elasticsearch request for an outcomes query. Over time: groups × terms on the phase ×
@@ -26,7 +27,7 @@ function overTimeAggs(phase: string, fields: DocumentFields, intervalMs: number)
   return {
     phases: {
       terms: { field: phase, size: Object.keys(OUTCOME_PHASES).length },
-      aggs: { over_time: { date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 } } },
+      aggs: { over_time: timeHistogram(fields.start, intervalMs) },
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { ProgressQuery } from '../../src/query/progressQuery';
 import { FAILED_STEP_PHASES, NO_MESSAGE, NO_PHASE, type RunTally, type TallyWindows } from '../progress/runTally';
 import type { DocumentFields } from './documentFields';
+import { timeHistogram } from './timeHistogram';
 
 /**
  * The Elasticsearch request of a progress query: every node document of the run (no time filter: the
@@ -42,7 +43,7 @@ export function progressSearch(fields: DocumentFields, query: ProgressQuery, win
         filter: { range: { [end]: ms(windows.fromMs, windows.toMs) } },
         aggs: {
           over_time: {
-            date_histogram: { field: end, fixed_interval: `${windows.intervalMs}ms`, min_doc_count: 1 },
+            ...timeHistogram(end, windows.intervalMs),
             aggs: { phases },
           },
         },

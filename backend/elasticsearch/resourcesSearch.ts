@@ -3,6 +3,7 @@ import type { ResourceMeasure, ResourcesQuery } from '../../src/query/resourcesQ
 import type { DocumentFields } from './documentFields';
 import { groupedAggs } from './groupBuckets';
 import { searchFilters, type TimeWindow } from './searchFilters';
+import { timeHistogram } from './timeHistogram';
 
 /**
  * The Elasticsearch request for a resources query: groups × date_histogram × sums of the resource
@@ -46,7 +47,7 @@ export function resourcesSearch(
   };
   const inner = {
     over_time: {
-      date_histogram: { field: fields.start, fixed_interval: `${intervalMs}ms`, min_doc_count: 1 },
+      ...timeHistogram(fields.start, intervalMs),
       aggs: Object.fromEntries(query.resources.map((resource) => [resource, measures[resource]()])),
     },
   };
