@@ -40,6 +40,12 @@ func median(values []time.Duration) float64 {
 	return float64(sorted[len(sorted)/2]) / float64(time.Millisecond)
 }
 
+func timed(call func()) time.Duration {
+	started := time.Now()
+	call()
+	return time.Since(started)
+}
+
 func benchRequest(json string) *pluginv2.QueryDataRequest {
 	esURL := os.Getenv("ES_URL")
 	return &pluginv2.QueryDataRequest{
@@ -75,9 +81,7 @@ func BenchmarkQueryDataFloor(b *testing.B) {
 	times := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		started := time.Now()
-		queryOnce(b, p, request)
-		times = append(times, time.Since(started))
+		times = append(times, timed(func() { queryOnce(b, p, request) }))
 	}
 	b.ReportMetric(median(times), "ms-median")
 }
@@ -120,12 +124,8 @@ func BenchmarkQueryDataSmallSearches(b *testing.B) {
 			alone := make([]time.Duration, 0, b.N)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				started := time.Now()
-				queryOnce(b, p, request)
-				ours = append(ours, time.Since(started))
-				started = time.Now()
-				direct()
-				alone = append(alone, time.Since(started))
+				ours = append(ours, timed(func() { queryOnce(b, p, request) }))
+				alone = append(alone, timed(direct))
 			}
 			b.ReportMetric(median(ours), "ms-backend")
 			b.ReportMetric(median(alone), "ms-elasticsearch")
