@@ -1,7 +1,6 @@
-import { tableFromIPC } from 'apache-arrow';
-
 import { PANELS, panelRequest, type LoadOptions, type LoadResult } from './memoryLoad';
 import { queryDataClient } from './queryDataClient';
+import { executedQueryString, postSearch, searchBodies } from './replaySearches';
 
 /** Per panel, per query: the search bodies the backend sent to Elasticsearch for it, in order. */
 export type PanelSearches = string[][][];
@@ -23,8 +22,7 @@ export async function captureSearches(options: Pick<LoadOptions, 'address' | 'es
           if (!answer || answer.error || !answer.frames?.length) {
             throw new Error(`${panel.name}: ${answer?.error ?? 'no frames'}`);
           }
-          const meta = JSON.parse(tableFromIPC(answer.frames[0]).schema.metadata.get('meta') ?? '{}') as { executedQueryString?: string };
-          const bodies = (meta.executedQueryString ?? '').split('\n').filter((line) => line.trim() && !line.startsWith('//'));
+          const bodies = searchBodies(executedQueryString(answer.frames[0]));
           if (bodies.length === 0) {
             throw new Error(`${panel.name}: the answer says no executedQueryString`);
           }
@@ -48,11 +46,7 @@ export async function replayLoad(searches: PanelSearches, options: Pick<LoadOpti
   const result: LoadResult = { panels: 0, queries: 0, errors: new Map(), callFailures: 0, latenciesMs: [] };
   const query = async (bodies: string[]) => {
     for (const body of bodies) {
-      const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
-      const text = await response.text();
-      if (!response.ok) {
-        throw new Error(`${response.status}: ${text.slice(0, 100)}`);
-      }
+      await postSearch(url, body);
     }
   };
   const until = performance.now() + options.seconds * 1000;

@@ -1,24 +1,17 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 
-import { HttpTimeoutError, type JsonResponse } from '../net/requestJson';
+import { HttpTimeoutError, type JsonRequest as RequestJsonRequest, type JsonResponse } from '../net/requestJson';
 
 /**
  * backend/net/requestJson.ts as it was over node's http/https (before undici), kept as the baseline of
  * backend/bench/argoGetTransports.ts.
  */
-export interface JsonRequest {
-  url: string;
-  headers?: Record<string, string>;
-  timeoutMs: number;
-  tlsSkipVerify?: boolean;
-  caCert?: string;
-  signal?: AbortSignal;
-  /** Refuse bodies larger than this (bytes). */
-  maxBytes?: number;
+/** requestJson's request, with a node:http agent as the pool. */
+export type JsonRequest = Omit<RequestJsonRequest, 'agent'> & {
   /** A connection pool to reuse (keep-alive); its TLS options should match caCert and tlsSkipVerify. */
   agent?: http.Agent;
-}
+};
 
 export function nodeHttpJson(request: JsonRequest): Promise<JsonResponse> {
   return new Promise((resolve, reject) => {

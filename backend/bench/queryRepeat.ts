@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
-import { tableFromIPC } from 'apache-arrow';
-
 import type { QueryDataRequest } from '../protocol/messages';
 import { BENCH_INDEX } from './benchHistory';
 import { processCpuMs } from './processMemory';
 import { queryDataClient } from './queryDataClient';
+import { executedQueryString } from './replaySearches';
 
 /**
  * For CPU profiles of the backend (docs/benchmarks.md, Queries): starts a backend command, sends it one
@@ -42,7 +41,7 @@ async function main(): Promise<void> {
       const frames = answer.frames ?? [];
       console.log(answer.error || `${frames.length} frames, ${frames.reduce((sum, frame) => sum + frame.length, 0)} bytes`);
       if (process.env.EXECUTED && frames.length) {
-        writeFileSync(process.env.EXECUTED, JSON.parse(tableFromIPC(frames[0]).schema.metadata.get('meta') ?? '{}').executedQueryString ?? '');
+        writeFileSync(process.env.EXECUTED, executedQueryString(frames[0]));
       }
     }
   }

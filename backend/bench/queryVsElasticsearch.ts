@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Client } from '@elastic/elasticsearch';
-import { tableFromIPC } from 'apache-arrow';
 
 import { encodeFrame } from '../frames/arrowEncoder';
 import type { Frame } from '../frames/frame';
@@ -13,7 +12,7 @@ import { BENCH_INDEX, ensureBenchHistory } from './benchHistory';
 import { BENCH_TIMELINE_INDEX, BENCH_TIMELINE_NAMESPACE, ensureBenchTimeline } from './benchTimeline';
 import { loadAverage, processCpuMs } from './processMemory';
 import { queryDataClient } from './queryDataClient';
-import { replaySearches, type Replay } from './replaySearches';
+import { executedQueryString, replaySearches, type Replay } from './replaySearches';
 
 /**
  * Issue 3's benchmark: for each query type over 30 days grouped by workflow, the time the packaged
@@ -178,10 +177,7 @@ async function benchmark(esUrl: string): Promise<void> {
     for (const answer of answers.filter((a) => a.error)) {
       throw new Error(`${query.name}: ${answer.error}`);
     }
-    const directs = answers.map((answer) => {
-      const meta = JSON.parse(tableFromIPC(answer.frames![0]).schema.metadata.get('meta') ?? '{}');
-      return replaySearches(esUrl, index, meta.executedQueryString as string, query.replay ?? 'lines');
-    });
+    const directs = answers.map((answer) => replaySearches(esUrl, index, executedQueryString(answer.frames![0]), query.replay ?? 'lines'));
     for (const direct of directs) {
       await direct();
     }
