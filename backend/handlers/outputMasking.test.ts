@@ -1,4 +1,5 @@
 import { HealthStatus, type PluginContext } from '../protocol/messages';
+import { contextSecrets } from '../settings/datasourceSecrets';
 import { pluginContext } from '../test/pluginContext';
 import { maskHealth, maskQueryData, maskResourceResponse, outputMasker } from './outputMasking';
 
@@ -6,6 +7,12 @@ import { maskHealth, maskQueryData, maskResourceResponse, outputMasker } from '.
  * The last pass over every handler's answer: the secrets come from the request itself, valid settings or
  * not, and every place an answer carries text is masked.
  */
+// The real reading of secrets, counted.
+jest.mock('../settings/datasourceSecrets', () => {
+  const actual = jest.requireActual<typeof import('../settings/datasourceSecrets')>('../settings/datasourceSecrets');
+  return { ...actual, contextSecrets: jest.fn(actual.contextSecrets) };
+});
+
 const PASSWORD = 'out-Pa"ss<wörd>';
 const TOKEN = 'out-token-0123456789';
 const URL_PASSWORD = 'url@pw/9';
@@ -53,6 +60,20 @@ describe('output masking', () => {
     const odd = { ...ctx, dataSourceInstanceSettings: { ...ctx.dataSourceInstanceSettings!, jsonData: 7, decryptedSecureJsonData: 'text' } } as unknown as PluginContext;
     expect(outputMasker(odd).active).toBe(false);
     expect(outputMasker(undefined).text(said)).toBe(said);
+  });
+
+  it('reads the secrets once for the same settings, and again when they change', () => {
+    const read = jest.mocked(contextSecrets);
+    read.mockClear();
+    const settings = (password: string, urlPassword: string) =>
+      pluginContext({ elasticsearch: { url: `http://me:${urlPassword}@es:9200`, username: 'me' } }, { elasticsearchPassword: password });
+    const first = outputMasker(settings('first-Pa55word', 'first-url-pw'));
+    expect(outputMasker(settings('first-Pa55word', 'first-url-pw'))).toBe(first);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(first.text('x first-Pa55word first-url-pw y')).toBe('x *** *** y');
+    const changed = outputMasker(settings('first-Pa55word', 'second-url-pw'));
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(changed.text('x first-Pa55word second-url-pw y')).toBe('x *** *** y');
   });
 });
 
