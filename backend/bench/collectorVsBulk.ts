@@ -13,12 +13,16 @@
  *   pid is known: ES_PID or scripts/elasticsearch/start.sh's pid file; skipped otherwise).
  *
  *   npm run bench:collector -- [workflows=10000] [--collector-only] [--shared-only] [--cpu-prof=DIR]
- *     [--memory-timeline] [--collector-node-flag=FLAG]...
+ *     [--memory-timeline] [--collector-node-flag=FLAG]... [--collector=packaged|bundle]
+ *
+ * The collector is the packaged executable's `collect` (dist/, `npm run build` first), as users run it;
+ * --collector=bundle runs the collector's bundle on this benchmark's Node instead.
  *
  * --cpu-prof=DIR writes a V8 CPU profile of every collector process into DIR (summarise one with
  * `node scripts/bench/cpuProfileTop.mjs DIR/<file>.cpuprofile`). --memory-timeline prints the collector's
  * RSS and V8 heap every 2 s with the workflows read so far, to see whether anything grows with the number
- * of workflows; --collector-node-flag passes a flag to the collector's node (e.g. --heapsnapshot-near-heap-limit=2).
+ * of workflows; --collector-node-flag passes a flag to the collector's node (e.g. --heapsnapshot-near-heap-limit=2;
+ * NODE_OPTIONS for the packaged executable, so only flags NODE_OPTIONS allows).
  *
  * Elasticsearch: ES_URL, or this checkout's test node (scripts/elasticsearch/start.sh), started here
  * if it is not running and then stopped at the end. Needs curl.
@@ -28,6 +32,7 @@ import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileS
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as delay } from 'node:timers/promises';
 
 import { Client } from '@elastic/elasticsearch';
 import { build } from 'esbuild';
@@ -52,6 +57,13 @@ const SHARED_ONLY = args.includes('--shared-only');
 const CPU_PROF_DIR = args.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
 const MEMORY_TIMELINE = args.includes('--memory-timeline');
 const COLLECTOR_NODE_FLAGS = args.filter((a) => a.startsWith('--collector-node-flag=')).map((a) => a.slice('--collector-node-flag='.length));
+/**
+ * Which collector runs: the packaged executable's `collect` (what the CronWorkflow and docker-compose run:
+ * the bundled Node 24 with the executable's flags), or the collector's bundle on the Node running this
+ * benchmark (`--collector=bundle`, how this benchmark ran before 2026-12-06 night).
+ */
+const COLLECTOR_KIND = args.find((a) => a.startsWith('--collector='))?.slice('--collector='.length) ?? 'packaged';
+const PACKAGED = resolve(__dirname, '../..', 'dist/datasource/gpx_argoperf_workflows_linux_amd64');
 const FLUSH_BYTES = 5_000_000;
 const CONCURRENCY = 3;
 /** Set by main() before anything uses it. */
@@ -88,6 +100,30 @@ function processCpuMs(pid: number | undefined): number | undefined {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
+/** Seconds waited for Elasticsearch to go idle before each measured side, for the report. */
+const settleWaits: number[] = [];
+
+/**
+ * Waits until Elasticsearch is idle (under a tenth of a core over half a second, at most 60 s), so that no
+ * side pays for the merges and refreshes left by the side before it: curl always ran last, while the node
+ * still merged the collector's and the write path's indices, and its time moved by half from run to run.
+ */
+async function settle(esPid: number | undefined): Promise<void> {
+  if (!esPid) {
+    return;
+  }
+  const started = performance.now();
+  for (;;) {
+    const before = processCpuMs(esPid);
+    await delay(500);
+    const after = processCpuMs(esPid);
+    if (before === undefined || after === undefined || after - before < 50 || performance.now() - started > 60_000) {
+      break;
+    }
+  }
+  settleWaits.push((performance.now() - started) / 1000);
+}
+
 async function taskset(args: string[]): Promise<void> {
   const result = await run('taskset', args);
   if (result.code !== 0) {
@@ -95,16 +131,22 @@ async function taskset(args: string[]): Promise<void> {
   }
 }
 
-function run(command: string, argv: string[], stdoutFile?: string, layout?: Layout): Promise<{ code: number | null; stderr: string; ms: number }> {
+function run(
+  command: string,
+  argv: string[],
+  stdoutFile?: string,
+  layout?: Layout,
+  env: Record<string, string> = {}
+): Promise<{ code: number | null; stderr: string; ms: number }> {
   if (layout?.clientCores.length) {
-    return run('taskset', [...layout.clientCores, command, ...argv], stdoutFile);
+    return run('taskset', [...layout.clientCores, command, ...argv], stdoutFile, undefined, env);
   }
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(command, argv, {
       cwd: root,
       // The bundle lives in a temporary directory; its packages are the repo's.
-      env: { ...process.env, NODE_PATH: join(root, 'node_modules'), ...(MEMORY_TIMELINE ? { BENCH_MEMORY_TIMELINE: '1', ARGOPERF_COLLECTOR_LOG_LEVEL: 'debug' } : {}) },
+      env: { ...process.env, NODE_PATH: join(root, 'node_modules'), ...(MEMORY_TIMELINE ? { BENCH_MEMORY_TIMELINE: '1', ARGOPERF_COLLECTOR_LOG_LEVEL: 'debug' } : {}), ...env },
       stdio: ['ignore', stdoutFile ? 'pipe' : 'ignore', 'pipe'] });
     const written = stdoutFile ? new Promise<void>((r) => child.stdout!.pipe(createWriteStream(stdoutFile)).on('finish', () => r())) : Promise.resolve();
     let stderr = '';
@@ -261,7 +303,13 @@ async function benchmark(esPid: number | undefined): Promise<void> {
   let written = 0;
   try {
     const bundle = join(dir, 'collector.cjs');
-    await build({ entryPoints: [join(root, 'backend/cli/collector.ts')], outfile: bundle, bundle: true, packages: 'external', platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', nodePaths: [join(root, 'node_modules')] });
+    if (COLLECTOR_KIND === 'bundle') {
+      await build({ entryPoints: [join(root, 'backend/cli/collector.ts')], outfile: bundle, bundle: true, packages: 'external', platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', nodePaths: [join(root, 'node_modules')] });
+    } else if (COLLECTOR_KIND !== 'packaged') {
+      throw new Error(`--collector=${COLLECTOR_KIND}: use packaged (the default) or bundle`);
+    } else if (!existsSync(PACKAGED)) {
+      throw new Error(`${PACKAGED} is missing: build the plugin first (npm run build), or run the bundle with --collector=bundle`);
+    }
     writeFileSync(join(dir, 'peak.cjs'), PEAK_PRELOAD);
     const history = generateArgoHistory({ seed: 5, workflows: WORKFLOWS, days: 60, liveHours: 24 * 365 });
     // Archived rows as JSON text made at start (as the archive database holds them): the double then
@@ -269,19 +317,29 @@ async function benchmark(esPid: number | undefined): Promise<void> {
     const server = await startArgoServer({ history, prepareArchiveJson: true });
     const from = new Date(history.endMs - 61 * 86_400_000).toISOString();
     const to = new Date(history.endMs + 3_600_000).toISOString();
-    const collectorArgs = (prefix: string, extra: string[]) => [
-      ...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', resolve(CPU_PROF_DIR)] : []),
-      ...COLLECTOR_NODE_FLAGS,
-      '--require', join(dir, 'peak.cjs'), bundle, 'backfill', '--from', from, '--to', to, '--argo-url', server.url,
-      '--es-url', ES_URL, '--index-prefix', prefix, '--state-index', stateIndex, '--json-logs', '--restart',
-      '--flush-bytes', String(FLUSH_BYTES), '--concurrency', String(CONCURRENCY), ...extra,
-    ];
+    /** The collector's command line: node flags go to the packaged executable through NODE_OPTIONS. */
+    const collector = (prefix: string, extra: string[]): { command: string; argv: string[]; env: Record<string, string> } => {
+      const nodeFlags = [
+        ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(CPU_PROF_DIR)}`] : []),
+        ...COLLECTOR_NODE_FLAGS,
+        `--require=${join(dir, 'peak.cjs')}`,
+      ];
+      const collectorArgs = [
+        'backfill', '--from', from, '--to', to, '--argo-url', server.url,
+        '--es-url', ES_URL, '--index-prefix', prefix, '--state-index', stateIndex, '--json-logs', '--restart',
+        '--flush-bytes', String(FLUSH_BYTES), '--concurrency', String(CONCURRENCY), ...extra,
+      ];
+      return COLLECTOR_KIND === 'bundle'
+        ? { command: process.execPath, argv: [...nodeFlags, bundle, ...collectorArgs], env: {} }
+        : { command: PACKAGED, argv: ['collect', ...collectorArgs], env: { NODE_OPTIONS: nodeFlags.join(' ') } };
+    };
     const ndjson = join(dir, 'documents.ndjson');
     let dryRow: Row | undefined;
     if (!COLLECTOR_ONLY) {
       const dryPrefix = `bench-dry-${stamp}`;
       const doubleBefore = process.cpuUsage();
-      const dry = await run(process.execPath, collectorArgs(dryPrefix, ['--dry-run']), ndjson);
+      const dryCommand = collector(dryPrefix, ['--dry-run']);
+      const dry = await run(dryCommand.command, dryCommand.argv, ndjson, undefined, dryCommand.env);
       if (dry.code !== 0) {
         throw new Error(`the dry run failed: ${dry.stderr.slice(-2000)}`);
       }
@@ -300,22 +358,24 @@ async function benchmark(esPid: number | undefined): Promise<void> {
         await taskset(['-a', '-p', ...layout.clientCores, String(process.pid)]);
       }
       try {
+        await settle(esPid);
         const doubleBefore = process.cpuUsage();
         const esBefore = processCpuMs(esPid);
-        const collector = await run(process.execPath, collectorArgs(collectorPrefix, []), undefined, layout);
+        const backfill = collector(collectorPrefix, []);
+        const collectorRun = await run(backfill.command, backfill.argv, undefined, layout, backfill.env);
         const esAfter = processCpuMs(esPid);
         const double = process.cpuUsage(doubleBefore);
-        if (collector.code !== 0) {
-          throw new Error(`the collector failed: ${collector.stderr.slice(-2000)}`);
+        if (collectorRun.code !== 0) {
+          throw new Error(`the collector failed: ${collectorRun.stderr.slice(-2000)}`);
         }
-        const peak = JSON.parse(/PEAK (.*)/.exec(collector.stderr)![1]) as { rss: number; heap: number; cpuMs: number; systemMs: number };
+        const peak = JSON.parse(/PEAK (.*)/.exec(collectorRun.stderr)![1]) as { rss: number; heap: number; cpuMs: number; systemMs: number };
         written = await countOf(es, collectorPrefix);
         if (MEMORY_TIMELINE) {
-          printTimeline(collector.stderr);
+          printTimeline(collectorRun.stderr);
         }
         const result: LayoutResult = { layout, rows: [] };
         result.rows.push({
-          name: 'collector backfill (Argo double → Elasticsearch)', count: written, ms: collector.ms,
+          name: 'collector backfill (Argo double → Elasticsearch)', count: written, ms: collectorRun.ms,
           memory: `${mb(peak.rss)} RSS, ${mb(peak.heap)} heap`,
           cpu: { collector: peak.cpuMs, collectorSystem: peak.systemMs, double: (double.user + double.system) / 1000, elasticsearch: delta(esBefore, esAfter) },
         });
@@ -325,10 +385,12 @@ async function benchmark(esPid: number | undefined): Promise<void> {
         if (!COLLECTOR_ONLY) {
           await installIndexTemplate(es, templateTarget(curlPrefix), { manageRetention: false });
           const { files, docs } = await chunkFiles(ndjson, dir, `bench-dry-${stamp}`, curlPrefix);
+          await settle(esPid);
           const esBeforeWrite = processCpuMs(esPid);
           const writePath = await collectorWritePath(es, ndjson, `bench-dry-${stamp}`, writePrefix);
           const esAfterWrite = processCpuMs(esPid);
           result.rows.push({ name: 'collector write path only (its bulk helper + pacing, fed the same NDJSON, in this process)', count: writePath.count, ms: writePath.ms, cpu: { elasticsearch: delta(esBeforeWrite, esAfterWrite) } });
+          await settle(esPid);
           const esBeforeCurl = processCpuMs(esPid);
           const curlMs = await curlBulk(files, layout);
           const esAfterCurl = processCpuMs(esPid);
@@ -337,7 +399,7 @@ async function benchmark(esPid: number | undefined): Promise<void> {
             throw new Error(`document counts differ: collector ${written}, NDJSON ${docs}, curl ${curlCount}`);
           }
           result.rows.push({ name: `plain _bulk with curl (${files.length} requests of ≤ ${mb(FLUSH_BYTES)}, ${CONCURRENCY} at a time)`, count: curlCount, ms: curlMs, cpu: { elasticsearch: delta(esBeforeCurl, esAfterCurl) } });
-          result.ratio = written / collector.ms / (curlCount / curlMs);
+          result.ratio = written / collectorRun.ms / (curlCount / curlMs);
           result.writeRatio = writePath.count / writePath.ms / (curlCount / curlMs);
         }
         results.push(result);
@@ -386,7 +448,11 @@ const delta = (before: number | undefined, after: number | undefined) => (before
 
 function printResults(results: LayoutResult[], written: number, splitNote: string): void {
   const seconds = (ms: number | undefined) => (ms === undefined ? '—' : (ms / 1000).toFixed(1));
-  console.log(`\n${WORKFLOWS} workflows, ${written} documents, Elasticsearch ${ES_URL}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end\n`);
+  const which = COLLECTOR_KIND === 'bundle' ? `the collector's bundle on Node ${process.version}` : `the packaged executable's collect (${PACKAGED})`;
+  console.log(`\n${WORKFLOWS} workflows, ${written} documents, Elasticsearch ${ES_URL}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end; collector: ${which}\n`);
+  if (settleWaits.length) {
+    console.log(`Before each side, Elasticsearch was let go idle (under 0.1 core): waits of ${settleWaits.map((s) => s.toFixed(1)).join(', ')} s\n`);
+  }
   for (const { layout, rows, ratio, writeRatio } of results) {
     const where = layout.clientCores.length
       ? 'split: Elasticsearch on core 0; the double, the collector and curl on the others'
