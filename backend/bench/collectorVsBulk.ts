@@ -13,7 +13,7 @@
  *   pid is known: ES_PID or scripts/elasticsearch/start.sh's pid file; skipped otherwise).
  *
  *   npm run bench:collector -- [workflows=10000] [--collector-only] [--shared-only] [--cpu-prof=DIR]
- *     [--memory-timeline] [--collector-node-flag=FLAG]... [--collector=packaged|bundle]
+ *     [--memory-timeline] [--collector-node-flag=FLAG]... [--collector=packaged|bundle] [--flush-bytes=N]
  *
  * The collector is the packaged executable's `collect` (dist/, `npm run build` first), as users run it;
  * --collector=bundle runs the collector's bundle on this benchmark's Node instead.
@@ -42,6 +42,7 @@ import { BulkPacer } from '../collector/bulkPacer';
 import { bulkWrite } from '../collector/bulkWrite';
 import { collectorLog } from '../collector/collectorLog';
 import { CollectorStats } from '../collector/collectorStats';
+import { COLLECTOR_DEFAULTS } from '../collector/usage';
 import { pacedClient } from '../collector/elasticsearchWriter';
 import type { IndexOperation } from '../collector/documentIds';
 import { templateTarget } from '../elasticsearch/indexTemplate';
@@ -64,7 +65,8 @@ const COLLECTOR_NODE_FLAGS = args.filter((a) => a.startsWith('--collector-node-f
  */
 const COLLECTOR_KIND = args.find((a) => a.startsWith('--collector='))?.slice('--collector='.length) ?? 'packaged';
 const PACKAGED = resolve(__dirname, '../..', 'dist/datasource/gpx_argoperf_workflows_linux_amd64');
-const FLUSH_BYTES = 5_000_000;
+/** The collector's --flush-bytes, and curl's chunk size (`--flush-bytes=N`; default the collector's default). */
+const FLUSH_BYTES = Number(args.find((a) => a.startsWith('--flush-bytes='))?.slice('--flush-bytes='.length) ?? COLLECTOR_DEFAULTS.flushBytes);
 const CONCURRENCY = 3;
 /** Set by main() before anything uses it. */
 let ES_URL = '';
