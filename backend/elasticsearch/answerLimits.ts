@@ -2,6 +2,7 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 
 import { RequestLimiter } from '../argo/client/requestLimiter';
 import { QueryError } from '../errors/queryError';
+import { environmentNumber } from '../settings/environmentNumber';
 import { answerTooLargeMessage } from './answerLimitMessages';
 
 /**
@@ -19,18 +20,13 @@ import { answerTooLargeMessage } from './answerLimitMessages';
 export const MAX_ANSWER_MB = 32;
 export const SEARCHES_AT_ONCE = 8;
 
-function fromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 /** Most characters of one answer (read when searching, so the environment of the running process counts). */
 export function maxAnswerBytes(): number {
-  return Math.floor(fromEnv('ARGOPERF_MAX_ANSWER_MB', MAX_ANSWER_MB) * 1024 * 1024);
+  return Math.floor(environmentNumber('ARGOPERF_MAX_ANSWER_MB', MAX_ANSWER_MB) * 1024 * 1024);
 }
 
 export function searchesAtOnce(): number {
-  return Math.floor(fromEnv('ARGOPERF_SEARCHES_AT_ONCE', SEARCHES_AT_ONCE));
+  return Math.floor(environmentNumber('ARGOPERF_SEARCHES_AT_ONCE', SEARCHES_AT_ONCE));
 }
 
 /** The transport's error for an answer over maxResponseSize (RequestAbortedError, "...maximum allowed string..."). */

@@ -1,4 +1,5 @@
 import { masker, type Masker } from '../net/masker';
+import { RecentlyUsed } from '../net/recentlyUsed';
 import type { CallResourceResponse, CheckHealthResponse, PluginContext, QueryDataResponse } from '../protocol/messages';
 import { contextSecrets } from '../settings/datasourceSecrets';
 
@@ -9,20 +10,8 @@ import { contextSecrets } from '../settings/datasourceSecrets';
  */
 export function outputMasker(ctx: PluginContext | null | undefined): Masker {
   const key = settingsKey(ctx);
-  if (key === undefined) {
-    return masker(contextSecrets(ctx));
-  }
-  let found = recentMaskers.get(key);
-  if (found) {
-    recentMaskers.delete(key);
-  } else {
-    found = masker(contextSecrets(ctx));
-    if (recentMaskers.size >= MASKERS_KEPT) {
-      recentMaskers.delete(recentMaskers.keys().next().value!);
-    }
-  }
-  recentMaskers.set(key, found);
-  return found;
+  const make = () => masker(contextSecrets(ctx));
+  return key === undefined ? make() : recentMaskers.get(key, make);
 }
 
 /**
@@ -31,8 +20,7 @@ export function outputMasker(ctx: PluginContext | null | undefined): Masker {
  * (parsing the settings and URLs, every form of every secret) cost ~60 µs a call. Changed settings are
  * other bytes, so they get a masker of their own.
  */
-const recentMaskers = new Map<string, Masker>();
-const MASKERS_KEPT = 16;
+const recentMaskers = new RecentlyUsed<string, Masker>(16);
 
 /** The bytes the secrets are read from; undefined (no caching) for a context that cannot be keyed. */
 function settingsKey(ctx: PluginContext | null | undefined): string | undefined {

@@ -1,5 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 
+import { environmentNumber } from '../settings/environmentNumber';
 import { logger } from './logger';
 
 /**
@@ -7,8 +8,8 @@ import { logger } from './logger';
  * interval: how `npm run bench:memory` sees inside the heap, and a way to watch a plugin in Grafana.
  */
 export function startMemoryLog(): void {
-  const every = Number(process.env.ARGOPERF_MEMORY_LOG_MS);
-  if (!Number.isFinite(every) || every <= 0) {
+  const every = environmentNumber('ARGOPERF_MEMORY_LOG_MS', 0);
+  if (every === 0) {
     return;
   }
   const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;

@@ -1,3 +1,4 @@
+import { RecentlyUsed } from './recentlyUsed';
 import { echoPatterns } from './secretEncodings';
 
 /**
@@ -123,23 +124,11 @@ function createMasker(values: readonly string[]): Masker {
 }
 
 /** Maskers by their values, so a datasource's expression is compiled once, not per request. */
-const cache = new Map<string, Masker>();
-const CACHE_SIZE = 256;
+const cache = new RecentlyUsed<string, Masker>(256);
 
 export function masker(values: ReadonlyArray<string | undefined>): Masker {
   const kept = [...new Set(values.filter((v): v is string => typeof v === 'string' && v.trim() !== ''))].sort();
-  const key = kept.join('\u0000');
-  let found = cache.get(key);
-  if (found) {
-    cache.delete(key);
-  } else {
-    found = createMasker(kept);
-    if (cache.size >= CACHE_SIZE) {
-      cache.delete(cache.keys().next().value!);
-    }
-  }
-  cache.set(key, found);
-  return found;
+  return cache.get(kept.join('\u0000'), () => createMasker(kept));
 }
 
 /** Text with every form of the given secret values masked. */

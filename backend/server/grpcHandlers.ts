@@ -24,13 +24,12 @@ export function unary<Req, Res>(method: string, handle: (request: Req, signal: A
     const started = performance.now();
     const { signal, settled } = cancellation(call);
     handle(call.request, signal)
+      .finally(settled)
       .then((response) => {
-        settled();
         logger.debug('handled', { method, ms: Math.round(performance.now() - started) });
         callback(null, response);
       })
       .catch((error: unknown) => {
-        settled();
         logger.error('handler failed', { method, error: (error as Error)?.message ?? String(error) });
         callback({ code: GrpcStatus.INTERNAL, details: `internal error in ${method}` });
       });
@@ -41,13 +40,12 @@ export function serverStream<Req, Res>(method: string, handle: (request: Req, si
   return (call: ServerWritableStream<Req, Res>) => {
     const { signal, settled } = cancellation(call);
     handle(call.request, signal)
+      .finally(settled)
       .then((messages) => {
-        settled();
         messages.forEach((message) => call.write(message));
         call.end();
       })
       .catch((error: unknown) => {
-        settled();
         logger.error('handler failed', { method, error: (error as Error)?.message ?? String(error) });
         call.destroy(Object.assign(new Error(`internal error in ${method}`), { code: GrpcStatus.INTERNAL }));
       });

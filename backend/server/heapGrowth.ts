@@ -1,5 +1,7 @@
 import * as v8 from 'node:v8';
 
+import { environmentNumber } from '../settings/environmentNumber';
+
 /**
  * V8 lets old space grow up to 4 times what a full collection leaves live when the heap limit is large
  * (as on any host with a few GB), so a plugin whose live data is 40 MB keeps 200+ MB under load. 60 %
@@ -12,8 +14,7 @@ import * as v8 from 'node:v8';
 export const HEAP_GROWING_PERCENT = 60;
 
 export function heapGrowingPercent(): number {
-  const value = Number(process.env.ARGOPERF_HEAP_GROWING_PERCENT);
-  return Number.isInteger(value) && value >= 10 && value <= 400 ? value : HEAP_GROWING_PERCENT;
+  return environmentNumber('ARGOPERF_HEAP_GROWING_PERCENT', HEAP_GROWING_PERCENT, (value) => Number.isInteger(value) && value >= 10 && value <= 400);
 }
 
 export function limitHeapGrowth(): void {
