@@ -226,15 +226,25 @@ async function curlBulk(files: string[], layout: Layout): Promise<number> {
 /** The collector's own writing code (bulkWrite + pacer + paced client) fed from the NDJSON file. */
 async function collectorWritePath(es: Client, ndjson: string, from: string, to: string): Promise<{ count: number; ms: number }> {
   await installIndexTemplate(es, templateTarget(to), { manageRetention: false });
-  async function* operations(): AsyncGenerator<IndexOperation> {
+  // One batch per run, as the collector reads them: a run document starts the next batch.
+  async function* operations(): AsyncGenerator<IndexOperation[]> {
     let action: { index: { _index: string; _id: string } } | undefined;
+    let run: IndexOperation[] = [];
     for await (const line of createInterface({ input: createReadStream(ndjson) })) {
       if (!action) {
         action = JSON.parse(line) as { index: { _index: string; _id: string } };
         continue;
       }
-      yield { index: action.index._index.replace(`${from}-`, `${to}-`), id: action.index._id, document: JSON.parse(line) as ArgoDocument };
+      const document = JSON.parse(line) as ArgoDocument;
+      if (document.doc_kind === 'workflow' && run.length > 0) {
+        yield run;
+        run = [];
+      }
+      run.push({ index: action.index._index.replace(`${from}-`, `${to}-`), id: action.index._id, document });
       action = undefined;
+    }
+    if (run.length > 0) {
+      yield run;
     }
   }
   const stats = new CollectorStats();

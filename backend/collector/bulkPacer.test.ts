@@ -6,12 +6,11 @@ describe('bulk pacing', () => {
   it('halves request size and concurrency on 429, down to the floor, and grows back slowly', () => {
     const pacer = new BulkPacer({ flushBytes: 4_000_000, concurrency: 4, minFlushBytes: 500_000, growAfter: 3 });
     pacer.onThrottled();
-    expect([pacer.flushBytes, pacer.concurrency, pacer.generation]).toEqual([2_000_000, 2, 1]);
+    expect([pacer.flushBytes, pacer.concurrency]).toEqual([2_000_000, 2]);
     pacer.onThrottled();
     pacer.onThrottled();
     pacer.onThrottled();
     expect([pacer.flushBytes, pacer.concurrency]).toEqual([500_000, 1]);
-    expect(pacer.generation).toBe(3);
     pacer.onClean();
     pacer.onClean();
     expect(pacer.flushBytes).toBe(500_000);
@@ -21,9 +20,8 @@ describe('bulk pacing', () => {
       pacer.onClean();
     }
     expect([pacer.flushBytes, pacer.concurrency]).toEqual([4_000_000, 4]);
-    const generation = pacer.generation;
     pacer.onClean();
-    expect(pacer.generation).toBe(generation);
+    expect([pacer.flushBytes, pacer.concurrency]).toEqual([4_000_000, 4]);
   });
 
   it('backs off from half a second, doubling, to at most 30 s', () => {

@@ -1,7 +1,7 @@
 /**
  * Bulk request size and concurrency that adapt to Elasticsearch's back-pressure: halved on every 429
- * (whole request or single items), grown back by a quarter after a run of clean requests. Each change
- * bumps `generation`, which ends the current bulk helper round so the next one uses the new settings.
+ * (whole request or single items), grown back by a quarter after a run of clean requests. The bulk
+ * writer reads both before each request, so a change applies from the next request on.
  */
 export interface PacerLimits {
   flushBytes: number;
@@ -14,7 +14,6 @@ export interface PacerLimits {
 export class BulkPacer {
   flushBytes: number;
   concurrency: number;
-  generation = 0;
   throttled = 0;
   private clean = 0;
   private readonly maxFlushBytes: number;
@@ -33,13 +32,8 @@ export class BulkPacer {
   onThrottled(): void {
     this.throttled++;
     this.clean = 0;
-    const flushBytes = Math.max(this.minFlushBytes, Math.floor(this.flushBytes / 2));
-    const concurrency = Math.max(1, Math.floor(this.concurrency / 2));
-    if (flushBytes !== this.flushBytes || concurrency !== this.concurrency) {
-      this.flushBytes = flushBytes;
-      this.concurrency = concurrency;
-      this.generation++;
-    }
+    this.flushBytes = Math.max(this.minFlushBytes, Math.floor(this.flushBytes / 2));
+    this.concurrency = Math.max(1, Math.floor(this.concurrency / 2));
   }
 
   /** A bulk request went through without any 429. */
@@ -50,6 +44,5 @@ export class BulkPacer {
     this.clean = 0;
     this.flushBytes = Math.min(this.maxFlushBytes, Math.ceil(this.flushBytes * 1.25));
     this.concurrency = Math.min(this.maxConcurrency, this.concurrency + 1);
-    this.generation++;
   }
 }

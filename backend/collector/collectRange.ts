@@ -1,6 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 
 import type { ArgoClient } from '../argo/client/argoClient';
+import { operationLines } from './bulkBody';
 import type { BulkPacer } from './bulkPacer';
 import { bulkWrite } from './bulkWrite';
 import type { CollectorLog } from './collectorLog';
@@ -28,8 +29,8 @@ export async function collectRange(reading: RangeReading, context: CollectContex
   return reading.scan;
 }
 
-/** Writes the operations to the sink: bulk requests to Elasticsearch, or NDJSON lines in a dry run. */
-export async function writeOperations(operations: AsyncGenerator<IndexOperation>, context: CollectContext): Promise<void> {
+/** Writes the operations (one batch per run) to the sink: bulk requests to Elasticsearch, or NDJSON lines in a dry run. */
+export async function writeOperations(operations: AsyncGenerator<IndexOperation[]>, context: CollectContext): Promise<void> {
   const { sink, stats, log } = context;
   if (sink.kind === 'dryRun') {
     await printOperations(operations, sink.out);
@@ -48,19 +49,21 @@ export async function writeOperations(operations: AsyncGenerator<IndexOperation>
  */
 export const DRY_RUN_BATCH_CHARS = 64 * 1024;
 
-async function printOperations(operations: AsyncIterable<IndexOperation>, out: NodeJS.WritableStream): Promise<void> {
-  let batch = '';
+async function printOperations(batches: AsyncIterable<IndexOperation[]>, out: NodeJS.WritableStream): Promise<void> {
+  let pending = '';
   const flush = async () => {
-    const text = batch;
-    batch = '';
+    const text = pending;
+    pending = '';
     if (text && !out.write(text)) {
       await new Promise((resolve) => out.once('drain', resolve));
     }
   };
   try {
-    for await (const { index, id, document } of operations) {
-      batch += `${JSON.stringify({ index: { _index: index, _id: id } })}\n${JSON.stringify(document)}\n`;
-      if (batch.length >= DRY_RUN_BATCH_CHARS) {
+    for await (const operations of batches) {
+      for (const operation of operations) {
+        pending += operationLines(operation);
+      }
+      if (pending.length >= DRY_RUN_BATCH_CHARS) {
         await flush();
       }
     }

@@ -80,8 +80,13 @@ it('skips and counts a run with garbage timestamps, writing none of its document
   await expectExactly(p, expectedFor(p));
 });
 
-it('retries through 429 answers of Elasticsearch, to whole bulk requests and to single items, adapting the request size', async () => {
-  const p = prefix('throttled');
+type BulkResult = { errors: boolean; items: Array<{ index: Record<string, unknown> }> };
+
+/**
+ * A proxy in front of Elasticsearch that numbers the bulk requests (from 1): `refuse(n)` answers one with
+ * 429 as a whole; `alter(n, body, result)` edits Elasticsearch's answer to one before it is passed on.
+ */
+async function bulkProxy(options: { refuse?: (n: number) => boolean; alter?: (n: number, body: string, result: BulkResult) => void }) {
   let bulks = 0;
   const upstream = new URL(elasticsearchUrl());
   const proxy = http.createServer((req, res) => {
@@ -91,7 +96,7 @@ it('retries through 429 answers of Elasticsearch, to whole bulk requests and to 
       const body = Buffer.concat(chunks);
       const isBulk = req.method === 'POST' && req.url?.startsWith('/_bulk');
       const n = isBulk ? ++bulks : 0;
-      if (n === 2 || n === 4) {
+      if (isBulk && options.refuse?.(n)) {
         res.writeHead(429, { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' });
         res.end(JSON.stringify({ error: { type: 'es_rejected_execution_exception', reason: 'rejected execution of coordinating operation' }, status: 429 }));
         return;
@@ -103,13 +108,9 @@ it('retries through 429 answers of Elasticsearch, to whole bulk requests and to 
         answer.on('data', (c: Buffer) => parts.push(c));
         answer.on('end', () => {
           let text = Buffer.concat(parts).toString();
-          if (n === 3 || n === 6) {
-            // Elasticsearch indexed them, but say the first items were rejected: the retry writes them again.
-            const result = JSON.parse(text) as { errors: boolean; items: Array<{ index: Record<string, unknown> }> };
-            result.errors = true;
-            for (const item of result.items.slice(0, 5)) {
-              item.index = { _index: item.index._index, _id: item.index._id, status: 429, error: { type: 'es_rejected_execution_exception', reason: 'queue full' } };
-            }
+          if (isBulk && options.alter) {
+            const result = JSON.parse(text) as BulkResult;
+            options.alter(n, body.toString('utf8'), result);
             text = JSON.stringify(result);
           }
           const { 'content-length': _length, ...rest } = answer.headers;
@@ -121,16 +122,75 @@ it('retries through 429 answers of Elasticsearch, to whole bulk requests and to 
     });
   });
   await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    get bulks() {
+      return bulks;
+    },
+    async close() {
+      proxy.closeAllConnections();
+      await new Promise((r) => proxy.close(r));
+    },
+  };
+}
+
+it('retries through 429 answers of Elasticsearch, to whole bulk requests and to single items, adapting the request size', async () => {
+  const p = prefix('throttled');
+  const proxy = await bulkProxy({
+    refuse: (n) => n === 2 || n === 4,
+    alter: (n, _body, result) => {
+      if (n === 3 || n === 6) {
+        // Elasticsearch indexed them, but say the first items were rejected: the retry writes them again.
+        result.errors = true;
+        for (const item of result.items.slice(0, 5)) {
+          item.index = { _index: item.index._index, _id: item.index._id, status: 429, error: { type: 'es_rejected_execution_exception', reason: 'queue full' } };
+        }
+      }
+    },
+  });
   try {
-    const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    const run = await runCollector(['backfill', ...range(), ...argo(), '--es-url', url, '--index-prefix', p, '--flush-bytes', '200000']);
+    const run = await runCollector(['backfill', ...range(), ...argo(), '--es-url', proxy.url, '--index-prefix', p, '--flush-bytes', '200000']);
     expect(run.code).toBe(0);
-    expect(bulks).toBeGreaterThan(6);
+    expect(proxy.bulks).toBeGreaterThan(6);
     expect(run.summary.throttled_429).toBe(4);
     await expectExactly(p, expectedFor(p));
   } finally {
-    proxy.closeAllConnections();
-    await new Promise((r) => proxy.close(r));
+    await proxy.close();
+  }
+});
+
+it('counts and names the documents Elasticsearch rejects for good, and writes all the others', async () => {
+  const p = prefix('rejected');
+  const rejectedIds: string[] = [];
+  const proxy = await bulkProxy({
+    alter: (n, body, result) => {
+      if (n !== 2) {
+        return;
+      }
+      // The second request's operations at positions 1 and 4: their ids from its action lines.
+      const actions = body.split('\n').filter((_, i) => i % 2 === 0);
+      result.errors = true;
+      for (const position of [1, 4]) {
+        rejectedIds.push((JSON.parse(actions[position]) as { index: { _id: string } }).index._id);
+        result.items[position].index = { status: 400, error: { type: 'document_parsing_exception', reason: 'failed to parse field [duration_ms]' } };
+      }
+    },
+  });
+  try {
+    const run = await runCollector(['backfill', ...range(), ...argo(), '--es-url', proxy.url, '--index-prefix', p, '--flush-bytes', '200000']);
+    expect(run.code).toBe(0);
+    expect(rejectedIds).toHaveLength(2);
+    const expected = expectedFor(p);
+    expect(run.summary).toMatchObject({ documents_rejected: 2, documents_written: expected.size - 2 });
+    const logged = run.stderr.split('\n').filter((line) => line.includes('Elasticsearch rejected a document'));
+    expect(logged).toHaveLength(2);
+    logged.forEach((line, i) => {
+      expect(line).toContain(rejectedIds[i]);
+      expect(line).toContain(expected.get(rejectedIds[i])!);
+      expect(line).toContain('document_parsing_exception: failed to parse field [duration_ms]');
+    });
+  } finally {
+    await proxy.close();
   }
 });
 

@@ -29,13 +29,18 @@ function context(out: Writable): CollectContext {
   };
 }
 
-async function* fromList(operations: IndexOperation[], failAfter?: number): AsyncGenerator<IndexOperation> {
+/** Each operation as a run of its own (one batch each), failing before the one at `failAfter`. */
+async function* fromList(operations: IndexOperation[], failAfter?: number): AsyncGenerator<IndexOperation[]> {
   for (const [i, operation] of operations.entries()) {
     if (i === failAfter) {
       throw new Error('the Argo Server failed');
     }
-    yield operation;
+    yield [operation];
   }
+}
+
+async function* oneRun(operations: IndexOperation[]): AsyncGenerator<IndexOperation[]> {
+  yield operations;
 }
 
 const run = { doc_kind: 'workflow', '@timestamp': '2026-01-02T03:04:05Z', namespace: 'ml', workflow: { name: 'train-x', uid: 'u1' }, phase: 'Succeeded' } as unknown as WorkflowDocument;
@@ -53,7 +58,7 @@ function many(count: number): IndexOperation[] {
 describe('the dry run output', () => {
   it('is the bulk NDJSON: an index action line, then the document line, byte for byte', async () => {
     const { out, writes } = recordingOut();
-    await writeOperations(fromList([
+    await writeOperations(oneRun([
       { index: 'p-2026.01', id: 'u1', document: run },
       { index: 'p-2026.01', id: 'u1/n1', document: node },
     ]), context(out));

@@ -43,8 +43,11 @@ it('asks the Argo Server for the first page at once, before anything is consumed
 it('hands out every document of the range once, and counts them', async () => {
   const reading = startReading(range, context());
   const ids: string[] = [];
-  for await (const operation of reading.operations) {
-    ids.push(operation.id);
+  for await (const batch of reading.operations) {
+    // One batch per run: the run's document first, then its nodes.
+    expect(batch[0].document.doc_kind).toBe('workflow');
+    expect(batch.slice(1).every((operation) => operation.id.startsWith(`${batch[0].id}/`))).toBe(true);
+    ids.push(...batch.map((operation) => operation.id));
   }
   expect(expected.size).toBeGreaterThan(100);
   expect(ids.sort()).toEqual([...expected.keys()].sort());

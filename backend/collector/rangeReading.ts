@@ -4,7 +4,8 @@ import { runDocuments, type RangeScan, type RunRange } from './runDocuments';
 
 /** The documents of one range being read from the Argo Server, and what the reading learnt. */
 export interface RangeReading {
-  operations: AsyncGenerator<IndexOperation>;
+  /** One batch per run. */
+  operations: AsyncGenerator<IndexOperation[]>;
   scan: RangeScan;
   /** Documents handed out so far (all of the range's once `operations` has ended). */
   readonly documents: number;
@@ -25,10 +26,10 @@ export function startReading(range: RunRange, context: CollectContext, onRead?: 
   const first = source.next();
   first.catch(() => undefined);
   let documents = 0;
-  async function* operations(): AsyncGenerator<IndexOperation> {
+  async function* operations(): AsyncGenerator<IndexOperation[]> {
     try {
       for (let next = await first; !next.done; next = await source.next()) {
-        documents++;
+        documents += next.value.length;
         yield next.value;
       }
       onRead?.();

@@ -157,7 +157,7 @@ async function reportThisRun(context: CommandContext): Promise<void> {
       uid,
     });
   }
-  await writeOperations(listOf(operations), context);
+  await writeOperations(oneBatch(operations), context);
   if (sink.kind === 'dryRun') {
     sink.out.write(stillRunning.map(({ index, id }) => `${JSON.stringify({ delete: { _index: index, _id: id } })}\n`).join(''));
   } else {
@@ -175,6 +175,7 @@ async function reportThisRun(context: CommandContext): Promise<void> {
   });
 }
 
-async function* listOf<T>(items: T[]): AsyncGenerator<T> {
-  yield* items;
+/** The run's operations as the one batch of one run. */
+async function* oneBatch<T>(items: T[]): AsyncGenerator<T[]> {
+  yield items;
 }

@@ -18,7 +18,7 @@ export interface RangeScan {
 }
 
 /**
- * The documents of every run in the range, page by page (one page of workflows with nodes in memory at
+ * The documents of every run in the range, one batch per run (its run document first, then its nodes), page by page (one page of workflows with nodes in memory at
  * a time). A run whose object gives no run document is skipped whole and counted, never written in part.
  * Throws when the Argo Server fails or the list ends incomplete, so no checkpoint is written past it.
  */
@@ -26,7 +26,7 @@ export async function* runDocuments(
   argo: ArgoClient,
   range: RunRange,
   context: { indexPrefix: string; stats: CollectorStats; log: CollectorLog; scan: RangeScan; signal?: AbortSignal }
-): AsyncGenerator<IndexOperation> {
+): AsyncGenerator<IndexOperation[]> {
   const { stats, log, scan } = context;
   const pages = argo.listWorkflowPagesWithNodes(
     { namespace: range.namespace, startedAfter: range.from, startedBefore: range.to, includeArchive: true },
@@ -52,7 +52,7 @@ export async function* runDocuments(
         const started = Date.parse(workflow['@timestamp']);
         scan.earliestUnfinishedMs = Math.min(scan.earliestUnfinishedMs ?? started, started);
       }
-      yield* operationsOf(context.indexPrefix, workflow, nodes);
+      yield operationsOf(context.indexPrefix, workflow, nodes);
     }
   }
   const outcome = pages.outcome;

@@ -32,7 +32,7 @@ export interface DemoWriteSummary {
  * The collector's own path from Argo objects to Elasticsearch: the extraction (collected_at = the
  * history's end, so a load is reproducible), the collector's ids and indices, its paced bulk writer.
  */
-async function* operations(workflows: Workflow[], collectedAtMs: number, indexPrefix: string, stats: CollectorStats): AsyncGenerator<IndexOperation> {
+async function* operations(workflows: Workflow[], collectedAtMs: number, indexPrefix: string, stats: CollectorStats): AsyncGenerator<IndexOperation[]> {
   const collectedAt = new Date(collectedAtMs);
   for (const object of workflows) {
     stats.workflowsRead++;
@@ -44,7 +44,7 @@ async function* operations(workflows: Workflow[], collectedAtMs: number, indexPr
     if (!workflow.end) {
       stats.workflowsRunning++;
     }
-    yield* operationsOf(indexPrefix, workflow, nodes);
+    yield operationsOf(indexPrefix, workflow, nodes);
   }
 }
 
