@@ -14,11 +14,14 @@
  *
  *   npm run bench:collector -- [workflows=10000] [--collector-only] [--shared-only] [--cpu-prof=DIR]
  *     [--memory-timeline] [--collector-node-flag=FLAG]... [--collector=packaged|bundle] [--flush-bytes=N]
+ *     [--executable=PATH]
  *
  * The collector is the packaged executable's `collect` (dist/, `npm run build` first), as users run it;
+ * --executable=PATH runs another build's launcher (e.g. one copied aside before a change), and
  * --collector=bundle runs the collector's bundle on this benchmark's Node instead.
  *
- * --cpu-prof=DIR writes a V8 CPU profile of every collector process into DIR (summarise one with
+ * --cpu-prof=DIR (with --collector=bundle: Node refuses --cpu-prof in NODE_OPTIONS, the packaged
+ * executable's only way in) writes a V8 CPU profile of every collector process into DIR (summarise one with
  * `node scripts/bench/cpuProfileTop.mjs DIR/<file>.cpuprofile`). --memory-timeline prints the collector's
  * RSS and V8 heap every 2 s with the workflows read so far, to see whether anything grows with the number
  * of workflows; --collector-node-flag passes a flag to the collector's node (e.g. --heapsnapshot-near-heap-limit=2;
@@ -64,7 +67,10 @@ const COLLECTOR_NODE_FLAGS = args.filter((a) => a.startsWith('--collector-node-f
  * benchmark (`--collector=bundle`, how this benchmark ran before 2026-12-06 night).
  */
 const COLLECTOR_KIND = args.find((a) => a.startsWith('--collector='))?.slice('--collector='.length) ?? 'packaged';
-const PACKAGED = resolve(__dirname, '../..', 'dist/datasource/gpx_argoperf_workflows_linux_amd64');
+const PACKAGED = resolve(
+  args.find((a) => a.startsWith('--executable='))?.slice('--executable='.length) ??
+    resolve(__dirname, '../..', 'dist/datasource/gpx_argoperf_workflows_linux_amd64')
+);
 /** The collector's --flush-bytes, and curl's chunk size (`--flush-bytes=N`; default the collector's default). */
 const FLUSH_BYTES = Number(args.find((a) => a.startsWith('--flush-bytes='))?.slice('--flush-bytes='.length) ?? COLLECTOR_DEFAULTS.flushBytes);
 const CONCURRENCY = 3;
@@ -319,6 +325,8 @@ async function benchmark(esPid: number | undefined): Promise<void> {
       await build({ entryPoints: [join(root, 'backend/cli/collector.ts')], outfile: bundle, bundle: true, packages: 'external', platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', nodePaths: [join(root, 'node_modules')] });
     } else if (COLLECTOR_KIND !== 'packaged') {
       throw new Error(`--collector=${COLLECTOR_KIND}: use packaged (the default) or bundle`);
+    } else if (CPU_PROF_DIR) {
+      throw new Error('--cpu-prof needs --collector=bundle: Node refuses --cpu-prof in NODE_OPTIONS, the only way to pass it to the packaged executable');
     } else if (!existsSync(PACKAGED)) {
       throw new Error(`${PACKAGED} is missing: build the plugin first (npm run build), or run the bundle with --collector=bundle`);
     }
@@ -401,7 +409,7 @@ async function benchmark(esPid: number | undefined): Promise<void> {
           const esBeforeWrite = processCpuMs(esPid);
           const writePath = await collectorWritePath(es, ndjson, `bench-dry-${stamp}`, writePrefix);
           const esAfterWrite = processCpuMs(esPid);
-          result.rows.push({ name: 'collector write path only (its bulk helper + pacing, fed the same NDJSON, in this process)', count: writePath.count, ms: writePath.ms, cpu: { elasticsearch: delta(esBeforeWrite, esAfterWrite) } });
+          result.rows.push({ name: 'collector write path only (its bulk writer + pacing, fed the same NDJSON, in this process)', count: writePath.count, ms: writePath.ms, cpu: { elasticsearch: delta(esBeforeWrite, esAfterWrite) } });
           await settle(esPid);
           const esBeforeCurl = processCpuMs(esPid);
           const curlMs = await curlBulk(files, layout);
