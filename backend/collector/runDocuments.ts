@@ -18,8 +18,9 @@ export interface RangeScan {
 }
 
 /**
- * The documents of every run in the range, one batch per run (its run document first, then its nodes), page by page (one page of workflows with nodes in memory at
- * a time). A run whose object gives no run document is skipped whole and counted, never written in part.
+ * The documents of every run in the range, one batch per run (its run document first, then its nodes),
+ * page by page (one page of workflows with nodes in memory at a time). A run whose object gives no run
+ * document is skipped whole and counted, never written in part.
  * Throws when the Argo Server fails or the list ends incomplete, so no checkpoint is written past it.
  */
 export async function* runDocuments(
