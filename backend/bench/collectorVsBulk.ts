@@ -466,6 +466,20 @@ function printTimeline(stderr: string): void {
 
 const delta = (before: number | undefined, after: number | undefined) => (before === undefined || after === undefined ? undefined : after - before);
 
+/** The backfill's CPU per 100,000 documents for each party, and Elasticsearch's for curl's documents. */
+function perHundredThousand(rows: LayoutResult['rows']): string {
+  const per = (ms: number | undefined, count: number) => (ms === undefined || count === 0 ? '—' : ((ms / 1000) * (100_000 / count)).toFixed(1));
+  const backfill = rows[0];
+  const curl = rows.find((row) => row.name.startsWith('plain _bulk'));
+  const parts = [
+    `collector ${per(backfill.cpu?.collector, backfill.count)}`,
+    `Argo double ${per(backfill.cpu?.double, backfill.count)}`,
+    `Elasticsearch ${per(backfill.cpu?.elasticsearch, backfill.count)}`,
+    ...(curl ? [`Elasticsearch for curl's documents ${per(curl.cpu?.elasticsearch, curl.count)}`] : []),
+  ];
+  return `CPU-s per 100k documents: ${parts.join(', ')}`;
+}
+
 function printResults(results: LayoutResult[], written: number, splitNote: string): void {
   const seconds = (ms: number | undefined) => (ms === undefined ? '—' : (ms / 1000).toFixed(1));
   const which = COLLECTOR_KIND === 'bundle' ? `the collector's bundle on Node ${process.version}` : `the packaged executable's collect (${PACKAGED})`;
@@ -484,6 +498,7 @@ function printResults(results: LayoutResult[], written: number, splitNote: strin
       console.log(`| ${row.name} | ${row.count} | ${(row.ms / 1000).toFixed(1)} | ${Math.round(row.count / (row.ms / 1000))} | ${row.memory ?? '—'} | ${seconds(row.cpu?.collector)}${row.cpu?.collectorSystem === undefined ? '' : ` (${seconds(row.cpu.collectorSystem)})`} | ${seconds(row.cpu?.double)} | ${seconds(row.cpu?.elasticsearch)} |`);
     }
     console.log(ratio === undefined ? '\ncollector ÷ plain _bulk: n/a (--collector-only)' : `\ncollector ÷ plain _bulk: ${ratio.toFixed(2)} (target ≥ 0.8)`);
+    console.log(perHundredThousand(rows));
     if (writeRatio !== undefined) {
       console.log(`collector write path ÷ plain _bulk: ${writeRatio.toFixed(2)}`);
     }
