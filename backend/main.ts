@@ -28,8 +28,8 @@ function collectorArguments(): string[] | undefined {
 async function main(): Promise<void> {
   const collectorArgs = collectorArguments();
   if (collectorArgs) {
-    const { runCollectorCli } = await import('./collector/cli');
-    process.exit(await runCollectorCli(collectorArgs));
+    const [{ runCollectorCli }, { exitAfterOutput }] = await Promise.all([import('./collector/cli'), import('./collector/exitAfterOutput')]);
+    await exitAfterOutput(await runCollectorCli(collectorArgs));
   }
   if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
     process.stderr.write(

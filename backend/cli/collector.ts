@@ -1,10 +1,11 @@
 /** `node scripts/run-ts.mjs backend/cli/collector.ts <backfill|sync|watch|report|demo> [options]`: see backend/collector/usage.ts. */
 import { runCollectorCli } from '../collector/cli';
+import { exitAfterOutput } from '../collector/exitAfterOutput';
 
 runCollectorCli(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    return exitAfterOutput(1);
   }
 );
