@@ -12,6 +12,7 @@ import { DEFAULT_INDEX_PREFIX, DEFAULT_RETENTION_DAYS, templateTarget } from '..
 import { installIndexTemplate, plannedInstall, retentionAdvice } from '../elasticsearch/installIndexTemplate';
 import { maskSecrets } from '../net/masker';
 import { secretValues } from '../net/secretForms';
+import { exitAfterOutput } from '../collector/exitAfterOutput';
 
 const USAGE = `Usage: npm run install-template -- --url <elasticsearch url> [options]
 
@@ -108,10 +109,10 @@ function errorText(error: unknown, url: string): string {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => exitAfterOutput(code),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : String(error));
-      process.exit(2);
+      return exitAfterOutput(2);
     }
   );
 }
