@@ -28,7 +28,7 @@ function collectorArguments(): string[] | undefined {
 async function main(): Promise<void> {
   const collectorArgs = collectorArguments();
   if (collectorArgs) {
-    const [{ runCollectorCli }, { exitAfterOutput }] = await Promise.all([import('./collector/cli'), import('./collector/exitAfterOutput')]);
+    const [{ runCollectorCli }, { exitAfterOutput }] = await Promise.all([import('./collector/cli'), import('./cli/exitAfterOutput')]);
     await exitAfterOutput(await runCollectorCli(collectorArgs));
   }
   if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {

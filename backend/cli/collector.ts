@@ -1,6 +1,6 @@
 /** `node scripts/run-ts.mjs backend/cli/collector.ts <backfill|sync|watch|report|demo> [options]`: see backend/collector/usage.ts. */
 import { runCollectorCli } from '../collector/cli';
-import { exitAfterOutput } from '../collector/exitAfterOutput';
+import { exitAfterOutput } from './exitAfterOutput';
 
 runCollectorCli(process.argv.slice(2)).then(
   (code) => exitAfterOutput(code),

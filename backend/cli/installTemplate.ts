@@ -12,7 +12,7 @@ import { DEFAULT_INDEX_PREFIX, DEFAULT_RETENTION_DAYS, templateTarget } from '..
 import { installIndexTemplate, plannedInstall, retentionAdvice } from '../elasticsearch/installIndexTemplate';
 import { maskSecrets } from '../net/masker';
 import { secretValues } from '../net/secretForms';
-import { exitAfterOutput } from '../collector/exitAfterOutput';
+import { exitAfterOutput } from './exitAfterOutput';
 
 const USAGE = `Usage: npm run install-template -- --url <elasticsearch url> [options]
 

@@ -31,7 +31,16 @@ export class BulkBody {
   }
 
   add(operation: IndexOperation): void {
-    this.addLines(operationLines(operation));
+    const text = operationLines(operation);
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8: room for that, without measuring the text first.
+    const room = text.length * 3;
+    if (this.used + room > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + room));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.starts.push(this.used);
+    this.used += this.bytes.write(text, this.used, 'utf8');
   }
 
   /** The body to send (a view of the bytes, not a copy). */
@@ -59,17 +68,5 @@ export class BulkBody {
 
   private end(position: number): number {
     return position + 1 < this.starts.length ? this.starts[position + 1] : this.used;
-  }
-
-  private addLines(text: string): void {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8: room for that, without measuring the text first.
-    const room = text.length * 3;
-    if (this.used + room > this.bytes.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + room));
-      this.bytes.copy(grown, 0, 0, this.used);
-      this.bytes = grown;
-    }
-    this.starts.push(this.used);
-    this.used += this.bytes.write(text, this.used, 'utf8');
   }
 }

@@ -12,8 +12,8 @@ import type { IndexOperation } from './documentIds';
 const REJECTIONS_LOGGED = 20;
 
 /** Items Elasticsearch answers with 429 are sent again this many times, this long apart. */
-export const ITEM_RETRIES = 6;
-export const ITEM_RETRY_WAIT_MS = 2_000;
+const ITEM_RETRIES = 6;
+const ITEM_RETRY_WAIT_MS = 2_000;
 
 /** Room beyond the request size, so that the document that reaches it rarely makes the body grow. */
 const BODY_SLACK_BYTES = 256 * 1024;
@@ -29,7 +29,8 @@ export class ThrottledError extends Error {
   }
 }
 
-interface BulkAnswer {
+/** A bulk answer cut to BULK_ANSWER_FIELDS. */
+export interface BulkAnswer {
   errors?: boolean;
   items?: Array<Record<string, { status: number; error?: { type?: string; reason?: string } }>>;
 }

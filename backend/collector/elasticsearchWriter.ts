@@ -4,6 +4,7 @@ import { Client, errors } from '@elastic/elasticsearch';
 
 import { backoffMs, type RetryOptions } from '../argo/client/retryPolicy';
 import type { BulkPacer } from './bulkPacer';
+import type { BulkAnswer } from './bulkWrite';
 import type { ElasticsearchTarget } from './collectorOptions';
 
 /** A bulk request that Elasticsearch answers with 429 as a whole: 8 attempts, waits from 0.5 s doubling to 30 s. */
@@ -24,19 +25,16 @@ export function elasticsearchClient(es: ElasticsearchTarget): Client {
 }
 
 /**
- * A child client whose `bulk` tells the pacer about 429s and retries a request throttled as a whole
- * (the bulk helper retries throttled items itself but gives up on a throttled request).
+ * A child client whose `bulk` counts the written documents, tells the pacer about 429s and retries a
+ * request throttled as a whole (bulkWrite sends throttled items again itself).
  */
 export function pacedClient(client: Client, pacer: BulkPacer, onWritten: (count: number) => void): Client {
   const child = client.child({});
-  type Items = { errors?: boolean; items?: Array<Record<string, { status: number }>> };
-  // The helper asks for `meta: true` answers ({ body, statusCode }); plain calls get the body itself.
-  const bulk = child.bulk.bind(child) as (...args: unknown[]) => Promise<Items & { body?: Items }>;
+  const bulk = child.bulk.bind(child) as (...args: unknown[]) => Promise<BulkAnswer>;
   const paced = async (...args: unknown[]) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await bulk(...args);
-        const answer = response.body ?? response;
+        const answer = await bulk(...args);
         const items = answer.items ?? [];
         let throttled = false;
         // Only index operations are sent: an answer without errors acknowledged every one of them.
@@ -54,7 +52,7 @@ export function pacedClient(client: Client, pacer: BulkPacer, onWritten: (count:
         } else {
           pacer.onClean();
         }
-        return response;
+        return answer;
       } catch (error) {
         if (!(error instanceof errors.ResponseError && error.statusCode === 429) || attempt + 1 >= THROTTLED_RETRY.maxAttempts) {
           throw error;

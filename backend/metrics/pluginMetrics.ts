@@ -9,7 +9,7 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 export const METRIC_PREFIX = 'argoperf_';
 
 /** How often the event loop lag metrics sample the loop (ms). */
-export const LAG_SAMPLE_MS = 100;
+const LAG_SAMPLE_MS = 100;
 
 /** Latency buckets in seconds: from a cached list (ms) to a year of history through a slow cluster. */
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];

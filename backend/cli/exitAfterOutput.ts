@@ -1,8 +1,8 @@
 /**
  * Ends the process once everything written to stdout and stderr has been handed to them. On Linux,
  * writes to a pipe are asynchronous (https://nodejs.org/api/process.html#a-note-on-process-io): a plain
- * process.exit() drops what is still queued when the reader is slower than the collector, such as the
- * end of a dry run's NDJSON piped into gzip, or the last log lines of a collector pod. A reader that
+ * process.exit() drops what is still queued when the reader is slower than the program, such as the
+ * end of a collector dry run's NDJSON piped into gzip, or the last log lines of a collector pod. A reader that
  * never reads keeps the process waiting, as for any program writing to a pipe.
  */
 export async function exitAfterOutput(code: number): Promise<never> {
