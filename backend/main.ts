@@ -39,13 +39,17 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  const { createServer, listen, handshakeLine } = await import('./server/startServer');
-  const { scheduleExit } = await import('./handlers/shutdown');
+  // go-plugin's order: listen, print the handshake, then serve; node:http2 loads after the line.
+  const { openListener, handshakeLine } = await import('./server/pluginListener');
+  const listener = await openListener(process.env, (message, fields) => logger.warn(message, fields));
+  process.stdout.write(handshakeLine(listener));
+  const { createServer, serve } = await import('./server/startServer');
+  const { scheduleExit, onShutdownStart } = await import('./handlers/shutdown');
   const { limitHeapGrowth } = await import('./server/heapGrowth');
   const server = createServer();
-  const port = await listen(server);
-  process.stdout.write(handshakeLine(port));
-  logger.info('plugin started', { port, pid: process.pid, node: process.version });
+  onShutdownStart(() => listener.close());
+  serve(server, listener);
+  logger.info('plugin started', { address: listener.address, pid: process.pid, node: process.version });
   limitHeapGrowth();
   startMemoryLog();
 
@@ -85,11 +89,13 @@ function start(): void {
 }
 
 if (v8.startupSnapshot?.isBuildingSnapshot()) {
+  void import('./server/pluginListener');
   void import('./server/startServer');
   void import('./handlers/shutdown');
   void import('./server/heapGrowth');
-  // Binding the server checks the address with Node's large IP regular expressions: compiled now, they
-  // are in the snapshot instead of costing about 5 ms at every start (docs/benchmarks.md, "Cold start").
+  // Listening on 127.0.0.1 (the fallback when no Unix socket can be made) and grpc-js check addresses with
+  // Node's large IP regular expressions: compiled now, they are in the snapshot instead of costing about
+  // 5 ms when first used (docs/benchmarks.md, "Cold start").
   isIPv6('127.0.0.1');
   isIPv4('127.0.0.1');
   v8.startupSnapshot.setDeserializeMainFunction(start);

@@ -16,7 +16,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LOADER = resolve(root, 'scripts/build-backend/lazy-loader.cjs');
 const SHARED_PREFIX = 'argoperf-shared:';
 /** Dynamic imports that stay in main.cjs: the start-up path (backend/main.ts). */
-const STARTUP = new Set(['backend/server/startServer.ts', 'backend/handlers/shutdown.ts', 'backend/server/heapGrowth.ts']);
+const STARTUP = new Set(['backend/server/pluginListener.ts', 'backend/server/startServer.ts', 'backend/handlers/shutdown.ts', 'backend/server/heapGrowth.ts']);
 
 const options = {
   bundle: true,

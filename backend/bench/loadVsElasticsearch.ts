@@ -8,6 +8,7 @@ import { BENCH_INDEX, ensureBenchHistory } from './benchHistory';
 import { captureSearches, replayLoad } from './elasticsearchReplay';
 import { runLoad, type LoadResult } from './memoryLoad';
 import { loadAverage, processCpuMs } from './processMemory';
+import { grpcTarget } from '../server/pluginListener';
 
 /**
  * Issue 13's throughput benchmark: N clients sending a dashboard's mix of 30-day panels (the memory
@@ -44,7 +45,7 @@ async function startBackend(variant: string | undefined) {
     child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
     child.once('exit', () => reject(new Error(`${EXECUTABLE} exited; run npm run build first`)));
   });
-  return { name: `backend${variant ? ` ${variant}` : ''}`, pid: child.pid!, address: line.split('|')[3], stop: () => child.kill() };
+  return { name: `backend${variant ? ` ${variant}` : ''}`, pid: child.pid!, address: grpcTarget(line), stop: () => child.kill() };
 }
 
 interface Phase {

@@ -10,6 +10,7 @@ import { benchElasticsearch } from './benchElasticsearch';
 import { runLoad } from './memoryLoad';
 import { report, type Sample } from './memoryReport';
 import { heapFiguresOf, loadAverage, processCpuMs, processMemory, type HeapFigures } from './processMemory';
+import { grpcTarget } from '../server/pluginListener';
 
 /**
  * Issue 10's memory benchmark: the packaged executable (as Grafana starts it) under N concurrent
@@ -71,7 +72,7 @@ async function startPlugin() {
     child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
     child.once('exit', (code) => reject(new Error(`${file} exited (${code}); run npm run build first`)));
   });
-  return { pid: child.pid!, address: handshake.split('|')[3], heap: () => heap, exited: () => child.exitCode !== null || child.signalCode !== null, stop: () => child.kill() };
+  return { pid: child.pid!, address: grpcTarget(handshake), heap: () => heap, exited: () => child.exitCode !== null || child.signalCode !== null, stop: () => child.kill() };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

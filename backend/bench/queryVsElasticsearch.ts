@@ -13,6 +13,7 @@ import { BENCH_TIMELINE_INDEX, BENCH_TIMELINE_NAMESPACE, ensureBenchTimeline } f
 import { loadAverage, processCpuMs } from './processMemory';
 import { queryDataClient } from './queryDataClient';
 import { executedQueryString, replaySearches, type Replay } from './replaySearches';
+import { grpcTarget } from '../server/pluginListener';
 
 /**
  * Issue 3's benchmark: for each query type over 30 days grouped by workflow, the time the packaged
@@ -59,7 +60,7 @@ async function startPlugin(executable: string): Promise<{ address: string; pid: 
     child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
     child.once('exit', () => reject(new Error(`${executable} exited; run npm run build first`)));
   });
-  return { address: line.split('|')[3], pid: child.pid!, stop: () => child.kill() };
+  return { address: grpcTarget(line), pid: child.pid!, stop: () => child.kill() };
 }
 
 function frameEncodingRate(): string {

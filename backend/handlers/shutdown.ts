@@ -8,10 +8,16 @@ import { logger } from '../log/logger';
  * exit; force it after 500 ms. Modules register hooks so this file stays light on the start-up path.
  */
 const hooks: Array<() => Promise<void>> = [];
+const firstSteps: Array<() => void> = [];
 let exiting = false;
 
 export function onShutdown(hook: () => Promise<void>): void {
   hooks.push(hook);
+}
+
+/** Runs as the shutdown starts, before in-flight calls finish: e.g. stop taking connections. */
+export function onShutdownStart(step: () => void): void {
+  firstSteps.push(step);
 }
 
 export function scheduleExit(server: Server, reason: string): void {
@@ -20,6 +26,7 @@ export function scheduleExit(server: Server, reason: string): void {
   }
   exiting = true;
   logger.info('shutting down', { reason });
+  firstSteps.forEach((step) => step());
   const force = setTimeout(() => {
     server.forceShutdown();
     process.exit(0);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { credentials, makeGenericClientConstructor } from '@grpc/grpc-js';
@@ -17,7 +17,7 @@ function start(env: Record<string, string>): ChildProcessWithoutNullStreams {
   if (!existsSync(BUNDLE)) {
     throw new Error(`${BUNDLE} is missing: run npm run build first`);
   }
-  return spawn(process.execPath, [BUNDLE], { env: { ...env, ARGOPERF_LOG_LEVEL: 'info' } });
+  return spawn(process.execPath, [BUNDLE], { env: { TMPDIR: '/tmp', ...env, ARGOPERF_LOG_LEVEL: 'info' } });
 }
 
 function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
@@ -61,9 +61,12 @@ describe('backend process', () => {
   it('prints only the handshake, serves health, ignores SIGINT and exits on Shutdown', async () => {
     const child = start({ grafana_plugin_type: 'datasource' });
     const stdout = await firstLine(child);
-    const match = /^1\|2\|tcp\|127\.0\.0\.1:(\d+)\|grpc\n$/.exec(stdout);
+    // go-plugin's choice on Linux: a Unix socket in the temporary directory, removed when the plugin exits.
+    const match = /^1\|2\|unix\|(\/tmp\/argoperf-plugin-\d+-\w+)\|grpc\n$/.exec(stdout);
     expect(match).not.toBeNull();
-    const address = `127.0.0.1:${match![1]}`;
+    const socketPath = match![1];
+    expect(statSync(socketPath).isSocket()).toBe(true);
+    const address = `unix:${socketPath}`;
     const health = new HealthClient(address, credentials.createInsecure());
     expect(await call(health, 'Check', { service: 'plugin' })).toEqual({ status: 1 });
     expect(await call(health, 'Check', { service: 'nope' })).toEqual({ status: 3 });
@@ -98,6 +101,7 @@ describe('backend process', () => {
     await call(controller, 'Shutdown', {});
     expect(await exit).toBe(0);
     expect(Date.now() - started).toBeLessThan(1500);
+    expect(existsSync(socketPath)).toBe(false);
     health.close();
     controller.close();
   });

@@ -13,11 +13,7 @@ import { scheduleExit } from '../handlers/shutdown';
 import { countedAsWork } from './idleMemory';
 import { serviceDefinition } from './protocol';
 import { serverStream, unary } from './grpcHandlers';
-
-/** The go-plugin handshake: core protocol 1, Grafana's plugin protocol 2, our address, gRPC. */
-export function handshakeLine(port: number): string {
-  return `1|2|tcp|127.0.0.1:${port}|grpc\n`;
-}
+import type { PluginListener } from './pluginListener';
 
 /**
  * The query, health and resource handlers pull in zod, Elasticsearch's client and Arrow: they load on
@@ -75,9 +71,11 @@ export function createServer(): Server {
   return server;
 }
 
-/** `ipv4:` takes grpc-js's IP-literal resolver: its DNS resolver (and node:dns/promises) stays off the start-up path. */
-export function listen(server: Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.bindAsync('ipv4:127.0.0.1:0', ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
-  });
+/**
+ * Serves gRPC on the connections of the listener opened before the handshake (pluginListener.ts);
+ * grpc-js's connection injector is its public way in for connections it did not accept itself.
+ */
+export function serve(server: Server, listener: PluginListener): void {
+  const injector = server.createConnectionInjector(ServerCredentials.createInsecure());
+  listener.serve((socket) => injector.injectConnection(socket));
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { credentials, makeGenericClientConstructor } from '@grpc/grpc-js';
 
 import { serviceDefinition } from './protocol';
+import { grpcTarget } from './pluginListener';
 
 /**
  * The backend bundle is split (scripts/build-backend.mjs) so that the executable's startup snapshot
@@ -42,7 +43,7 @@ describe('the start-up bundle', () => {
         child.on('exit', (code) => reject(new Error(`exited with ${code} before the handshake`)));
       });
       const Diagnostics = makeGenericClientConstructor(serviceDefinition('pluginv2.Diagnostics'), 'Diagnostics');
-      const client = new Diagnostics(line.split('|')[3], credentials.createInsecure());
+      const client = new Diagnostics(grpcTarget(line), credentials.createInsecure());
       // no plugin context: the handler itself answers (status ERROR = 2, with what is missing)
       const answer = await new Promise<{ status: number; message: string }>((resolve, reject) =>
         (client as unknown as Record<string, Function>).CheckHealth({}, (error: Error | null, response: { status: number; message: string }) =>
@@ -53,7 +54,10 @@ describe('the start-up bundle', () => {
       expect(answer.status).toBe(2);
       expect(answer.message).not.toBe('');
     } finally {
-      child.kill('SIGKILL');
+      // SIGTERM: the plugin shuts down and removes its socket file (SIGKILL would leave it).
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      await exited;
     }
   });
 });

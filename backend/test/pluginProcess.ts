@@ -14,6 +14,7 @@ import type {
   QueryDataRequest,
 } from '../protocol/messages';
 import { messageType, serviceDefinition } from '../server/protocol';
+import { grpcTarget } from '../server/pluginListener';
 
 /**
  * The built backend (build/backend/main.cjs) as a process started the way Grafana starts it (magic
@@ -124,7 +125,7 @@ export async function startPlugin(env: Record<string, string> = {}): Promise<Plu
     });
     void exit.then(() => reject(new Error(`the backend exited (${exited}) before its handshake`)));
   });
-  const address = handshake.split('|')[3];
+  const address = grpcTarget(handshake);
   const options = { 'grpc.max_receive_message_length': -1, 'grpc.max_send_message_length': -1 };
   const client = (service: string, definition = serviceDefinition(service)) =>
     new (makeGenericClientConstructor(definition, service))(address, credentials.createInsecure(), options);

@@ -4,7 +4,8 @@
 //   node scripts/package/measure-start.mjs [--runs 20] [--warmup 1] [--grpc] [--json] [--quiet] <executable> [args...]
 //
 // Each run spawns the executable the way Grafana does (env: grafana_plugin_type=datasource only),
-// times until the first complete stdout line, checks that line is `1|2|tcp|127.0.0.1:<port>|grpc`,
+// times until the first complete stdout line, checks that line is `1|2|tcp|127.0.0.1:<port>|grpc` or
+// `1|2|unix|<socket path>|grpc`,
 // then kills the process (SIGKILL, its whole process group) and waits for it to exit. Prints the
 // median/min/max in ms to stdout; exits 1 if any run fails. Warm-up runs are not counted.
 // Also reports the CPU time the process had used when the handshake arrived (sum over its threads,
@@ -15,8 +16,9 @@
 // loads and answers that the plugin context is missing). Reported as spawn → answer, so printing the
 // line earlier while the first call gets slower does not look like an improvement.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:http2';
+import { connect as connectSocket } from 'node:net';
 
 const args = process.argv.slice(2);
 let runs = 20;
@@ -38,7 +40,13 @@ if (!args.length || !(runs >= 1) || !(warmup >= 0)) {
   fail('usage: measure-start.mjs [--runs N] [--warmup N] [--grpc] [--json] [--quiet] <executable> [args...]');
 }
 const [exe, ...exeArgs] = args;
-const HANDSHAKE = /^1\|2\|tcp\|127\.0\.0\.1:(\d+)\|grpc$/;
+const HANDSHAKE = /^1\|2\|(?:tcp\|127\.0\.0\.1:(\d+)|unix\|(\/[^|]+))\|grpc$/;
+
+/** The address of a handshake line: a TCP port on 127.0.0.1 or a Unix socket's path. */
+function addressOf(line) {
+  const m = HANDSHAKE.exec(line);
+  return m && (m[1] ? { port: Number(m[1]) } : { path: m[2] });
+}
 
 function fail(msg) {
   process.stderr.write(`measure-start: ${msg}\n`);
@@ -84,9 +92,11 @@ function unary(session, path, message) {
 }
 
 // go-plugin's first calls after the handshake, timed from t0 (see the header)
-async function firstCalls(port, t0, pid) {
+async function firstCalls(address, t0, pid) {
   const since = () => Number(process.hrtime.bigint() - t0) / 1e6;
-  const session = connect(`http://127.0.0.1:${port}`);
+  const session = address.path
+    ? connect('http://localhost', { createConnection: () => connectSocket(address.path) })
+    : connect(`http://127.0.0.1:${address.port}`);
   session.on('error', () => {});
   try {
     const health = await unary(session, '/grpc.health.v1.Health/Check', Buffer.from([0x0a, 6, ...Buffer.from('plugin')]));
@@ -124,10 +134,18 @@ function once(timeoutMs = 15000) {
       try {
         process.kill(-child.pid, 'SIGKILL');
       } catch {}
-      exited.then(() => (e ? reject(e) : resolve({ ms, line, cpu, ...calls })));
+      // SIGKILL leaves a Unix socket's file behind (as for any go-plugin server): remove it.
+      const socketPath = firstLine && addressOf(firstLine)?.path;
+      exited.then(() => {
+        if (socketPath) {
+          rmSync(socketPath, { force: true });
+        }
+        e ? reject(e) : resolve({ ms, line, cpu, ...calls });
+      });
     };
     const timer = setTimeout(() => finish(new Error(`no handshake within ${timeoutMs} ms; stderr: ${err.slice(0, 2000)}`)), timeoutMs);
     let lineSeen = false;
+    let firstLine;
     child.stdout.on('data', (d) => {
       out += d;
       const nl = out.indexOf('\n');
@@ -136,11 +154,12 @@ function once(timeoutMs = 15000) {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       const cpu = cpuMs(child.pid);
       const line = out.slice(0, nl);
-      const port = HANDSHAKE.exec(line)?.[1];
-      if (!port) {finish(new Error(`first stdout line is not a handshake: ${JSON.stringify(line)}`));}
+      firstLine = line;
+      const address = addressOf(line);
+      if (!address) {finish(new Error(`first stdout line is not a handshake: ${JSON.stringify(line)}`));}
       else if (!grpc) {finish(null, ms, line, cpu);}
       else {
-        firstCalls(Number(port), t0, child.pid).then(
+        firstCalls(address, t0, child.pid).then(
           (calls) => finish(null, ms, line, cpu, calls),
           (e) => finish(new Error(`after the handshake: ${e.message}; stderr: ${err.slice(0, 2000)}`))
         );

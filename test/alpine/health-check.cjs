@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // grpc.health.v1.Health/Check against a plugin address; exits 0 only when the answer is SERVING.
-//   node test/alpine/health-check.cjs 127.0.0.1:<port> [service=plugin] [timeoutMs=5000]
+//   node test/alpine/health-check.cjs <127.0.0.1:port | unix:/path> [service=plugin] [timeoutMs=5000]
 // Uses @grpc/grpc-js from the repo's node_modules with a hand-written codec for the two messages:
 //   HealthCheckRequest  { string service = 1; }
 //   HealthCheckResponse { ServingStatus status = 1; }  UNKNOWN=0 SERVING=1 NOT_SERVING=2 SERVICE_UNKNOWN=3
@@ -10,7 +10,7 @@ const grpc = require(require.resolve('@grpc/grpc-js', { paths: [path.resolve(__d
 
 const [addr, service = 'plugin', timeoutArg = '5000'] = process.argv.slice(2);
 if (!addr) {
-  process.stderr.write('usage: health-check.cjs <host:port> [service] [timeoutMs]\n');
+  process.stderr.write('usage: health-check.cjs <host:port | unix:/path> [service] [timeoutMs]\n');
   process.exit(2);
 }
 const STATUS = ['UNKNOWN', 'SERVING', 'NOT_SERVING', 'SERVICE_UNKNOWN'];

@@ -14,7 +14,7 @@
 # interrupt), and binfmt_misc is mounted only if it is not, and then unmounted again.
 # dist/ is copied to /var/lib/grafana/plugins/argoperf-workflows-app, the launcher is started the way
 # Grafana starts it (absolute path, cwd /usr/share/grafana, uid 472, env grafana_plugin_type=datasource
-# only), the first stdout line must be `1|2|tcp|127.0.0.1:<port>|grpc`, grpc.health.v1.Health/Check
+# only), the first stdout line must be `1|2|unix|<path>|grpc` (or `1|2|tcp|127.0.0.1:<port>|grpc`), grpc.health.v1.Health/Check
 # for "plugin" must answer SERVING, then the process is stopped (SIGTERM, SIGKILL after 5 s).
 # Negative checks (amd64) prove the check detects a start failure: the bare Node executable without
 # the launcher, and the launcher with its bundled libstdc++ hidden, must both fail to start.
@@ -210,12 +210,12 @@ rootfs_arm64() {
 }
 
 # ------------------------------------------------------------------ start check
-# start_plugin <label> <timeout s> <command inside the chroot> [env...]: sets PID, OUT, ERR, LINE, PORT,
+# start_plugin <label> <timeout s> <command inside the chroot> [env...]: sets PID, OUT, ERR, LINE, ADDRESS, SOCKET,
 # START_MS; returns 1 with REASON set when no valid handshake arrives.
 start_plugin() {
   label=$1 timeout=$2 cmd=$3
   shift 3
-  OUT=$W/$label.out ERR=$W/$label.err
+  OUT=$W/$label.out ERR=$W/$label.err SOCKET=
   : >"$OUT"; : >"$ERR"
   t0=$(date +%s%N)
   env -i grafana_plugin_type=datasource "$@" /usr/sbin/chroot --userspec=472:0 "$R" \
@@ -233,10 +233,14 @@ start_plugin() {
   START_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
   IFS= read -r LINE <"$OUT" || true
   case $LINE in
-    "1|2|tcp|127.0.0.1:"*"|grpc") PORT=${LINE#1|2|tcp|127.0.0.1:}; PORT=${PORT%|grpc} ;;
+    "1|2|tcp|127.0.0.1:"*"|grpc")
+      PORT=${LINE#1|2|tcp|127.0.0.1:}; PORT=${PORT%|grpc}; ADDRESS=127.0.0.1:$PORT
+      case $PORT in ''|*[!0-9]*) REASON="bad port in handshake: $LINE"; return 1 ;; esac ;;
+    "1|2|unix|/"*"|grpc")
+      # the path is inside the chroot; seen from here it is under the chroot's root
+      SOCKET=${LINE#1|2|unix|}; SOCKET=${SOCKET%|grpc}; ADDRESS=unix:$R$SOCKET ;;
     *) REASON="first stdout line is not a go-plugin handshake: $LINE"; return 1 ;;
   esac
-  case $PORT in ''|*[!0-9]*) REASON="bad port in handshake: $LINE"; return 1 ;; esac
   return 0
 }
 
@@ -282,11 +286,12 @@ check_arch() {
   tr '\0' '\n' <"/proc/$PID/environ" | grep -qx "ARGOPERF_EXECUTABLE_DIR=$PLUGIN_REL/datasource" ||
     { stop_plugin; fail "ARGOPERF_EXECUTABLE_DIR is not $PLUGIN_REL/datasource in the plugin's environment"; }
   hc_timeout=5000; [ "$arch" = arm64 ] && hc_timeout=60000
-  if ! hc=$(node "$HERE/health-check.cjs" "127.0.0.1:$PORT" plugin "$hc_timeout"); then
+  if ! hc=$(node "$HERE/health-check.cjs" "$ADDRESS" plugin "$hc_timeout"); then
     show_stderr "$arch"; stop_plugin; fail "linux/$arch: health check failed"
   fi
   say "grpc.health.v1.Health/Check(plugin): $hc"
   stop_plugin
+  if [ -n "$SOCKET" ] && [ -e "$R$SOCKET" ]; then fail "linux/$arch: the plugin left its socket file $SOCKET behind after SIGTERM"; fi
   [ "$(wc -l <"$OUT")" -le 1 ] || say "WARNING: more than one stdout line (Grafana ignores the rest)"
 
   if [ "$arch" = amd64 ] && [ "$NEGATIVE" = 1 ]; then
