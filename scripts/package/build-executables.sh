@@ -183,7 +183,12 @@ while [ -L "\$p" ] && [ \$n -lt 40 ]; do
   n=\$((n + 1))
 done
 case \$p in */*) d=\${p%/*} ;; *) d=. ;; esac
-d=\$(cd -P -- "\${d:-/}" && pwd -P) || { echo "$EXE_BASENAME: cannot resolve the plugin directory from \$0" >&2; exit 127; }
+d=\${d:-/}
+# Grafana starts plugins by their absolute path: then no subshell (a fork costs 3-6 ms of start time)
+case \$d in
+  /*) ;;
+  *) d=\$(cd -P -- "\$d" && pwd -P) || { echo "$EXE_BASENAME: cannot resolve the plugin directory from \$0" >&2; exit 127; } ;;
+esac
 r=\$d/runtime/linux_$arch
 ARGOPERF_EXECUTABLE_DIR=\$d
 export ARGOPERF_EXECUTABLE_DIR
