@@ -39,7 +39,7 @@ export function grpcTarget(handshake: string): string {
 /** Linux's sun_path holds 108 bytes with the closing NUL. */
 const MAX_SOCKET_PATH = 107;
 
-type Warn = (message: string, fields: { path: string; error: string }) => void;
+type Warn = (message: string, fields: { error: string }) => void;
 
 export async function openListener(env: NodeJS.ProcessEnv = process.env, warn: Warn = () => {}): Promise<PluginListener> {
   const server: Server = createServer();
@@ -53,24 +53,11 @@ export async function openListener(env: NodeJS.ProcessEnv = process.env, warn: W
     socket.once('error', () => socket.destroy());
     waiting?.push(socket);
   });
-  const path = join(env.PLUGIN_UNIX_SOCKET_DIR || tmpdir(), `argoperf-plugin-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
   let address: string;
   try {
-    if (Buffer.byteLength(path) > MAX_SOCKET_PATH) {
-      // Some libuv versions would bind a truncated path, which Grafana could not find.
-      throw new Error(`the socket path ${path} is over ${MAX_SOCKET_PATH} bytes; set PLUGIN_UNIX_SOCKET_DIR or TMPDIR to a shorter directory`);
-    }
-    await listenOn(server, path);
-    address = `unix|${path}`;
-    process.once('exit', () => removeSocket(path));
-    try {
-      allowGroup(path, env.PLUGIN_UNIX_SOCKET_GROUP);
-    } catch (error) {
-      server.close();
-      throw error;
-    }
+    address = await listenOnUnixSocket(server, env);
   } catch (error) {
-    warn('cannot listen on a Unix socket, listening on 127.0.0.1 instead', { path, error: (error as Error).message });
+    warn('cannot listen on a Unix socket, listening on 127.0.0.1 instead', { error: (error as Error).message });
     await listenOn(server, { port: 0, host: '127.0.0.1' });
     address = `tcp|127.0.0.1:${(server.address() as { port: number }).port}`;
   }
@@ -88,6 +75,24 @@ export async function openListener(env: NodeJS.ProcessEnv = process.env, warn: W
       waiting = undefined;
     },
   };
+}
+
+/** go-plugin's way: a fresh name in the socket directory, the file removed again when the process exits. */
+async function listenOnUnixSocket(server: Server, env: NodeJS.ProcessEnv): Promise<string> {
+  const path = join(env.PLUGIN_UNIX_SOCKET_DIR || tmpdir(), `argoperf-plugin-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+  if (Buffer.byteLength(path) > MAX_SOCKET_PATH) {
+    // Some libuv versions would bind a truncated path, which Grafana could not find.
+    throw new Error(`the socket path ${path} is over ${MAX_SOCKET_PATH} bytes; set PLUGIN_UNIX_SOCKET_DIR or TMPDIR to a shorter directory`);
+  }
+  await listenOn(server, path);
+  process.once('exit', () => removeSocket(path));
+  try {
+    allowGroup(path, env.PLUGIN_UNIX_SOCKET_GROUP);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  return `unix|${path}`;
 }
 
 function listenOn(server: Server, where: string | { port: number; host: string }): Promise<void> {
