@@ -8,13 +8,13 @@ import { join } from 'node:path';
  * this order: listen, print the handshake line, then serve. node:net is in the start-up snapshot, while
  * node:http2 (under grpc-js) cannot be and costs about as much as the rest of the start; it now loads
  * while Grafana reads the line and dials. A connection that arrives before the gRPC server is ready
- * waits, unread, and is handed over when it is (docs/benchmarks.md, "Cold start").
+ * waits, what it sent kept with it, and is handed over when the server is (docs/benchmarks.md, "Cold start").
  *
  * Like go-plugin's servers on Linux, the plugin listens on a Unix socket: in `PLUGIN_UNIX_SOCKET_DIR`
  * when the host sets it, else the temporary directory, owned by `PLUGIN_UNIX_SOCKET_GROUP` (0660) when
  * that is set. Listening on TCP 127.0.0.1 with a host name loads node:dns and starts c-ares; a path
  * does not. If the socket cannot be made (a path over 107 bytes, a read-only directory, an unknown
- * group), the plugin says why on stderr and listens on 127.0.0.1 instead, which go-plugin accepts too.
+ * group), the plugin logs why (Grafana's log) and listens on 127.0.0.1 instead, which go-plugin accepts too.
  */
 export interface PluginListener {
   /** `unix|<path>` or `tcp|127.0.0.1:<port>`, as the handshake line gives it. */
