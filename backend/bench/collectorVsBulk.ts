@@ -55,24 +55,24 @@ import { generateArgoHistory } from '../test/argoServer/workflowHistory';
 import { benchElasticsearch } from './benchElasticsearch';
 
 const args = process.argv.slice(2);
+/** Every `--name=value` given for `name`, in order. */
+const optionValues = (name: string) => args.filter((a) => a.startsWith(`--${name}=`)).map((a) => a.slice(name.length + 3));
+const optionValue = (name: string): string | undefined => optionValues(name)[0];
 const WORKFLOWS = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
 const COLLECTOR_ONLY = args.includes('--collector-only');
 const SHARED_ONLY = args.includes('--shared-only');
-const CPU_PROF_DIR = args.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
+const CPU_PROF_DIR = optionValue('cpu-prof');
 const MEMORY_TIMELINE = args.includes('--memory-timeline');
-const COLLECTOR_NODE_FLAGS = args.filter((a) => a.startsWith('--collector-node-flag=')).map((a) => a.slice('--collector-node-flag='.length));
+const COLLECTOR_NODE_FLAGS = optionValues('collector-node-flag');
 /**
  * Which collector runs: the packaged executable's `collect` (what the CronWorkflow and docker-compose run:
  * the bundled Node 24 with the executable's flags), or the collector's bundle on the Node running this
  * benchmark (`--collector=bundle`, how this benchmark ran before 2026-12-06 night).
  */
-const COLLECTOR_KIND = args.find((a) => a.startsWith('--collector='))?.slice('--collector='.length) ?? 'packaged';
-const PACKAGED = resolve(
-  args.find((a) => a.startsWith('--executable='))?.slice('--executable='.length) ??
-    resolve(__dirname, '../..', 'dist/datasource/gpx_argoperf_workflows_linux_amd64')
-);
+const COLLECTOR_KIND = optionValue('collector') ?? 'packaged';
+const PACKAGED = resolve(optionValue('executable') ?? resolve(__dirname, '../..', 'dist/datasource/gpx_argoperf_workflows_linux_amd64'));
 /** The collector's --flush-bytes, and curl's chunk size (`--flush-bytes=N`; default the collector's default). */
-const FLUSH_BYTES = Number(args.find((a) => a.startsWith('--flush-bytes='))?.slice('--flush-bytes='.length) ?? COLLECTOR_DEFAULTS.flushBytes);
+const FLUSH_BYTES = Number(optionValue('flush-bytes') ?? COLLECTOR_DEFAULTS.flushBytes);
 const CONCURRENCY = 3;
 /** Set by main() before anything uses it. */
 let ES_URL = '';

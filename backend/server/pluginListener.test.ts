@@ -25,6 +25,9 @@ function check(client: Client, service: string): Promise<{ status: number }> {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The path of a listener on a Unix socket, from its address (`unix|<path>`). */
+const socketPath = (listener: PluginListener) => listener.address.split('|')[1];
+
 /** A plain connection to the listener's address, as the handshake line gives it. */
 function dial(listener: PluginListener): Socket {
   const [network, address] = listener.address.split('|');
@@ -86,7 +89,7 @@ describe('the plugin listener', () => {
     const refused = await connectError(listener);
     // The socket file is gone with the listener.
     expect(refused).toBe('ENOENT');
-    expect(existsSync(listener.address.split('|')[1])).toBe(false);
+    expect(existsSync(socketPath(listener))).toBe(false);
   });
 
   it('drops connections still waiting when it is closed before serving', async () => {
@@ -107,7 +110,7 @@ describe('the plugin listener', () => {
     for (const group of [gid, name]) {
       const listener = await openListener({ PLUGIN_UNIX_SOCKET_DIR: dir, PLUGIN_UNIX_SOCKET_GROUP: group });
       try {
-        const stat = statSync(listener.address.split('|')[1]);
+        const stat = statSync(socketPath(listener));
         expect(stat.isSocket()).toBe(true);
         expect(stat.gid).toBe(Number(gid));
         expect(stat.mode & 0o777).toBe(0o660);

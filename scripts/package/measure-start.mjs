@@ -135,7 +135,6 @@ function once(timeoutMs = 15000) {
         process.kill(-child.pid, 'SIGKILL');
       } catch {}
       // SIGKILL leaves a Unix socket's file behind (as for any go-plugin server): remove it.
-      const socketPath = firstLine && addressOf(firstLine)?.path;
       exited.then(() => {
         if (socketPath) {
           rmSync(socketPath, { force: true });
@@ -145,7 +144,7 @@ function once(timeoutMs = 15000) {
     };
     const timer = setTimeout(() => finish(new Error(`no handshake within ${timeoutMs} ms; stderr: ${err.slice(0, 2000)}`)), timeoutMs);
     let lineSeen = false;
-    let firstLine;
+    let socketPath;
     child.stdout.on('data', (d) => {
       out += d;
       const nl = out.indexOf('\n');
@@ -154,8 +153,8 @@ function once(timeoutMs = 15000) {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       const cpu = cpuMs(child.pid);
       const line = out.slice(0, nl);
-      firstLine = line;
       const address = addressOf(line);
+      socketPath = address?.path;
       if (!address) {finish(new Error(`first stdout line is not a handshake: ${JSON.stringify(line)}`));}
       else if (!grpc) {finish(null, ms, line, cpu);}
       else {
