@@ -21,14 +21,19 @@ import { grpcTarget } from '../server/pluginListener';
  * takes for the very same search body sent directly over HTTP. Runs interleaved; medians. The timeline
  * reads one 9,000-item run's documents from an index of its own (benchTimeline.ts), page by page.
  * Elasticsearch's shard request cache is off on the benchmark index so both sides really search.
+ * Each query type runs at least `runs` times and, beyond that, until it has run `seconds` (at most
+ * MAX_RUNS times): a search of a few milliseconds gets hundreds of pairs, so its median does not
+ * follow the few stalls of a busy machine that fifteen pairs would catch.
  *
- *   npm run bench:queries -- [runs=15] [node documents=1000000]
+ *   npm run bench:queries -- [runs=15] [node documents=1000000] [seconds=4]
  *
  * Elasticsearch: ES_URL, or this checkout's test node (scripts/elasticsearch/start.sh), started here
  * if it is not running and then stopped at the end.
  */
 const RUNS = Number(process.argv[2] ?? 15);
 const NODE_DOCUMENTS = Number(process.argv[3] ?? 1_000_000);
+const SECONDS = Number(process.argv[4] ?? 4);
+const MAX_RUNS = 500;
 const BUILT = join(__dirname, '../../dist/datasource/gpx_argoperf_workflows_linux_amd64');
 // Old against new build in one run: ARGOPERF_BENCH_EXECUTABLES=/old/gpx_...:/new/gpx_... (alternated per run).
 const EXECUTABLES = (process.env.ARGOPERF_BENCH_EXECUTABLES ?? BUILT).split(':').filter(Boolean);
@@ -153,7 +158,7 @@ async function benchmark(esUrl: string): Promise<void> {
     pluginId: 'argoperf-workflows-datasource',
     dataSourceInstanceSettings: { uid: index, name: index, lastUpdatedMS: 1, jsonData: Buffer.from(JSON.stringify({ elasticsearch: { url: esUrl, index } })), decryptedSecureJsonData: {} },
   });
-  console.log(`history: ${history.nodeDocs} node and ${history.workflowDocs} workflow documents over 30 days; timeline: ${timeline.documents} documents of one run; ${RUNS} interleaved runs each\n`);
+  console.log(`history: ${history.nodeDocs} node and ${history.workflowDocs} workflow documents over 30 days; timeline: ${timeline.documents} documents of one run; interleaved runs, each query at least ${RUNS} times and for ${SECONDS} s (at most ${MAX_RUNS})\n`);
   if (EXECUTABLES.length > 1) {
     console.log(`backends, alternated: ${EXECUTABLES.map((e, i) => `${i + 1}. ${e}`).join('; ')}\n`);
   }
@@ -163,8 +168,8 @@ async function benchmark(esUrl: string): Promise<void> {
   // machine stretches wall times, much less the CPU a build spends.
   const columns = backendNames.map((n) => ` backend${n} QueryData (median) | Elasticsearch alone${n} (median) | ratio${n} | backend${n} CPU per call |`);
   console.log(`load average ${loadAverage()}\n`);
-  console.log(`| query |${columns.join('')}`);
-  console.log(`| --- |${' --- |'.repeat(4 * backendNames.length)}`);
+  console.log(`| query | runs |${columns.join('')}`);
+  console.log(`| --- | --- |${' --- |'.repeat(4 * backendNames.length)}`);
   for (const query of QUERIES) {
     const index = query.timeline ? BENCH_TIMELINE_INDEX : BENCH_INDEX;
     const range = query.timeline ? { fromEpochMS: timeline.fromMs, toEpochMS: timeline.toMs } : { fromEpochMS: history.fromMs, toEpochMS: history.toMs };
@@ -185,7 +190,8 @@ async function benchmark(esUrl: string): Promise<void> {
     const backendTimes: number[][] = clients.map(() => []);
     const esTimes: number[][] = clients.map(() => []);
     const cpuBefore = plugins.map((plugin) => processCpuMs(plugin.pid));
-    for (let i = 0; i < RUNS; i++) {
+    const until = performance.now() + SECONDS * 1000;
+    for (let i = 0; i < RUNS || (i < MAX_RUNS && performance.now() < until); i++) {
       for (const [k, client] of clients.entries()) {
         let t = performance.now();
         await client.queryData(request);
@@ -195,12 +201,13 @@ async function benchmark(esUrl: string): Promise<void> {
         esTimes[k].push(performance.now() - t);
       }
     }
-    const cpu = plugins.map((plugin, k) => (processCpuMs(plugin.pid) - cpuBefore[k]) / RUNS);
+    const runs = backendTimes[0].length;
+    const cpu = plugins.map((plugin, k) => (processCpuMs(plugin.pid) - cpuBefore[k]) / runs);
     const cells = clients.map((_, k) => {
       const [b, e] = [median(backendTimes[k]), median(esTimes[k])];
       return ` ${b.toFixed(1)} ms | ${e.toFixed(1)} ms | ${(b / e).toFixed(2)} | ${cpu[k].toFixed(1)} ms |`;
     });
-    console.log(`| ${query.name} |${cells.join('')}`);
+    console.log(`| ${query.name} | ${runs} |${cells.join('')}`);
   }
   for (const [k, client] of clients.entries()) {
     const floor = await queryDataFloor(client.queryData, pluginContext(BENCH_INDEX));

@@ -20,4 +20,12 @@ describe('podName', () => {
     const long = podName('r'.repeat(250), 'r.step', 't');
     expect(long.split('-')[0]).toHaveLength(242);
   });
+
+  it('hashes the UTF-8 bytes of names with characters beyond ASCII (FNV-1a values from a separate implementation)', () => {
+    // Python: h = 0x811c9dc5; for b in name.encode('utf-8'): h = ((h ^ b) * 0x01000193) & 0xffffffff
+    expect(podName('run', 'a', 't')).toBe('run-t-3826002220');
+    expect(podName('run', 'foobar', undefined)).toBe('run-3214735720');
+    expect(podName('run', 'run.étape-😀', 't')).toBe('run-t-195451946');
+    expect(podName('run', 'run.步骤', 't')).toBe('run-t-1093413689');
+  });
 });

@@ -40,7 +40,7 @@ host_queries() {
 
 if [ "$quick" = 1 ]; then
   sh scripts/bench/start-time.sh 3
-  npm run -s bench:queries -- 3 20000
+  npm run -s bench:queries -- 3 20000 0
   host_queries 20x
   npm run -s bench:argo -- 300 1
   npm run -s bench:collector -- 300
