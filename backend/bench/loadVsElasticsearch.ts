@@ -8,7 +8,7 @@ import { BENCH_INDEX, ensureBenchHistory } from './benchHistory';
 import { captureSearches, replayLoad } from './elasticsearchReplay';
 import { runLoad, type LoadResult } from './memoryLoad';
 import { loadAverage, processCpuMs } from './processMemory';
-import { grpcTarget } from '../server/pluginListener';
+import { handshakeTarget } from '../test/pluginHandshake';
 
 /**
  * Issue 13's throughput benchmark: N clients sending a dashboard's mix of 30-day panels (the memory
@@ -41,11 +41,8 @@ async function startBackend(variant: string | undefined) {
     env[name] = value.join('=');
   }
   const child = spawn(EXECUTABLE, [], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
-    child.once('exit', () => reject(new Error(`${EXECUTABLE} exited; run npm run build first`)));
-  });
-  return { name: `backend${variant ? ` ${variant}` : ''}`, pid: child.pid!, address: grpcTarget(line), stop: () => child.kill() };
+  const address = await handshakeTarget(child, `${EXECUTABLE} (run npm run build first)`);
+  return { name: `backend${variant ? ` ${variant}` : ''}`, pid: child.pid!, address, stop: () => child.kill() };
 }
 
 interface Phase {

@@ -10,7 +10,7 @@ import { benchElasticsearch } from './benchElasticsearch';
 import { runLoad } from './memoryLoad';
 import { report, type Sample } from './memoryReport';
 import { heapFiguresOf, loadAverage, processCpuMs, processMemory, type HeapFigures } from './processMemory';
-import { grpcTarget } from '../server/pluginListener';
+import { handshakeTarget } from '../test/pluginHandshake';
 
 /**
  * Issue 10's memory benchmark: the packaged executable (as Grafana starts it) under N concurrent
@@ -68,11 +68,8 @@ async function startPlugin() {
       process.stderr.write(`backend: ${line.slice(0, 400)}\n`);
     }
   });
-  const handshake = await new Promise<string>((resolve, reject) => {
-    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`${file} exited (${code}); run npm run build first`)));
-  });
-  return { pid: child.pid!, address: grpcTarget(handshake), heap: () => heap, exited: () => child.exitCode !== null || child.signalCode !== null, stop: () => child.kill() };
+  const address = await handshakeTarget(child, `${file} (run npm run build first)`);
+  return { pid: child.pid!, address, heap: () => heap, exited: () => child.exitCode !== null || child.signalCode !== null, stop: () => child.kill() };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -6,7 +6,7 @@ import { BENCH_INDEX } from './benchHistory';
 import { processCpuMs } from './processMemory';
 import { queryDataClient } from './queryDataClient';
 import { executedQueryString } from './replaySearches';
-import { grpcTarget } from '../server/pluginListener';
+import { handshakeTarget } from '../test/pluginHandshake';
 
 /**
  * For CPU profiles of the backend (docs/benchmarks.md, Queries): starts a backend command, sends it one
@@ -22,8 +22,7 @@ const [json, repeats, ...command] = process.argv.slice(2);
 
 async function main(): Promise<void> {
   const child = spawn(command[0], command.slice(1), { env: { ...process.env, grafana_plugin_type: 'datasource', ARGOPERF_LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())));
-  const client = queryDataClient(grpcTarget(line));
+  const client = queryDataClient(await handshakeTarget(child, command.join(' ')));
   const settings = { elasticsearch: { url: process.env.ES_URL, index: process.env.INDEX ?? BENCH_INDEX } };
   const range = { fromEpochMS: Number(process.env.FROM ?? Date.UTC(2026, 9, 1)), toEpochMS: Number(process.env.TO ?? Date.UTC(2026, 9, 31)) };
   const request = {

@@ -13,7 +13,7 @@ import { BENCH_TIMELINE_INDEX, BENCH_TIMELINE_NAMESPACE, ensureBenchTimeline } f
 import { loadAverage, processCpuMs } from './processMemory';
 import { queryDataClient } from './queryDataClient';
 import { executedQueryString, replaySearches, type Replay } from './replaySearches';
-import { grpcTarget } from '../server/pluginListener';
+import { handshakeTarget } from '../test/pluginHandshake';
 
 /**
  * Issue 3's benchmark: for each query type over 30 days grouped by workflow, the time the packaged
@@ -61,11 +61,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 async function startPlugin(executable: string): Promise<{ address: string; pid: number; stop: () => void }> {
   const child = spawn(executable, [], { env: { grafana_plugin_type: 'datasource', ARGOPERF_LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
-    child.once('exit', () => reject(new Error(`${executable} exited; run npm run build first`)));
-  });
-  return { address: grpcTarget(line), pid: child.pid!, stop: () => child.kill() };
+  const address = await handshakeTarget(child, `${executable} (run npm run build first)`);
+  return { address, pid: child.pid!, stop: () => child.kill() };
 }
 
 function frameEncodingRate(): string {

@@ -9,7 +9,7 @@ import { startArgoServer, type ArgoServerHandle } from '../test/argoServer/start
 import { generateArgoHistory, type ArgoHistory } from '../test/argoServer/workflowHistory';
 import { serviceDefinition } from './protocol';
 import { IDLE_MS } from './idleMemory';
-import { grpcTarget } from './pluginListener';
+import { handshakeTarget } from '../test/pluginHandshake';
 
 /**
  * The packaged executable (as Grafana starts it) gives memory back once its work stops: after
@@ -63,11 +63,7 @@ describe('the packaged executable when idle', () => {
     }
     const child = spawn(EXECUTABLE, [], { env: { grafana_plugin_type: 'datasource', ARGOPERF_LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
     try {
-      const handshake = await new Promise<string>((resolve, reject) => {
-        child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
-        child.once('exit', (code) => reject(new Error(`exited with ${code} before the handshake`)));
-      });
-      const data = new Data(grpcTarget(handshake), credentials.createInsecure());
+      const data = new Data(await handshakeTarget(child, EXECUTABLE), credentials.createInsecure());
       const queryData = (request: QueryDataRequest) =>
         new Promise<QueryDataResponse>((resolve, reject) =>
           (data as unknown as { QueryData: Function }).QueryData(request, (error: Error | null, response: QueryDataResponse) => (error ? reject(error) : resolve(response)))

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { credentials, makeGenericClientConstructor } from '@grpc/grpc-js';
 
 import { serviceDefinition } from './protocol';
-import { grpcTarget } from './pluginListener';
+import { handshakeTarget } from '../test/pluginHandshake';
 
 /**
  * The backend bundle is split (scripts/build-backend.mjs) so that the executable's startup snapshot
@@ -37,13 +37,9 @@ describe('the start-up bundle', () => {
     bundle('lazy.cjs');
     const child = spawn(process.execPath, [join(DIR, 'main.cjs')], { env: { grafana_plugin_type: 'datasource', ARGOPERF_LOG_LEVEL: 'error' } });
     try {
-      const line = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()).includes('\n') && resolve(out));
-        child.on('exit', (code) => reject(new Error(`exited with ${code} before the handshake`)));
-      });
+      const target = await handshakeTarget(child, 'build/backend/main.cjs');
       const Diagnostics = makeGenericClientConstructor(serviceDefinition('pluginv2.Diagnostics'), 'Diagnostics');
-      const client = new Diagnostics(grpcTarget(line), credentials.createInsecure());
+      const client = new Diagnostics(target, credentials.createInsecure());
       // no plugin context: the handler itself answers (status ERROR = 2, with what is missing)
       const answer = await new Promise<{ status: number; message: string }>((resolve, reject) =>
         (client as unknown as Record<string, Function>).CheckHealth({}, (error: Error | null, response: { status: number; message: string }) =>

@@ -14,7 +14,7 @@ import type {
   QueryDataRequest,
 } from '../protocol/messages';
 import { messageType, serviceDefinition } from '../server/protocol';
-import { grpcTarget } from '../server/pluginListener';
+import { handshakeTarget } from './pluginHandshake';
 
 /**
  * The built backend (build/backend/main.cjs) as a process started the way Grafana starts it (magic
@@ -115,17 +115,7 @@ export async function startPlugin(env: Record<string, string> = {}): Promise<Plu
     partial = lines.pop() ?? '';
     lines.forEach((line) => listeners.forEach((listener) => listener(line)));
   });
-  const handshake = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) {
-        resolve(out);
-      }
-    });
-    void exit.then(() => reject(new Error(`the backend exited (${exited}) before its handshake`)));
-  });
-  const address = grpcTarget(handshake);
+  const address = await handshakeTarget(child, 'the backend');
   const options = { 'grpc.max_receive_message_length': -1, 'grpc.max_send_message_length': -1 };
   const client = (service: string, definition = serviceDefinition(service)) =>
     new (makeGenericClientConstructor(definition, service))(address, credentials.createInsecure(), options);
