@@ -44,7 +44,10 @@ withHistoryIndex(index, () => {
       delete doc.node.group;
     }
   }
-  return docs as unknown as HistoryDoc[];
+  // The archived run's steps without its workflow document (one written by hand, or removed): the run
+  // is then read from its node documents.
+  const stepsOnly = extractWorkflow(archived).nodes;
+  return [...docs, ...stepsOnly] as unknown as HistoryDoc[];
 });
 
 beforeAll(async () => {
@@ -141,6 +144,31 @@ describe('the timeline’s searches', () => {
       expect(search._source!.includes!.filter((field) => ['labels', 'parameters', 'metrics'].includes(field))).toEqual([]);
     }
   }, 120_000);
+});
+
+describe('the timeline’s searches for steps', () => {
+  const searches = (frame: DecodedTable) => JSON.parse(frame.meta!.executedQueryString as string) as Array<{ _source: { includes: string[] } }>;
+
+  it('leave out each step’s copy of the run once the workflow document is found', async () => {
+    const frame = await timeline({ source: 'elasticsearch', run: large.workflow.metadata.name, filters: { namespaces: [NS] } });
+    const [, steps] = searches(frame);
+    expect(steps._source.includes.filter((field) => field === 'workflow' || field === 'namespace')).toEqual([]);
+    expect(meta(frame).run).toMatchObject({ uid: 'uid-large-benchmark-rk672', name: 'large-benchmark-rk672', namespace: NS });
+  }, 120_000);
+
+  it('read the run from its steps when it has no workflow document', async () => {
+    const frame = await timeline({ source: 'elasticsearch', run: 'hr-retry-replication', filters: { namespaces: ['argo'] } });
+    const [, steps] = searches(frame);
+    expect(steps._source.includes).toEqual(expect.arrayContaining(['workflow', 'namespace']));
+    expect(meta(frame).run).toEqual({ uid: archived.metadata.uid, name: 'hr-retry-replication', namespace: 'argo', phase: null, start: null, end: null });
+    // The same steps and critical path as from the archive (below).
+    expect(frame.columns.step.filter((_, row) => frame.columns.critical[row])).toEqual([
+      'Create-Json-List',
+      'Retry-And-Loop(1:Id:2)(0)',
+      'Retry-And-Loop(1:Id:2)(1)',
+      'Check-Output',
+    ]);
+  });
 });
 
 describe('timeline from the Argo Server’s archive', () => {
