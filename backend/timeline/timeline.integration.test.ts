@@ -135,31 +135,30 @@ describe.each(['elasticsearch', 'argo'] as const)('the timeline of a 9,000-item 
 });
 
 describe('the timeline’s searches', () => {
-  it('read from each document only what the timeline shows (not its labels, parameters or metrics)', async () => {
-    const frame = await timeline({ source: 'elasticsearch', run: large.workflow.metadata.name, filters: { namespaces: [NS] } });
-    const searches = JSON.parse(frame.meta!.executedQueryString as string) as Array<{ _source?: { includes?: string[] } }>;
-    expect(searches).toHaveLength(2);
-    for (const search of searches) {
+  const searches = (frame: DecodedTable) => JSON.parse(frame.meta!.executedQueryString as string) as Array<{ _source?: { includes?: string[] } }>;
+  let frame: DecodedTable;
+  beforeAll(async () => {
+    frame = await timeline({ source: 'elasticsearch', run: large.workflow.metadata.name, filters: { namespaces: [NS] } });
+  }, 120_000);
+
+  it('read from each document only what the timeline shows (not its labels, parameters or metrics)', () => {
+    expect(searches(frame)).toHaveLength(2);
+    for (const search of searches(frame)) {
       expect(search._source?.includes).toBeDefined();
       expect(search._source!.includes!.filter((field) => ['labels', 'parameters', 'metrics'].includes(field))).toEqual([]);
     }
-  }, 120_000);
-});
+  });
 
-describe('the timeline’s searches for steps', () => {
-  const searches = (frame: DecodedTable) => JSON.parse(frame.meta!.executedQueryString as string) as Array<{ _source: { includes: string[] } }>;
-
-  it('leave out each step’s copy of the run once the workflow document is found', async () => {
-    const frame = await timeline({ source: 'elasticsearch', run: large.workflow.metadata.name, filters: { namespaces: [NS] } });
+  it('leave out each step’s copy of the run once the workflow document is found', () => {
     const [, steps] = searches(frame);
-    expect(steps._source.includes.filter((field) => field === 'workflow' || field === 'namespace')).toEqual([]);
+    expect(steps._source!.includes!.filter((field) => field === 'workflow' || field === 'namespace')).toEqual([]);
     expect(meta(frame).run).toMatchObject({ uid: 'uid-large-benchmark-rk672', name: 'large-benchmark-rk672', namespace: NS });
-  }, 120_000);
+  });
 
   it('read the run from its steps when it has no workflow document', async () => {
     const frame = await timeline({ source: 'elasticsearch', run: 'hr-retry-replication', filters: { namespaces: ['argo'] } });
     const [, steps] = searches(frame);
-    expect(steps._source.includes).toEqual(expect.arrayContaining(['workflow', 'namespace']));
+    expect(steps._source!.includes).toEqual(expect.arrayContaining(['workflow', 'namespace']));
     expect(meta(frame).run).toEqual({ uid: archived.metadata.uid, name: 'hr-retry-replication', namespace: 'argo', phase: null, start: null, end: null });
     // The same steps and critical path as from the archive (below).
     expect(frame.columns.step.filter((_, row) => frame.columns.critical[row])).toEqual([
